@@ -1,0 +1,365 @@
+"""The library: one SQLite file of articles, documents and the reader's notes."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlsplit
+
+import sqlite_utils
+
+from reader.store.errors import LibraryError
+from reader.store.records import (
+    ArticleSummary,
+    DocumentInfo,
+    DocumentText,
+    ImportResult,
+    ImportStatus,
+    ParagraphText,
+)
+from reader.store.schema import APPLICATION_ID, SCHEMA_VERSION, migrate
+from reader.text.analysis import AnalysedDocument
+
+_DOCUMENT_COLUMNS = (
+    "id, article_id, language, uri, title, source_url, byline, file_name, paragraph_count, "
+    "sentence_count, word_count, character_count"
+)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def translation_key(source_url: str) -> str:
+    """The part of a source address that two translations of one report share."""
+    parts = urlsplit(source_url.strip())
+    host = (parts.hostname or "").lower().removeprefix("www.")
+    path = parts.path.rstrip("/")
+    query = f"?{parts.query}" if parts.query else ""
+    return f"{host}{path}{query}"
+
+
+def document_uri(analysed: AnalysedDocument, file_name: str) -> str:
+    """A stable identifier of one language version: its source address, else its file name."""
+    language = analysed.language
+    source_url = analysed.parsed.source_url
+    if source_url:
+        return f"{source_url.split('#')[0]}#lang={language}"
+    stem = Path(file_name).stem
+    return f"urn:parallel-reader:file:{quote(stem, safe='')}#lang={language}"
+
+
+class Library:
+    """A library file opened for reading and writing; one per thread."""
+
+    def __init__(self, path: Path, db: sqlite_utils.Database) -> None:
+        self.path = path
+        self._db = db
+
+    # -- opening -------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path) -> Library:
+        """Open a library file, creating it or upgrading an older one in place.
+
+        Raises LibraryError, without touching the file, when it is not a library of ours,
+        was written by a newer version, or is damaged.
+        """
+        path = Path(path).expanduser()
+        if path.is_dir():
+            raise LibraryError(path, "is a folder, not a library file")
+        existed = path.exists() and path.stat().st_size > 0
+        if existed:
+            _check_header(path)
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            db = sqlite_utils.Database(sqlite3.connect(str(path)))
+            version = _read_version(path, db)
+            if version < SCHEMA_VERSION:
+                if existed and version > 0:
+                    _backup(path, db, version)
+                migrate(db, version)
+            db.execute("PRAGMA foreign_keys = ON")
+            if db.conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                db.conn.execute("PRAGMA journal_mode = WAL")
+            db.execute("PRAGMA synchronous = NORMAL")
+        except sqlite3.DatabaseError as error:
+            raise LibraryError(path, f"is damaged or not a database ({error})") from None
+        return cls(path, db)
+
+    def close(self) -> None:
+        """Close the file; the library object is unusable afterwards."""
+        self._db.close()
+
+    # -- library state ---------------------------------------------------------------------
+
+    def meta(self, key: str) -> str | None:
+        """A value the library keeps about itself."""
+        row = self._db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_meta(self, key: str, value: str) -> None:
+        """Remember a value about the library itself."""
+        with self._db.atomic():
+            self._db["meta"].upsert({"key": key, "value": value}, pk="key")
+
+    def document_count(self) -> int:
+        """How many language versions the library holds."""
+        return int(self._db.execute("SELECT count(*) FROM documents").fetchone()[0])
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def article_summaries(self, preferred_language: str | None = None) -> list[ArticleSummary]:
+        """Every article with its languages; titles in the preferred language where it exists."""
+        rows = self._db.execute(
+            "SELECT a.id, a.place, d.language, d.title, d.word_count FROM articles a "
+            "JOIN documents d ON d.article_id = a.id ORDER BY a.id, d.id"
+        ).fetchall()
+        grouped: dict[int, list[tuple[Any, ...]]] = {}
+        for row in rows:
+            grouped.setdefault(row[0], []).append(row)
+        summaries = []
+        for article_id, documents in grouped.items():
+            shown = next((d for d in documents if d[2] == preferred_language), documents[0])
+            summaries.append(
+                ArticleSummary(
+                    id=article_id,
+                    title=shown[3] or "",
+                    place=documents[0][1],
+                    languages=tuple(d[2] for d in documents),
+                    words=int(shown[4]),
+                )
+            )
+        return summaries
+
+    def article_exists(self, article_id: int) -> bool:
+        """Whether an article of that id is in the library."""
+        row = self._db.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone()
+        return row is not None
+
+    def documents_of(self, article_id: int) -> list[DocumentInfo]:
+        """The language versions of an article, in import order."""
+        rows = self._db.execute(
+            f"SELECT {_DOCUMENT_COLUMNS} FROM documents WHERE article_id = ? ORDER BY id",
+            [article_id],
+        ).fetchall()
+        return [_document_info(row) for row in rows]
+
+    def document_text(self, document_id: int) -> DocumentText:
+        """A document's body text with its paragraphs and their sentences."""
+        row = self._db.execute(
+            f"SELECT {_DOCUMENT_COLUMNS}, text FROM documents WHERE id = ?", [document_id]
+        ).fetchone()
+        if row is None:
+            raise KeyError(document_id)
+        text = str(row[-1])
+        sentences: dict[int, list[tuple[int, int]]] = {}
+        for paragraph_id, start, end in self._db.execute(
+            "SELECT paragraph_id, start, end FROM sentences WHERE document_id = ? "
+            "ORDER BY position",
+            [document_id],
+        ):
+            sentences.setdefault(paragraph_id, []).append((start, end))
+        paragraphs = tuple(
+            ParagraphText(position, kind, section, start, end, text[start:end],
+                          tuple(sentences.get(paragraph_id, ())))
+            for paragraph_id, position, kind, section, start, end in self._db.execute(
+                "SELECT id, position, kind, section, start, end FROM paragraphs "
+                "WHERE document_id = ? ORDER BY position",
+                [document_id],
+            )
+        )
+        return DocumentText(_document_info(row[:-1]), text, paragraphs)
+
+    def all_documents(self) -> list[DocumentInfo]:
+        """Every document of the library, by article and import order."""
+        rows = self._db.execute(
+            f"SELECT {_DOCUMENT_COLUMNS} FROM documents ORDER BY article_id, id"
+        ).fetchall()
+        return [_document_info(row) for row in rows]
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def add_document(self, analysed: AnalysedDocument, file_name: str) -> ImportResult:
+        """Store one analysed file, all or nothing.
+
+        A text already in the library is a duplicate; a new text of a language version the
+        library knows (same source address and language, or same file name) replaces it.
+        """
+        path = Path(file_name)
+        existing = self._db.execute(
+            "SELECT id, article_id FROM documents WHERE content_hash = ?",
+            [analysed.content_hash],
+        ).fetchone()
+        if existing is not None:
+            return ImportResult(path, ImportStatus.DUPLICATE, "already in the library",
+                                existing[1], existing[0])
+        uri = document_uri(analysed, path.name)
+        with self._db.atomic():
+            row = self._db.execute(
+                "SELECT id, article_id FROM documents WHERE uri = ?", [uri]
+            ).fetchone()
+            if row is not None:
+                document_id, article_id = int(row[0]), int(row[1])
+                self._replace_document(document_id, analysed, path.name)
+                status = ImportStatus.UPDATED
+            else:
+                article_id = self._article_for(analysed)
+                document_id = self._insert_document(article_id, uri, analysed, path.name)
+                status = ImportStatus.IMPORTED
+            self._insert_structure(document_id, analysed)
+        return ImportResult(path, status, "", article_id, document_id)
+
+    def _article_for(self, analysed: AnalysedDocument) -> int:
+        source_url = analysed.parsed.source_url
+        key = translation_key(source_url) if source_url else None
+        if key:
+            row = self._db.execute(
+                "SELECT id FROM articles WHERE translation_key = ?", [key]
+            ).fetchone()
+            if row is not None:
+                if analysed.place:
+                    self._db.execute(
+                        "UPDATE articles SET place = coalesce(place, ?) WHERE id = ?",
+                        [analysed.place, row[0]],
+                    )
+                return int(row[0])
+        table = self._db["articles"]
+        table.insert(
+            {
+                "translation_key": key,
+                "translation_link": "source address" if key else None,
+                "title": analysed.title,
+                "place": analysed.place,
+                "created_at": _now(),
+            }
+        )
+        return int(table.last_pk)
+
+    def _document_record(self, analysed: AnalysedDocument, file_name: str) -> dict[str, Any]:
+        parsed = analysed.parsed
+        return {
+            "language": analysed.language,
+            "title": analysed.title,
+            "place": analysed.place,
+            "source_label": parsed.source_label,
+            "source_url": parsed.source_url,
+            "byline": parsed.byline,
+            "comment_count": parsed.comment_count,
+            "file_name": file_name,
+            "content_hash": analysed.content_hash,
+            "text": parsed.body_text,
+            "paragraph_count": len(parsed.paragraphs),
+            "sentence_count": analysed.sentence_count,
+            "word_count": analysed.word_count,
+            "character_count": analysed.character_count,
+        }
+
+    def _insert_document(
+        self, article_id: int, uri: str, analysed: AnalysedDocument, file_name: str
+    ) -> int:
+        table = self._db["documents"]
+        now = _now()
+        record = self._document_record(analysed, file_name)
+        table.insert({**record, "article_id": article_id, "uri": uri, "imported_at": now,
+                      "updated_at": now})
+        return int(table.last_pk)
+
+    def _replace_document(self, document_id: int, analysed: AnalysedDocument,
+                          file_name: str) -> None:
+        self._db.execute("DELETE FROM sentences WHERE document_id = ?", [document_id])
+        self._db.execute("DELETE FROM paragraphs WHERE document_id = ?", [document_id])
+        record = {**self._document_record(analysed, file_name), "updated_at": _now()}
+        self._db["documents"].update(document_id, record)
+
+    def _insert_structure(self, document_id: int, analysed: AnalysedDocument) -> None:
+        paragraphs = self._db["paragraphs"]
+        sentence_rows: list[dict[str, Any]] = []
+        for paragraph, spans in zip(analysed.parsed.paragraphs, analysed.sentences, strict=True):
+            paragraphs.insert(
+                {
+                    "document_id": document_id,
+                    "position": paragraph.position,
+                    "kind": paragraph.kind.value,
+                    "section": paragraph.section,
+                    "start": paragraph.start,
+                    "end": paragraph.end,
+                }
+            )
+            paragraph_id = int(paragraphs.last_pk)
+            first = len(sentence_rows)
+            sentence_rows.extend(
+                {
+                    "document_id": document_id,
+                    "paragraph_id": paragraph_id,
+                    "position": first + index,
+                    "start": span.start,
+                    "end": span.end,
+                }
+                for index, span in enumerate(spans)
+            )
+        self._db["sentences"].insert_all(sentence_rows)
+
+
+def _document_info(row: Any) -> DocumentInfo:
+    return DocumentInfo(
+        id=int(row[0]),
+        article_id=int(row[1]),
+        language=str(row[2]),
+        uri=str(row[3]),
+        title=str(row[4] or ""),
+        source_url=row[5],
+        byline=row[6],
+        file_name=str(row[7] or ""),
+        paragraphs=int(row[8]),
+        sentences=int(row[9]),
+        words=int(row[10]),
+        characters=int(row[11]),
+    )
+
+
+def _check_header(path: Path) -> None:
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(100)
+    except OSError as error:
+        raise LibraryError(path, f"cannot be read ({error.strerror})") from None
+    if not header.startswith(b"SQLite format 3\x00"):
+        raise LibraryError(path, "is not a Parallel Reader library (not an SQLite file)")
+    application_id = int.from_bytes(header[68:72], "big")
+    if application_id not in (0, APPLICATION_ID):
+        raise LibraryError(path, "is an SQLite file of another program, not a library")
+
+
+def _read_version(path: Path, db: sqlite_utils.Database) -> int:
+    application_id = db.execute("PRAGMA application_id").fetchone()[0]
+    version = int(db.execute("PRAGMA user_version").fetchone()[0])
+    has_tables = bool(db.table_names())
+    if application_id != APPLICATION_ID and has_tables:
+        raise LibraryError(path, "is an SQLite database of another program, not a library")
+    if application_id != APPLICATION_ID:
+        return 0
+    if version > SCHEMA_VERSION:
+        raise LibraryError(
+            path,
+            f"was written by a newer Parallel Reader (library format {version}; "
+            f"this version reads up to {SCHEMA_VERSION})",
+        )
+    return version
+
+
+def _backup(path: Path, db: sqlite_utils.Database, version: int) -> None:
+    """Copy an older library beside itself before upgrading it."""
+    target = path.with_name(f"{path.name}.v{version}-backup")
+    if target.exists():
+        return
+    backup = sqlite3.connect(str(target))
+    try:
+        db.conn.backup(backup)
+    finally:
+        backup.close()
+    shutil.copystat(path, target)

@@ -1,0 +1,83 @@
+"""Frozen records the store hands out; widgets and the command line only ever see these."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    """One row of the library: an article with all its language versions."""
+
+    id: int
+    title: str
+    place: str | None
+    languages: tuple[str, ...]
+    words: int
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """One language version of an article, without its text."""
+
+    id: int
+    article_id: int
+    language: str
+    uri: str
+    title: str
+    source_url: str | None
+    byline: str | None
+    file_name: str
+    paragraphs: int
+    sentences: int
+    words: int
+    characters: int
+
+
+@dataclass(frozen=True)
+class ParagraphText:
+    """A paragraph of a document with its sentences, as offsets into the document text."""
+
+    position: int
+    kind: str
+    section: int
+    start: int
+    end: int
+    text: str
+    sentences: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True)
+class DocumentText:
+    """A document's body text and its paragraphs."""
+
+    document: DocumentInfo
+    text: str
+    paragraphs: tuple[ParagraphText, ...]
+
+
+class ImportStatus(StrEnum):
+    """What happened to one file of an import."""
+
+    IMPORTED = "imported"
+    UPDATED = "updated"
+    DUPLICATE = "duplicate"
+    FAILED = "failed"
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """The outcome of importing one path, with a one-line reason when it failed."""
+
+    path: Path
+    status: ImportStatus
+    reason: str = ""
+    article_id: int | None = None
+    document_id: int | None = None
+
+    def describe(self) -> str:
+        """One line for a report: "imported: file.txt" or "failed: file.txt: reason"."""
+        line = f"{self.status.value}: {self.path}"
+        return f"{line}: {self.reason}" if self.reason else line

@@ -1,0 +1,147 @@
+"""The library file's schema, its version, and the steps that upgrade older files in place.
+
+A library is a SQLite file marked with our application id. Its `user_version` is the schema
+version. A new file runs every migration from 0; an older file runs the ones it lacks, inside
+one transaction, after a backup copy of the file has been written beside it.
+
+An article is a translation group: one library row holding one or more documents (language
+versions). Documents join an article when they share its `translation_key` (their normalised
+source address); `translation_link` says how the group was formed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sqlite_utils
+
+APPLICATION_ID = 0x50524452  # "PRDR"
+Migration = Callable[[sqlite_utils.Database], None]
+
+
+def _create_reading_tables(db: sqlite_utils.Database) -> None:
+    """Version 1: articles, their documents, paragraphs and sentences."""
+    db["meta"].create({"key": str, "value": str}, pk="key")
+    db["articles"].create(
+        {
+            "id": int,
+            "translation_key": str,
+            "translation_link": str,
+            "title": str,
+            "place": str,
+            "created_at": str,
+        },
+        pk="id",
+    )
+    db["articles"].create_index(["translation_key"], unique=True)
+    db["documents"].create(
+        {
+            "id": int,
+            "article_id": int,
+            "language": str,
+            "uri": str,
+            "title": str,
+            "place": str,
+            "source_label": str,
+            "source_url": str,
+            "byline": str,
+            "comment_count": int,
+            "file_name": str,
+            "content_hash": str,
+            "text": str,
+            "paragraph_count": int,
+            "sentence_count": int,
+            "word_count": int,
+            "character_count": int,
+            "imported_at": str,
+            "updated_at": str,
+        },
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id")],
+        not_null={"article_id", "language", "uri", "content_hash", "text"},
+    )
+    db["documents"].create_index(["uri"], unique=True)
+    db["documents"].create_index(["content_hash"], unique=True)
+    db["documents"].create_index(["article_id"])
+    db["paragraphs"].create(
+        {
+            "id": int,
+            "document_id": int,
+            "position": int,
+            "kind": str,
+            "section": int,
+            "start": int,
+            "end": int,
+        },
+        pk="id",
+        foreign_keys=[("document_id", "documents", "id")],
+    )
+    db["paragraphs"].create_index(["document_id", "position"], unique=True)
+    db["sentences"].create(
+        {
+            "id": int,
+            "document_id": int,
+            "paragraph_id": int,
+            "position": int,
+            "start": int,
+            "end": int,
+        },
+        pk="id",
+        foreign_keys=[("document_id", "documents", "id"), ("paragraph_id", "paragraphs", "id")],
+    )
+    db["sentences"].create_index(["document_id", "position"], unique=True)
+
+
+def _create_reader_tables(db: sqlite_utils.Database) -> None:
+    """Version 2: what the reader adds (stars, bookmarks, annotations)."""
+    db["articles"].add_column("starred", int, not_null_default=0)
+    db["bookmarks"].create(
+        {
+            "id": int,
+            "article_id": int,
+            "document_id": int,
+            "start": int,
+            "end": int,
+            "label": str,
+            "created_at": str,
+        },
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id"), ("document_id", "documents", "id")],
+        not_null={"article_id", "created_at"},
+    )
+    db["bookmarks"].create_index(["article_id"])
+    db["annotations"].create(
+        {
+            "id": int,
+            "document_id": int,
+            "start": int,
+            "end": int,
+            "exact": str,
+            "prefix": str,
+            "suffix": str,
+            "color": str,
+            "note": str,
+            "tags": str,
+            "orphaned": int,
+            "created_at": str,
+            "updated_at": str,
+        },
+        pk="id",
+        foreign_keys=[("document_id", "documents", "id")],
+        not_null={"document_id", "exact", "color", "created_at"},
+        defaults={"orphaned": 0, "note": "", "tags": "[]", "prefix": "", "suffix": ""},
+    )
+    db["annotations"].create_index(["document_id"])
+
+
+MIGRATIONS: tuple[Migration, ...] = (_create_reading_tables, _create_reader_tables)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def migrate(db: sqlite_utils.Database, from_version: int, to_version: int = SCHEMA_VERSION) -> None:
+    """Run the migrations that take a file from one schema version to another, atomically."""
+    with db.atomic():
+        for step in MIGRATIONS[from_version:to_version]:
+            step(db)
+        db.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        db.conn.execute(f"PRAGMA user_version = {to_version}")

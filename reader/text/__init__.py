@@ -1,0 +1,1 @@
+"""Text analysis: pure functions over strings and dataclasses (no widgets, no SQL)."""

@@ -1,0 +1,40 @@
+"""Decide whether a file's bytes are an article we can read, with a reason a user understands."""
+
+from __future__ import annotations
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+_BINARY_SAMPLE = 8192
+_CONTROL_OK = {"\n", "\r", "\t", "\f", "\v"}
+
+
+class UnreadableFile(ValueError):
+    """A file that is not an article text; the message is one line for the user."""
+
+
+def check_size(size: int) -> None:
+    """Refuse files too large to be a news article."""
+    if size > MAX_FILE_BYTES:
+        raise UnreadableFile(
+            f"file is too large ({size / 1024 / 1024:.1f} MB; the limit is "
+            f"{MAX_FILE_BYTES // 1024 // 1024} MB)"
+        )
+
+
+def decode_article_bytes(data: bytes) -> str:
+    """The text of a UTF-8 article file (a byte-order mark is fine), or UnreadableFile."""
+    check_size(len(data))
+    if b"\x00" in data[:_BINARY_SAMPLE]:
+        raise UnreadableFile("binary file, not text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise UnreadableFile(
+            f"not valid UTF-8 text (byte 0x{data[error.start]:02x} at offset {error.start})"
+        ) from None
+    sample = text[:_BINARY_SAMPLE]
+    controls = sum(1 for c in sample if ord(c) < 32 and c not in _CONTROL_OK)
+    if controls > max(3, len(sample) // 100):
+        raise UnreadableFile("binary file, not text")
+    if not text.strip():
+        raise UnreadableFile("empty file" if not text else "file holds only whitespace")
+    return text

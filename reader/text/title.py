@@ -1,0 +1,34 @@
+"""Derive a library title from an article's paragraphs."""
+
+from __future__ import annotations
+
+import re
+
+from reader.text.article_format import Paragraph, ParagraphKind
+from reader.text.sentences import split_sentences
+
+TITLE_MAX_CHARS = 90
+# "Comrades: Quan Minh Cuong, Secretary of ..." opens many reports: a roll-call, not a topic.
+_ROLL_CALL = re.compile(r"^\w+\s*:\s")
+
+
+def derive_title(paragraphs: tuple[Paragraph, ...], language: str) -> str:
+    """The opening sentence that says what the article is about, shortened to fit a list."""
+    candidates = [p for p in paragraphs if p.kind is ParagraphKind.BODY]
+    topical = [p for p in candidates if not _ROLL_CALL.match(p.text)]
+    chosen = (topical or candidates or list(paragraphs) or [None])[0]
+    if chosen is None:
+        return ""
+    spans = split_sentences(chosen.text, language)
+    first = chosen.text[spans[0].start : spans[0].end] if spans else chosen.text
+    return shorten(first.rstrip(".").strip(), TITLE_MAX_CHARS)
+
+
+def shorten(text: str, limit: int) -> str:
+    """Cut text at a word boundary so that it fits in `limit` characters, with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:-–—") + "…"
