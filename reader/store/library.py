@@ -105,7 +105,7 @@ class Library:
     def set_meta(self, key: str, value: str) -> None:
         """Remember a value about the library itself."""
         with self._db.atomic():
-            self._db["meta"].upsert({"key": key, "value": value}, pk="key")
+            self._db.table("meta").upsert({"key": key, "value": value}, pk="key")
 
     def document_count(self) -> int:
         """How many language versions the library holds."""
@@ -228,7 +228,7 @@ class Library:
                         [analysed.place, row[0]],
                     )
                 return int(row[0])
-        table = self._db["articles"]
+        table = self._db.table("articles")
         table.insert(
             {
                 "translation_key": key,
@@ -238,7 +238,7 @@ class Library:
                 "created_at": _now(),
             }
         )
-        return int(table.last_pk)
+        return _last_id(table)
 
     def _document_record(self, analysed: AnalysedDocument, file_name: str) -> dict[str, Any]:
         parsed = analysed.parsed
@@ -262,22 +262,22 @@ class Library:
     def _insert_document(
         self, article_id: int, uri: str, analysed: AnalysedDocument, file_name: str
     ) -> int:
-        table = self._db["documents"]
+        table = self._db.table("documents")
         now = _now()
         record = self._document_record(analysed, file_name)
         table.insert({**record, "article_id": article_id, "uri": uri, "imported_at": now,
                       "updated_at": now})
-        return int(table.last_pk)
+        return _last_id(table)
 
     def _replace_document(self, document_id: int, analysed: AnalysedDocument,
                           file_name: str) -> None:
         self._db.execute("DELETE FROM sentences WHERE document_id = ?", [document_id])
         self._db.execute("DELETE FROM paragraphs WHERE document_id = ?", [document_id])
         record = {**self._document_record(analysed, file_name), "updated_at": _now()}
-        self._db["documents"].update(document_id, record)
+        self._db.table("documents").update(document_id, record)
 
     def _insert_structure(self, document_id: int, analysed: AnalysedDocument) -> None:
-        paragraphs = self._db["paragraphs"]
+        paragraphs = self._db.table("paragraphs")
         sentence_rows: list[dict[str, Any]] = []
         for paragraph, spans in zip(analysed.parsed.paragraphs, analysed.sentences, strict=True):
             paragraphs.insert(
@@ -290,7 +290,7 @@ class Library:
                     "end": paragraph.end,
                 }
             )
-            paragraph_id = int(paragraphs.last_pk)
+            paragraph_id = _last_id(paragraphs)
             first = len(sentence_rows)
             sentence_rows.extend(
                 {
@@ -302,7 +302,13 @@ class Library:
                 }
                 for index, span in enumerate(spans)
             )
-        self._db["sentences"].insert_all(sentence_rows)
+        self._db.table("sentences").insert_all(sentence_rows)
+
+
+def _last_id(table: sqlite_utils.db.Table) -> int:
+    """The id of the row a table's last insert wrote."""
+    assert table.last_pk is not None
+    return int(table.last_pk)
 
 
 def _document_info(row: Any) -> DocumentInfo:

@@ -21,8 +21,8 @@ Migration = Callable[[sqlite_utils.Database], None]
 
 def _create_reading_tables(db: sqlite_utils.Database) -> None:
     """Version 1: articles, their documents, paragraphs and sentences."""
-    db["meta"].create({"key": str, "value": str}, pk="key")
-    db["articles"].create(
+    db.table("meta").create({"key": str, "value": str}, pk="key")
+    db.table("articles").create(
         {
             "id": int,
             "translation_key": str,
@@ -33,8 +33,8 @@ def _create_reading_tables(db: sqlite_utils.Database) -> None:
         },
         pk="id",
     )
-    db["articles"].create_index(["translation_key"], unique=True)
-    db["documents"].create(
+    db.table("articles").create_index(["translation_key"], unique=True)
+    db.table("documents").create(
         {
             "id": int,
             "article_id": int,
@@ -60,10 +60,10 @@ def _create_reading_tables(db: sqlite_utils.Database) -> None:
         foreign_keys=[("article_id", "articles", "id")],
         not_null={"article_id", "language", "uri", "content_hash", "text"},
     )
-    db["documents"].create_index(["uri"], unique=True)
-    db["documents"].create_index(["content_hash"], unique=True)
-    db["documents"].create_index(["article_id"])
-    db["paragraphs"].create(
+    db.table("documents").create_index(["uri"], unique=True)
+    db.table("documents").create_index(["content_hash"], unique=True)
+    db.table("documents").create_index(["article_id"])
+    db.table("paragraphs").create(
         {
             "id": int,
             "document_id": int,
@@ -76,8 +76,8 @@ def _create_reading_tables(db: sqlite_utils.Database) -> None:
         pk="id",
         foreign_keys=[("document_id", "documents", "id")],
     )
-    db["paragraphs"].create_index(["document_id", "position"], unique=True)
-    db["sentences"].create(
+    db.table("paragraphs").create_index(["document_id", "position"], unique=True)
+    db.table("sentences").create(
         {
             "id": int,
             "document_id": int,
@@ -89,13 +89,13 @@ def _create_reading_tables(db: sqlite_utils.Database) -> None:
         pk="id",
         foreign_keys=[("document_id", "documents", "id"), ("paragraph_id", "paragraphs", "id")],
     )
-    db["sentences"].create_index(["document_id", "position"], unique=True)
+    db.table("sentences").create_index(["document_id", "position"], unique=True)
 
 
 def _create_reader_tables(db: sqlite_utils.Database) -> None:
     """Version 2: what the reader adds (stars, bookmarks, annotations)."""
-    db["articles"].add_column("starred", int, not_null_default=0)
-    db["bookmarks"].create(
+    db.table("articles").add_column("starred", int, not_null_default=0)
+    db.table("bookmarks").create(
         {
             "id": int,
             "article_id": int,
@@ -109,8 +109,8 @@ def _create_reader_tables(db: sqlite_utils.Database) -> None:
         foreign_keys=[("article_id", "articles", "id"), ("document_id", "documents", "id")],
         not_null={"article_id", "created_at"},
     )
-    db["bookmarks"].create_index(["article_id"])
-    db["annotations"].create(
+    db.table("bookmarks").create_index(["article_id"])
+    db.table("annotations").create(
         {
             "id": int,
             "document_id": int,
@@ -131,7 +131,7 @@ def _create_reader_tables(db: sqlite_utils.Database) -> None:
         not_null={"document_id", "exact", "color", "created_at"},
         defaults={"orphaned": 0, "note": "", "tags": "[]", "prefix": "", "suffix": ""},
     )
-    db["annotations"].create_index(["document_id"])
+    db.table("annotations").create_index(["document_id"])
 
 
 MIGRATIONS: tuple[Migration, ...] = (_create_reading_tables, _create_reader_tables)

@@ -30,7 +30,8 @@ _SOURCE_RE = re.compile(
     re.IGNORECASE,
 )
 _COMMENT_RE = re.compile(
-    r"^\s*(?:" + "|".join(re.escape(w) for w in COMMENT_WORDS) + r")\s*\(\s*(?P<count>\d+)\s*\)\s*$",
+    r"^\s*(?:" + "|".join(re.escape(w) for w in COMMENT_WORDS) + r")"
+    r"\s*\(\s*(?P<count>\d+)\s*\)\s*$",
     re.IGNORECASE,
 )
 _FINAL_PUNCTUATION = ".!?…:;,\"'»”’)]"
@@ -172,10 +173,7 @@ def _build_paragraphs(lines: list[str]) -> tuple[tuple[Paragraph, ...], str]:
             parts.append(separator)
             offset += len(separator)
         pending_break = False
-        if _is_heading_like(line):
-            kind = ParagraphKind.HEADING
-        else:
-            kind = ParagraphKind.BODY
+        kind = ParagraphKind.HEADING if _is_heading_like(line) else ParagraphKind.BODY
         paragraphs.append(
             Paragraph(len(paragraphs), line, kind, section, offset, offset + len(line))
         )

@@ -16,9 +16,10 @@ def derive_title(paragraphs: tuple[Paragraph, ...], language: str) -> str:
     """The opening sentence that says what the article is about, shortened to fit a list."""
     candidates = [p for p in paragraphs if p.kind is ParagraphKind.BODY]
     topical = [p for p in candidates if not _ROLL_CALL.match(p.text)]
-    chosen = (topical or candidates or list(paragraphs) or [None])[0]
-    if chosen is None:
+    ranked = topical or candidates or list(paragraphs)
+    if not ranked:
         return ""
+    chosen = ranked[0]
     spans = split_sentences(chosen.text, language)
     first = chosen.text[spans[0].start : spans[0].end] if spans else chosen.text
     return shorten(first.rstrip(".").strip(), TITLE_MAX_CHARS)

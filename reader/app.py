@@ -1,0 +1,129 @@
+"""Start the window: open the library (seeding a new one), build the main window, run Qt."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reader import APP_NAME, __version__
+from reader.bundled import seed_files
+from reader.store import Library, LibraryError
+from reader.store.seeding import seed_new_library
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
+
+    from reader.ui.main_window import MainWindow
+
+ORGANISATION = "parallel-reader"
+# Hidden switch for the start-up benchmark: print when the window is first painted, then quit.
+QUIT_AFTER_PAINT_ENV = "READER_QUIT_AFTER_FIRST_PAINT"
+
+
+def has_display() -> bool:
+    """Whether Qt can open a window here (a display, Wayland, or an explicit platform)."""
+    if sys.platform != "linux":
+        return True
+    return any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+
+
+def open_library(path: Path) -> Library:
+    """Open (or create) a library and give a new one the bundled seed articles."""
+    library = Library.open(path)
+    seed_new_library(library, seed_files())
+    return library
+
+
+def run_window(library_path: Path) -> int:
+    """Open the main window on a library and run until it closes; the process exit status."""
+    if not has_display():
+        print("reader: no display to open a window on (DISPLAY is not set).\n"
+              "Run it in a desktop session, or render the window with "
+              "`reader screenshot out.png`.", file=sys.stderr)
+        return 2
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationVersion(__version__)
+    try:
+        library = open_library(library_path)
+    except LibraryError as error:
+        print(f"reader: cannot open the library {error}", file=sys.stderr)
+        QMessageBox.critical(None, APP_NAME, f"Cannot open the library\n{error.path}\n\n"
+                             f"It {error.reason}.\nThe file was left untouched.")
+        return 2
+    window = _build_window(library, _user_settings())
+    if os.environ.get(QUIT_AFTER_PAINT_ENV):
+        _quit_after_first_paint(window)
+    window.show()
+    status = app.exec()
+    library.close()
+    return int(status)
+
+
+def render_screenshot(library_path: Path, out: Path, article_id: int | None,
+                      size: tuple[int, int]) -> int:
+    """Render the main window offscreen to a PNG, with an article open."""
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    import tempfile
+
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    library = open_library(library_path)
+    with tempfile.TemporaryDirectory() as scratch:
+        settings = QSettings(str(Path(scratch) / "screenshot.ini"), QSettings.Format.IniFormat)
+        window = _build_window(library, settings)
+        if article_id is not None and not window.open_article(article_id):
+            print(f"reader: no article {article_id} in {library_path}", file=sys.stderr)
+            return 1
+        window.resize(*size)
+        window.show()
+        for _ in range(3):
+            app.processEvents()
+        pixmap = window.grab()
+        ok = pixmap.save(str(out), "PNG")
+        window.close()
+    library.close()
+    if not ok:
+        print(f"reader: could not write {out}", file=sys.stderr)
+        return 1
+    print(out)
+    return 0
+
+
+def _user_settings() -> QSettings:
+    from PySide6.QtCore import QSettings
+
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANISATION, "reader")
+
+
+def _build_window(library: Library, settings: QSettings) -> MainWindow:
+    from reader.ui.main_window import MainWindow
+
+    return MainWindow(library, settings)
+
+
+def _quit_after_first_paint(window: MainWindow) -> None:
+    import time
+
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.Paint:
+                print(f"painted {time.time():.6f}", flush=True)
+                watched.removeEventFilter(self)
+                QTimer.singleShot(0, QApplication.quit)
+            return False
+
+    window._first_paint = FirstPaint(window)  # type: ignore[attr-defined]
+    window.installEventFilter(window._first_paint)  # type: ignore[attr-defined]

@@ -1,0 +1,126 @@
+"""The `reader` command: the window by default, and batch subcommands with plain or JSON output."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from reader import APP_NAME, __version__
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT, got {text!r}") from None
+    if width < 200 or height < 200:
+        raise argparse.ArgumentTypeError("the window must be at least 200x200")
+    return width, height
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command line: `reader [--db PATH]` and its subcommands."""
+    db_option = argparse.ArgumentParser(add_help=False)
+    db_option.add_argument("--db", type=Path, metavar="PATH",
+                           help="library file to use (default: the per-user library)")
+    parser = argparse.ArgumentParser(
+        prog="reader", parents=[db_option],
+        description=f"{APP_NAME}: read multilingual news next to its translations.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    importer = commands.add_parser("import", parents=[db_option],
+                                   help="import article files and folders")
+    importer.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    lister = commands.add_parser("list", parents=[db_option], help="list the library's articles")
+    lister.add_argument("--json", action="store_true", help="print JSON")
+    shot = commands.add_parser("screenshot", parents=[db_option],
+                               help="render the main window offscreen to a PNG file")
+    shot.add_argument("out", type=Path, metavar="OUT.png")
+    shot.add_argument("--article", type=int, metavar="ID", help="article to open")
+    shot.add_argument("--size", type=_size, default=(1400, 900), metavar="WxH",
+                      help="window size (default 1400x900)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    args = build_parser().parse_args(argv)
+    from reader.locations import default_library_path
+    from reader.store import LibraryError
+
+    library_path: Path = args.db or default_library_path()
+    try:
+        if args.command == "import":
+            return _import(library_path, args.paths)
+        if args.command == "list":
+            return _list(library_path, args.json)
+        if args.command == "screenshot":
+            from reader.app import render_screenshot
+
+            return render_screenshot(library_path, args.out, args.article, args.size)
+        from reader.app import run_window
+
+        return run_window(library_path)
+    except LibraryError as error:
+        print(f"reader: cannot open the library {error}", file=sys.stderr)
+        return 2
+
+
+def _import(library_path: Path, paths: list[Path]) -> int:
+    from reader.app import open_library
+    from reader.store import ImportStatus
+    from reader.store.importer import import_paths
+
+    library = open_library(library_path)
+    failed = False
+    try:
+        for result in import_paths(library, paths):
+            print(result.describe(), flush=True)
+            failed = failed or result.status is ImportStatus.FAILED
+    finally:
+        library.close()
+    return 1 if failed else 0
+
+
+def _list(library_path: Path, as_json: bool) -> int:
+    from reader.app import open_library
+
+    library = open_library(library_path)
+    try:
+        articles = [_article_json(library, summary.id) for summary in library.article_summaries()]
+    finally:
+        library.close()
+    if as_json:
+        json.dump(articles, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        for article in articles:
+            print(f"{article['id']:>6}  {' · '.join(article['languages']):<12} {article['title']}")
+    return 0
+
+
+def _article_json(library: Any, article_id: int) -> dict[str, Any]:
+    documents = library.documents_of(article_id)
+    summary_title = documents[0].title if documents else ""
+    return {
+        "id": article_id,
+        "title": summary_title,
+        "languages": [d.language for d in documents],
+        "documents": [
+            {
+                "id": d.id,
+                "language": d.language,
+                "uri": d.uri,
+                "source_url": d.source_url,
+                "paragraphs": d.paragraphs,
+                "sentences": d.sentences,
+                "words": d.words,
+            }
+            for d in documents
+        ],
+    }

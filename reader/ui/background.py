@@ -1,0 +1,44 @@
+"""The one helper for slow work off the GUI thread: a runnable that reports through signals."""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+ReportProgress = Callable[[int, int, str], None]
+
+
+class JobSignals(QObject):
+    """What a background job tells the GUI thread; connected slots run in the GUI thread."""
+
+    progress = Signal(int, int, str)
+    finished = Signal(object)
+    failed = Signal(str)
+
+
+class BackgroundJob(QRunnable):
+    """Runs `work(report_progress)` on the thread pool; never touches widgets."""
+
+    def __init__(self, work: Callable[[ReportProgress], Any]) -> None:
+        super().__init__()
+        self.signals = JobSignals()
+        self._work = work
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        """Do the work and report its result or its error."""
+        try:
+            result = self._work(self.signals.progress.emit)
+        except Exception as error:  # a job must never take the app down
+            traceback.print_exc()
+            self.signals.failed.emit(f"{type(error).__name__}: {error}")
+        else:
+            self.signals.finished.emit(result)
+
+
+def start_job(job: BackgroundJob) -> None:
+    """Queue a job on the application's thread pool."""
+    QThreadPool.globalInstance().start(job)

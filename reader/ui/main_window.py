@@ -1,0 +1,160 @@
+"""The main window: builds the three panes, wires them and remembers their state."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QSplitter, QWidget
+
+from reader import APP_NAME
+from reader.store import Library
+from reader.ui.about import show_about
+from reader.ui.i18n import _, ngettext, ui_locale
+from reader.ui.import_controller import ImportController
+from reader.ui.library_events import LibraryEvents
+from reader.ui.library_model import LibraryTableModel
+from reader.ui.library_pane import LibraryPane
+from reader.ui.metrics_sidebar import MetricsSidebar
+from reader.ui.parallel_pane import ParallelPane
+
+DEFAULT_SIZE = (1400, 900)
+DEFAULT_SPLIT = [430, 710, 260]
+
+
+class MainWindow(QMainWindow):
+    """Library on the left, the parallel pane in the middle, metrics on the right."""
+
+    def __init__(self, library: Library, settings: QSettings,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self._settings = settings
+        self.events = LibraryEvents(self)
+        self.setWindowTitle(f"{APP_NAME} — {library.path.name}")
+
+        self.library_model = LibraryTableModel(library, ui_locale().language)
+        self.library_pane = LibraryPane(self.library_model)
+        self.parallel_pane = ParallelPane(library)
+        self.metrics_sidebar = MetricsSidebar()
+        self.importer = ImportController(library.path, self.events, self)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        for pane in (self.library_pane, self.parallel_pane, self.metrics_sidebar):
+            self.splitter.addWidget(pane)
+        self.splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(self.splitter)
+        self._build_menus()
+        self._connect_signals()
+        self._restore_state()
+        self._update_status()
+
+    # -- building ----------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(_("&File"))
+        self.import_files_action = QAction(_("&Import files…"), self)
+        self.import_files_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.import_folder_action = QAction(_("Import &folder…"), self)
+        self.import_folder_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
+        self.quit_action = QAction(_("&Quit"), self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        file_menu.addAction(self.import_files_action)
+        file_menu.addAction(self.import_folder_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        help_menu = self.menuBar().addMenu(_("&Help"))
+        self.about_action = QAction(_("&About Parallel Reader"), self)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        help_menu.addAction(self.about_action)
+
+    def _connect_signals(self) -> None:
+        self.library_pane.article_selected.connect(self._on_library_article_selected)
+        self.parallel_pane.documents_shown.connect(self.metrics_sidebar.show_documents)
+        self.events.articles_changed.connect(self._on_events_articles_changed)
+        self.import_files_action.triggered.connect(self._on_import_files_triggered)
+        self.import_folder_action.triggered.connect(self._on_import_folder_triggered)
+        self.quit_action.triggered.connect(self.close)
+        self.about_action.triggered.connect(lambda: show_about(self))
+
+    # -- state -------------------------------------------------------------------------------
+
+    def _library_key(self) -> str:
+        return "libraries/" + str(self.library.path.resolve()).replace("/", "|")
+
+    def _restore_state(self) -> None:
+        geometry = self._settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(*DEFAULT_SIZE)
+        splitter = self._settings.value("window/splitter")
+        if isinstance(splitter, QByteArray) and not splitter.isEmpty():
+            self.splitter.restoreState(splitter)
+        else:
+            self.splitter.setSizes(DEFAULT_SPLIT)
+        header = self._settings.value("library/header")
+        if isinstance(header, QByteArray) and not header.isEmpty():
+            self.library_pane.restore_header_state(header)
+        last = self._settings.value(f"{self._library_key()}/last_article")
+        if not (last is not None and self.open_article(int(last))):
+            self.library_pane.select_first()
+
+    def save_state(self) -> None:
+        """Remember geometry, pane sizes, column layout and the open article."""
+        self._settings.setValue("window/geometry", self.saveGeometry())
+        self._settings.setValue("window/splitter", self.splitter.saveState())
+        self._settings.setValue("library/header", self.library_pane.header_state())
+        article_id = self.library_pane.selected_article()
+        if article_id is not None:
+            self._settings.setValue(f"{self._library_key()}/last_article", article_id)
+        self._settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.save_state()
+        super().closeEvent(event)
+
+    # -- actions -----------------------------------------------------------------------------
+
+    def open_article(self, article_id: int) -> bool:
+        """Select an article in the library and show it; False if it is not there."""
+        return self.library_pane.select_article(article_id)
+
+    def import_paths(self, paths: list[Path]) -> bool:
+        """Import files and folders in the background (what the File menu does)."""
+        return self.importer.import_paths(paths)
+
+    def _update_status(self) -> None:
+        count = self.library_model.rowCount()
+        self.statusBar().showMessage(
+            ngettext("{n} article", "{n} articles", count).format(n=count)
+        )
+
+    # -- slots -------------------------------------------------------------------------------
+
+    def _on_library_article_selected(self, article_id: int) -> None:
+        self.parallel_pane.show_article(article_id)
+
+    def _on_events_articles_changed(self) -> None:
+        selected = self.library_pane.selected_article()
+        self.library_model.reload()
+        if selected is None or not self.library_pane.select_article(selected):
+            self.library_pane.select_first()
+        self._update_status()
+
+    def _on_import_files_triggered(self) -> None:
+        names, _filter = QFileDialog.getOpenFileNames(
+            self, _("Import files"), str(Path.home()),
+            _("Text files (*.txt *.text);;All files (*)"),
+        )
+        if names:
+            self.import_paths([Path(name) for name in names])
+
+    def _on_import_folder_triggered(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, _("Import folder"), str(Path.home()))
+        if folder:
+            self.import_paths([Path(folder)])

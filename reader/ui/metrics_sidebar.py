@@ -1,0 +1,101 @@
+"""The metrics sidebar: statistics of the language versions shown in the parallel pane."""
+
+from __future__ import annotations
+
+import html
+from urllib.parse import urlsplit
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
+
+from reader.store import DocumentInfo
+from reader.text.statistics import reading_minutes
+from reader.ui.i18n import _, format_count, format_reading_time, language_name
+
+
+class MetricsSidebar(QWidget):
+    """Document statistics (language, paragraphs, sentences, words, characters, reading time)."""
+
+    ROWS = ("language", "paragraphs", "sentences", "words", "characters", "reading_time")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._documents: list[DocumentInfo] = []
+        self._box = QGroupBox(_("Document"), self)
+        self._grid = QGridLayout(self._box)
+        self._grid.setColumnStretch(0, 1)
+        self._values: dict[tuple[str, int], QLabel] = {}
+        labels = {
+            "language": _("Language"),
+            "paragraphs": _("Paragraphs"),
+            "sentences": _("Sentences"),
+            "words": _("Words"),
+            "characters": _("Characters"),
+            "reading_time": _("Reading time"),
+        }
+        for row, key in enumerate(self.ROWS):
+            self._grid.addWidget(QLabel(labels[key], self._box), row, 0)
+            for column in (0, 1):
+                value = QLabel(self._box)
+                value.setObjectName(f"metric_{key}_{column}")
+                value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+                self._grid.addWidget(value, row, column + 1)
+                self._values[(key, column)] = value
+        self._source = QLabel(self)
+        self._source.setObjectName("sourceLink")
+        self._source.setWordWrap(True)
+        self._source.setOpenExternalLinks(True)
+        self._source.setTextFormat(Qt.TextFormat.RichText)
+        self._placeholder = QLabel(_("Select an article to see its statistics."), self)
+        self._placeholder.setWordWrap(True)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 0, 4, 0)
+        layout.addWidget(self._placeholder)
+        layout.addWidget(self._box)
+        layout.addWidget(self._source)
+        layout.addStretch(1)
+        self.show_documents([])
+
+    def show_documents(self, documents: list[DocumentInfo]) -> None:
+        """Show the statistics of these language versions, one column each."""
+        self._documents = list(documents)
+        self._placeholder.setVisible(not documents)
+        self._box.setVisible(bool(documents))
+        for column in (0, 1):
+            document = documents[column] if column < len(documents) else None
+            for key in self.ROWS:
+                label = self._values[(key, column)]
+                label.setVisible(document is not None)
+                label.setText(_metric_text(document, key) if document else "")
+        self._source.setText(_source_html(documents[0]) if documents else "")
+
+    def statistic_text(self, key: str, column: int = 0) -> str:
+        """The text shown for a statistic (for tests and accessibility)."""
+        return self._values[(key, column)].text()
+
+
+def _metric_text(document: DocumentInfo, key: str) -> str:
+    if key == "language":
+        return language_name(document.language)
+    if key == "reading_time":
+        return format_reading_time(reading_minutes(document.words))
+    value = {"paragraphs": document.paragraphs, "sentences": document.sentences,
+             "words": document.words, "characters": document.characters}[key]
+    return format_count(value)
+
+
+def _source_html(document: DocumentInfo) -> str:
+    parts = []
+    if document.byline:
+        parts.append(f"{_('By')} {_escape(document.byline)}")
+    if document.source_url:
+        host = urlsplit(document.source_url).hostname or document.source_url
+        url = _escape(document.source_url)
+        parts.append(f'{_("Source")}: <a href="{url}">{_escape(host)}</a>')
+    return "<br>".join(parts)
+
+
+def _escape(text: str) -> str:
+    return html.escape(text, quote=True)

@@ -1,0 +1,50 @@
+"""Shared fixtures: a fresh library file per test, and the main window on it, offscreen."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+# Before any Qt import: no display here, and the tests must never touch the user's own
+# settings or library.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+_SANDBOX = Path(tempfile.mkdtemp(prefix="reader-tests-"))
+os.environ["XDG_CONFIG_HOME"] = str(_SANDBOX / "config")
+os.environ["XDG_DATA_HOME"] = str(_SANDBOX / "data")
+os.environ["READER_LOCALE"] = "en_US"
+
+import pytest  # noqa: E402
+
+from reader.app import open_library  # noqa: E402
+from reader.store import Library  # noqa: E402
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SEED_ES = SEEDS / "000_7430cda5143a47f5.txt"
+SEED_EN = SEEDS / "001_fa94e18b8108eba2.txt"
+SEED_SV = SEEDS / "002_1e5c8a27943debc4.txt"
+SEED_RU = SEEDS / "003_68867817da0e576e.txt"
+SEED_NB = SEEDS / "004_864989ccc595ae6a.txt"
+
+
+@pytest.fixture
+def library_path(tmp_path: Path) -> Path:
+    """Where a test's library file lives (not created yet)."""
+    return tmp_path / "library.sqlite"
+
+
+@pytest.fixture
+def empty_library(library_path: Path) -> Iterator[Library]:
+    """A new library with nothing in it (not seeded)."""
+    library = Library.open(library_path)
+    yield library
+    library.close()
+
+
+@pytest.fixture
+def seeded_library(library_path: Path) -> Iterator[Library]:
+    """A new library opened the way the app opens it: seeded with the five bundled articles."""
+    library = open_library(library_path)
+    yield library
+    library.close()
