@@ -65,8 +65,13 @@ make_venv() {
   stamp=$(sha256sum pyproject.toml | cut -c1-16)
   if [ "$(cat .venv/.setup-stamp 2>/dev/null)" != "$stamp" ]; then
     say "installing Python packages into .venv (a few minutes the first time)"
-    .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip
-    .venv/bin/python -m pip install -q --disable-pip-version-check -e '.[dev]'
+    if ! { .venv/bin/python -m pip install --disable-pip-version-check --upgrade pip &&
+           .venv/bin/python -m pip install --disable-pip-version-check -e '.[dev]'; } \
+         > .venv/setup.log 2>&1; then
+      tail -n 40 .venv/setup.log >&2
+      say "installing the Python packages failed (whole log: .venv/setup.log)"
+      exit 1
+    fi
     echo "$stamp" > .venv/.setup-stamp
   fi
 }

@@ -13,14 +13,19 @@ _ROLL_CALL = re.compile(r"^\w+\s*:\s")
 
 
 def derive_title(paragraphs: tuple[Paragraph, ...], language: str) -> str:
-    """The opening sentence that says what the article is about, shortened to fit a list."""
+    """The opening sentence that says what the article is about, shortened to fit a list.
+
+    Reports often open with a roll-call ("Comrades: ...") and a one-sentence list of who
+    attended; the lead is the first paragraph of several sentences after those.
+    """
     candidates = [p for p in paragraphs if p.kind is ParagraphKind.BODY]
     topical = [p for p in candidates if not _ROLL_CALL.match(p.text)]
-    ranked = topical or candidates or list(paragraphs)
+    split = [(p, split_sentences(p.text, language)) for p in topical or candidates]
+    leads = [(p, spans) for p, spans in split if len(spans) > 1]
+    ranked = leads or split
     if not ranked:
-        return ""
-    chosen = ranked[0]
-    spans = split_sentences(chosen.text, language)
+        return paragraphs[0].text if paragraphs else ""
+    chosen, spans = ranked[0]
     first = chosen.text[spans[0].start : spans[0].end] if spans else chosen.text
     return shorten(first.rstrip(".").strip(), TITLE_MAX_CHARS)
 

@@ -75,8 +75,10 @@ class LibraryTableModel(QAbstractTableModel):
                 return ", ".join(language_name(code) for code in article.languages)
             if column == LibraryColumn.TITLE:
                 return article.title
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == LibraryColumn.WORDS:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            horizontal = (Qt.AlignmentFlag.AlignRight if column == LibraryColumn.WORDS
+                          else Qt.AlignmentFlag.AlignLeft)
+            return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
         return None
 
 

@@ -44,7 +44,7 @@ def test_fresh_library_lists_four_articles(window: MainWindow) -> None:
 
 def test_selecting_cao_bang_shows_spanish_and_english_columns(qtbot: QtBot,
                                                               window: MainWindow) -> None:
-    _click_row(qtbot, window, _row_of_title(window, "Attending were delegates"))
+    _click_row(qtbot, window, _row_of_title(window, "Conference to evaluate the results"))
     pane = window.parallel_pane
     assert pane.shown_languages() == ["es", "en"]
     headers = [pane.model.headerData(c, Qt.Orientation.Horizontal) for c in range(2)]
@@ -58,7 +58,7 @@ def test_selecting_cao_bang_shows_spanish_and_english_columns(qtbot: QtBot,
 
 def test_sidebar_shows_the_word_count_of_the_shown_article(qtbot: QtBot,
                                                            window: MainWindow) -> None:
-    _click_row(qtbot, window, _row_of_title(window, "Attending were delegates"))
+    _click_row(qtbot, window, _row_of_title(window, "Conference to evaluate the results"))
     sidebar = window.metrics_sidebar
     assert sidebar.statistic_text("language", 0) == "español"
     assert sidebar.statistic_text("words", 0) == "1,341"
@@ -80,7 +80,7 @@ def test_single_language_article_shows_one_column(qtbot: QtBot, window: MainWind
 
 
 def test_swap_and_choose_languages(qtbot: QtBot, window: MainWindow) -> None:
-    _click_row(qtbot, window, _row_of_title(window, "Attending were delegates"))
+    _click_row(qtbot, window, _row_of_title(window, "Conference to evaluate the results"))
     pane = window.parallel_pane
     qtbot.mouseClick(pane.swap_button, Qt.MouseButton.LeftButton)
     assert pane.shown_languages() == ["en", "es"]
