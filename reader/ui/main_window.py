@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QSplitter, QWidget
 
 from reader import APP_NAME
+from reader.bundled import resource_path
 from reader.store import Library
 from reader.ui.about import show_about
 from reader.ui.i18n import _, ngettext, ui_locale
@@ -33,6 +34,7 @@ class MainWindow(QMainWindow):
         self._settings = settings
         self.events = LibraryEvents(self)
         self.setWindowTitle(f"{APP_NAME} — {library.path.name}")
+        self.setWindowIcon(QIcon(str(resource_path("icons/parallel-reader.svg"))))
 
         self.library_model = LibraryTableModel(library, ui_locale().language)
         self.library_pane = LibraryPane(self.library_model)

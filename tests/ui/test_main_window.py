@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from reader.app import open_library
@@ -40,6 +41,7 @@ def test_fresh_library_lists_four_articles(window: MainWindow) -> None:
     languages = sorted(model.index(r, LibraryColumn.LANGUAGES).data() for r in range(4))
     assert languages == ["en · es", "nb", "ru", "sv"] or languages == ["es · en", "nb", "ru", "sv"]
     assert window.statusBar().currentMessage() == "4 articles"
+    assert not window.windowIcon().isNull()
 
 
 def test_selecting_cao_bang_shows_spanish_and_english_columns(qtbot: QtBot,
@@ -164,4 +166,22 @@ def test_window_on_a_library_opened_by_the_app(qtbot: QtBot, make_window: Window
     window = make_window(library)
     assert window.library_pane.selected_article() is not None
     assert window.parallel_pane.model.rowCount() > 0
+    library.close()
+
+
+def test_file_menu_import_files_action_imports_the_chosen_files(
+    qtbot: QtBot, make_window: WindowFactory, library_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    library = Library.open(library_path)
+    window = make_window(library)
+    # The native file dialog cannot be driven offscreen; answer it as a user would.
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames",
+                        lambda *args, **kwargs: ([str(SEED_SV), str(SEED_NB)], ""))
+    with qtbot.waitSignal(window.importer.import_finished, timeout=30_000):
+        window.import_files_action.trigger()
+    assert window.library_pane.view.model().rowCount() == 2
+    assert window.importer.report_box is not None
+    assert window.importer.report_box.text() == "2 files imported."
+    window.importer.report_box.close()
     library.close()
