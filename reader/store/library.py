@@ -77,7 +77,8 @@ class Library:
         else:
             path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            db = sqlite_utils.Database(sqlite3.connect(str(path)))
+            # No sqlite-utils plugins: scanning for them costs start-up time and we use none.
+            db = sqlite_utils.Database(sqlite3.connect(str(path)), execute_plugins=False)
             version = _read_version(path, db)
             if version < SCHEMA_VERSION:
                 if existed and version > 0:
