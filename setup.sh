@@ -66,7 +66,8 @@ make_venv() {
   if [ "$(cat .venv/.setup-stamp 2>/dev/null)" != "$stamp" ]; then
     say "installing Python packages into .venv (a few minutes the first time)"
     if ! { .venv/bin/python -m pip install --disable-pip-version-check --upgrade pip &&
-           .venv/bin/python -m pip install --disable-pip-version-check -e '.[dev]'; } \
+           .venv/bin/python -m pip install --disable-pip-version-check \
+             --config-settings editable_mode=compat -e '.[dev]'; } \
          > .venv/setup.log 2>&1; then
       tail -n 40 .venv/setup.log >&2
       say "installing the Python packages failed (whole log: .venv/setup.log)"
@@ -74,6 +75,9 @@ make_venv() {
     fi
     echo "$stamp" > .venv/.setup-stamp
   fi
+  # Byte-compile the app as an installed package would be (an editable install is not),
+  # so that it starts without compiling its sources, even where bytecode is never written.
+  .venv/bin/python -m compileall -q reader >/dev/null
 }
 
 check_python

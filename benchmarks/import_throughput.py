@@ -29,6 +29,7 @@ import time
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from make_corpus import LANGUAGES, count_articles, make_corpus
 
@@ -61,7 +62,7 @@ def parse_import_output(output: str) -> tuple[Counter[str], list[str]]:
     return counts, failures
 
 
-def check_library(library: Path) -> dict[str, object]:
+def check_library(library: Path) -> dict[str, Any]:
     """What the library holds after the import, read straight from its tables."""
     connection = sqlite3.connect(f"file:{library}?mode=ro", uri=True)
     try:

@@ -11,7 +11,13 @@ warm-up run of each, the two are timed in turn (a, b, a, b, ...), so that drift 
 machine touches both alike. Peak RSS is each child's own, from os.wait4.
 
 Settings are kept in a temporary XDG_CONFIG_HOME, so the user's own are neither read nor
-written.
+written. The children inherit this environment otherwise; where PYTHONDONTWRITEBYTECODE is set
+(as on the development machines) the reader's own modules, installed in editable mode, are
+compiled from source at every start. --pycache gives the children a bytecode cache of their
+own in the temporary folder (PYTHONPYCACHEPREFIX, filled by the warm-up run), as an installed
+app has.
+
+benchmarks/startup_phases.py splits the reader's time into its phases.
 """
 
 from __future__ import annotations
@@ -100,15 +106,40 @@ def run_once(command: Sequence[str], env: dict[str, str]) -> Run:
     return Run(paint_time - started, exited - started, usage.ru_maxrss)  # Linux: KiB
 
 
-def child_env(scratch: Path) -> dict[str, str]:
-    """The environment of every child: offscreen Qt, quit at first paint, private settings."""
+def child_env(scratch: Path, pycache: bool = False) -> dict[str, str]:
+    """The environment of every child: offscreen Qt, quit at first paint, private settings,
+    and with `pycache` a bytecode cache in the scratch folder."""
     env = dict(os.environ)
     env.update({
         "QT_QPA_PLATFORM": "offscreen",
         "READER_QUIT_AFTER_FIRST_PAINT": "1",
         "XDG_CONFIG_HOME": str(scratch / "config"),
     })
+    if pycache:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = str(scratch / "pycache")
     return env
+
+
+def describe_environment(env: dict[str, str]) -> str:
+    """The versions and switches that move the numbers, in one line."""
+    from importlib.metadata import PackageNotFoundError, version
+    from importlib.util import find_spec
+
+    parts = [f"Python {sys.version.split()[0]}"]
+    for package in ("PySide6-Essentials", "sqlite-utils", "babel"):
+        try:
+            parts.append(f"{package} {version(package)}")
+        except PackageNotFoundError:
+            parts.append(f"{package} missing")
+    # sqlite-utils imports numpy and pandas when they are installed (+~100 ms for numpy).
+    for optional in ("numpy", "pandas"):
+        parts.append(f"{optional} {'installed' if find_spec(optional) else 'not installed'}")
+    if env.get("PYTHONPYCACHEPREFIX"):
+        parts.append("bytecode cached in PYTHONPYCACHEPREFIX")
+    elif env.get("PYTHONDONTWRITEBYTECODE"):
+        parts.append("PYTHONDONTWRITEBYTECODE set")
+    return ", ".join(parts)
 
 
 def _row(name: str, runs: Sequence[Run]) -> str:
@@ -123,6 +154,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the benchmark and print its table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="timed runs of each (default 5)")
+    parser.add_argument("--pycache", action="store_true",
+                        help="give the children a bytecode cache (PYTHONPYCACHEPREFIX)")
     args = parser.parse_args(argv)
     if args.runs < 1:
         parser.error("--runs must be at least 1")
@@ -131,7 +164,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     with tempfile.TemporaryDirectory(prefix="reader-startup-") as scratch_name:
         scratch = Path(scratch_name)
-        env = child_env(scratch)
+        env = child_env(scratch, args.pycache)
+        environment = describe_environment(env)
         library = scratch / "library.sqlite"
         bare = scratch / "bare_window.py"
         bare.write_text(BARE_WINDOW, encoding="utf-8")
@@ -153,6 +187,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                       f"{run.to_paint_s * 1000:6.0f} ms, exited after {run.to_exit_s * 1000:6.0f} "
                       f"ms, peak RSS {run.peak_rss_kib / 1024:5.0f} MiB", file=sys.stderr)
 
+    print(environment)
     print(f"start-up to first paint, {args.runs} runs each (ms); exit and peak RSS for context")
     print(f"{'':<14}{'median':>10}{'min':>8}{'max':>8}{'median exit':>14}{'peak RSS MiB':>14}")
     for name, measured in runs.items():

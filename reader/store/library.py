@@ -6,10 +6,8 @@ import shutil
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlsplit
-
-import sqlite_utils
 
 from reader.store.errors import LibraryError
 from reader.store.records import (
@@ -20,8 +18,12 @@ from reader.store.records import (
     ImportStatus,
     ParagraphText,
 )
-from reader.store.schema import APPLICATION_ID, SCHEMA_VERSION, migrate
-from reader.text.analysis import AnalysedDocument
+from reader.store.schema import APPLICATION_ID, SCHEMA_VERSION
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+    from reader.text.analysis import AnalysedDocument
 
 _DOCUMENT_COLUMNS = (
     "id, article_id, language, uri, title, source_url, byline, file_name, paragraph_count, "
@@ -53,11 +55,22 @@ def document_uri(analysed: AnalysedDocument, file_name: str) -> str:
 
 
 class Library:
-    """A library file opened for reading and writing; one per thread."""
+    """A library file opened for reading and writing; one per thread.
 
-    def __init__(self, path: Path, db: sqlite_utils.Database) -> None:
+    Reads go straight to the sqlite3 connection; writes go through sqlite-utils, which is
+    imported at the first write (it costs a tenth of a second of start-up otherwise).
+    """
+
+    def __init__(self, path: Path, connection: sqlite3.Connection) -> None:
         self.path = path
-        self._db = db
+        self._conn = connection
+        self._writer: sqlite_utils.Database | None = None
+
+    @property
+    def _db(self) -> sqlite_utils.Database:
+        if self._writer is None:
+            self._writer = _writer_for(self._conn)
+        return self._writer
 
     # -- opening -------------------------------------------------------------------------
 
@@ -76,31 +89,37 @@ class Library:
             _check_header(path)
         else:
             path.parent.mkdir(parents=True, exist_ok=True)
+        connection = sqlite3.connect(str(path))
         try:
-            # No sqlite-utils plugins: scanning for them costs start-up time and we use none.
-            db = sqlite_utils.Database(sqlite3.connect(str(path)), execute_plugins=False)
-            version = _read_version(path, db)
+            version = _read_version(path, connection)
             if version < SCHEMA_VERSION:
+                from reader.store.schema import migrate
+
                 if existed and version > 0:
-                    _backup(path, db, version)
-                migrate(db, version)
-            db.execute("PRAGMA foreign_keys = ON")
-            if db.conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-                db.conn.execute("PRAGMA journal_mode = WAL")
-            db.execute("PRAGMA synchronous = NORMAL")
+                    _backup(path, connection, version)
+                migrate(_writer_for(connection), version)
+            connection.execute("PRAGMA foreign_keys = ON")
+            connection.execute("PRAGMA busy_timeout = 5000")
+            if connection.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                connection.execute("PRAGMA journal_mode = WAL")
+            connection.execute("PRAGMA synchronous = NORMAL")
         except sqlite3.DatabaseError as error:
+            connection.close()
             raise LibraryError(path, f"is damaged or not a database ({error})") from None
-        return cls(path, db)
+        except BaseException:
+            connection.close()
+            raise
+        return cls(path, connection)
 
     def close(self) -> None:
         """Close the file; the library object is unusable afterwards."""
-        self._db.close()
+        self._conn.close()
 
     # -- library state ---------------------------------------------------------------------
 
     def meta(self, key: str) -> str | None:
         """A value the library keeps about itself."""
-        row = self._db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+        row = self._conn.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
         return None if row is None else str(row[0])
 
     def set_meta(self, key: str, value: str) -> None:
@@ -110,13 +129,13 @@ class Library:
 
     def document_count(self) -> int:
         """How many language versions the library holds."""
-        return int(self._db.execute("SELECT count(*) FROM documents").fetchone()[0])
+        return int(self._conn.execute("SELECT count(*) FROM documents").fetchone()[0])
 
     # -- reading ---------------------------------------------------------------------------
 
     def article_summaries(self, preferred_language: str | None = None) -> list[ArticleSummary]:
         """Every article with its languages; titles in the preferred language where it exists."""
-        rows = self._db.execute(
+        rows = self._conn.execute(
             "SELECT a.id, a.place, d.language, d.title, d.word_count FROM articles a "
             "JOIN documents d ON d.article_id = a.id ORDER BY a.id, d.id"
         ).fetchall()
@@ -139,12 +158,12 @@ class Library:
 
     def article_exists(self, article_id: int) -> bool:
         """Whether an article of that id is in the library."""
-        row = self._db.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone()
+        row = self._conn.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone()
         return row is not None
 
     def documents_of(self, article_id: int) -> list[DocumentInfo]:
         """The language versions of an article, in import order."""
-        rows = self._db.execute(
+        rows = self._conn.execute(
             f"SELECT {_DOCUMENT_COLUMNS} FROM documents WHERE article_id = ? ORDER BY id",
             [article_id],
         ).fetchall()
@@ -152,14 +171,14 @@ class Library:
 
     def document_text(self, document_id: int) -> DocumentText:
         """A document's body text with its paragraphs and their sentences."""
-        row = self._db.execute(
+        row = self._conn.execute(
             f"SELECT {_DOCUMENT_COLUMNS}, text FROM documents WHERE id = ?", [document_id]
         ).fetchone()
         if row is None:
             raise KeyError(document_id)
         text = str(row[-1])
         sentences: dict[int, list[tuple[int, int]]] = {}
-        for paragraph_id, start, end in self._db.execute(
+        for paragraph_id, start, end in self._conn.execute(
             "SELECT paragraph_id, start, end FROM sentences WHERE document_id = ? "
             "ORDER BY position",
             [document_id],
@@ -168,7 +187,7 @@ class Library:
         paragraphs = tuple(
             ParagraphText(position, kind, section, start, end, text[start:end],
                           tuple(sentences.get(paragraph_id, ())))
-            for paragraph_id, position, kind, section, start, end in self._db.execute(
+            for paragraph_id, position, kind, section, start, end in self._conn.execute(
                 "SELECT id, position, kind, section, start, end FROM paragraphs "
                 "WHERE document_id = ? ORDER BY position",
                 [document_id],
@@ -178,7 +197,7 @@ class Library:
 
     def all_documents(self) -> list[DocumentInfo]:
         """Every document of the library, by article and import order."""
-        rows = self._db.execute(
+        rows = self._conn.execute(
             f"SELECT {_DOCUMENT_COLUMNS} FROM documents ORDER BY article_id, id"
         ).fetchall()
         return [_document_info(row) for row in rows]
@@ -192,7 +211,7 @@ class Library:
         library knows (same source address and language, or same file name) replaces it.
         """
         path = Path(file_name)
-        existing = self._db.execute(
+        existing = self._conn.execute(
             "SELECT id, article_id FROM documents WHERE content_hash = ?",
             [analysed.content_hash],
         ).fetchone()
@@ -201,7 +220,7 @@ class Library:
                                 existing[1], existing[0])
         uri = document_uri(analysed, path.name)
         with self._db.atomic():
-            row = self._db.execute(
+            row = self._conn.execute(
                 "SELECT id, article_id FROM documents WHERE uri = ?", [uri]
             ).fetchone()
             if row is not None:
@@ -219,12 +238,12 @@ class Library:
         source_url = analysed.parsed.source_url
         key = translation_key(source_url) if source_url else None
         if key:
-            row = self._db.execute(
+            row = self._conn.execute(
                 "SELECT id FROM articles WHERE translation_key = ?", [key]
             ).fetchone()
             if row is not None:
                 if analysed.place:
-                    self._db.execute(
+                    self._conn.execute(
                         "UPDATE articles SET place = coalesce(place, ?) WHERE id = ?",
                         [analysed.place, row[0]],
                     )
@@ -272,38 +291,45 @@ class Library:
 
     def _replace_document(self, document_id: int, analysed: AnalysedDocument,
                           file_name: str) -> None:
-        self._db.execute("DELETE FROM sentences WHERE document_id = ?", [document_id])
-        self._db.execute("DELETE FROM paragraphs WHERE document_id = ?", [document_id])
+        self._conn.execute("DELETE FROM sentences WHERE document_id = ?", [document_id])
+        self._conn.execute("DELETE FROM paragraphs WHERE document_id = ?", [document_id])
         record = {**self._document_record(analysed, file_name), "updated_at": _now()}
         self._db.table("documents").update(document_id, record)
 
     def _insert_structure(self, document_id: int, analysed: AnalysedDocument) -> None:
-        paragraphs = self._db.table("paragraphs")
-        sentence_rows: list[dict[str, Any]] = []
+        # Ids are given, not fetched row by row: this runs inside the import's transaction,
+        # the only writer, and two bulk statements are much faster than one per paragraph.
+        next_id = int(self._conn.execute("SELECT coalesce(max(id), 0) FROM paragraphs")
+                      .fetchone()[0]) + 1
+        paragraph_rows: list[tuple[int, int, int, str, int, int, int]] = []
+        sentence_rows: list[tuple[int, int, int, int, int]] = []
         for paragraph, spans in zip(analysed.parsed.paragraphs, analysed.sentences, strict=True):
-            paragraphs.insert(
-                {
-                    "document_id": document_id,
-                    "position": paragraph.position,
-                    "kind": paragraph.kind.value,
-                    "section": paragraph.section,
-                    "start": paragraph.start,
-                    "end": paragraph.end,
-                }
-            )
-            paragraph_id = _last_id(paragraphs)
+            paragraph_id = next_id + paragraph.position
+            paragraph_rows.append((paragraph_id, document_id, paragraph.position,
+                                   paragraph.kind.value, paragraph.section, paragraph.start,
+                                   paragraph.end))
             first = len(sentence_rows)
             sentence_rows.extend(
-                {
-                    "document_id": document_id,
-                    "paragraph_id": paragraph_id,
-                    "position": first + index,
-                    "start": span.start,
-                    "end": span.end,
-                }
+                (document_id, paragraph_id, first + index, span.start, span.end)
                 for index, span in enumerate(spans)
             )
-        self._db.table("sentences").insert_all(sentence_rows)
+        self._conn.executemany(
+            'INSERT INTO paragraphs (id, document_id, position, kind, section, start, "end") '
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            paragraph_rows,
+        )
+        self._conn.executemany(
+            'INSERT INTO sentences (document_id, paragraph_id, position, start, "end") '
+            "VALUES (?, ?, ?, ?, ?)",
+            sentence_rows,
+        )
+
+
+def _writer_for(connection: sqlite3.Connection) -> sqlite_utils.Database:
+    import sqlite_utils
+
+    # No sqlite-utils plugins: scanning for them costs start-up time and we use none.
+    return sqlite_utils.Database(connection, execute_plugins=False)
 
 
 def _last_id(table: sqlite_utils.db.Table) -> int:
@@ -342,10 +368,12 @@ def _check_header(path: Path) -> None:
         raise LibraryError(path, "is an SQLite file of another program, not a library")
 
 
-def _read_version(path: Path, db: sqlite_utils.Database) -> int:
-    application_id = db.execute("PRAGMA application_id").fetchone()[0]
-    version = int(db.execute("PRAGMA user_version").fetchone()[0])
-    has_tables = bool(db.table_names())
+def _read_version(path: Path, connection: sqlite3.Connection) -> int:
+    application_id = connection.execute("PRAGMA application_id").fetchone()[0]
+    version = int(connection.execute("PRAGMA user_version").fetchone()[0])
+    has_tables = connection.execute(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+    ).fetchone()[0] > 0
     if application_id != APPLICATION_ID and has_tables:
         raise LibraryError(path, "is an SQLite database of another program, not a library")
     if application_id != APPLICATION_ID:
@@ -359,14 +387,14 @@ def _read_version(path: Path, db: sqlite_utils.Database) -> int:
     return version
 
 
-def _backup(path: Path, db: sqlite_utils.Database, version: int) -> None:
+def _backup(path: Path, connection: sqlite3.Connection, version: int) -> None:
     """Copy an older library beside itself before upgrading it."""
     target = path.with_name(f"{path.name}.v{version}-backup")
     if target.exists():
         return
     backup = sqlite3.connect(str(target))
     try:
-        db.conn.backup(backup)
+        connection.backup(backup)
     finally:
         backup.close()
     shutil.copystat(path, target)

@@ -12,11 +12,13 @@ source address); `translation_link` says how the group was formed.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-import sqlite_utils
+if TYPE_CHECKING:
+    import sqlite_utils
 
 APPLICATION_ID = 0x50524452  # "PRDR"
-Migration = Callable[[sqlite_utils.Database], None]
+Migration = Callable[["sqlite_utils.Database"], None]
 
 
 def _create_reading_tables(db: sqlite_utils.Database) -> None:

@@ -18,7 +18,7 @@ DETECTABLE_LANGUAGES = (
 # Below this many characters the light models guess; the full models are worth their memory.
 SHORT_TEXT_CHARS = 200
 # Language is clear well before the end of an article: reading more only costs time.
-SAMPLE_CHARS = 2000
+SAMPLE_CHARS = 1000
 
 
 @cache

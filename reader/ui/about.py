@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import platform
-
-import PySide6
-from PySide6.QtCore import qVersion
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from reader import APP_NAME, __version__
@@ -14,6 +10,11 @@ from reader.ui.i18n import _
 
 def about_text() -> str:
     """What the About box says."""
+    import platform
+
+    import PySide6
+    from PySide6.QtCore import qVersion
+
     return (
         f"<h3>{APP_NAME} {__version__}</h3>"
         f"<p>{_('A reader for multilingual news: articles next to their translations.')}</p>"

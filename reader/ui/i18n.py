@@ -9,8 +9,6 @@ from datetime import timedelta
 from functools import cache
 
 from babel import Locale, UnknownLocaleError
-from babel.dates import format_timedelta
-from babel.numbers import format_decimal
 
 UNDETERMINED = "und"
 _translations = gettext.NullTranslations()
@@ -45,11 +43,15 @@ def ui_locale() -> Locale:
 
 def format_count(value: int) -> str:
     """A whole number grouped as the interface locale writes it ("1,341", "1 341")."""
+    from babel.numbers import format_decimal
+
     return format_decimal(value, locale=ui_locale())
 
 
 def format_reading_time(minutes: int) -> str:
     """A reading time in words of the interface locale ("6 minutes")."""
+    from babel.dates import format_timedelta  # a heavy module: load it when first needed
+
     return format_timedelta(timedelta(minutes=minutes), granularity="minute",
                             threshold=1000, locale=ui_locale())
 

@@ -10,7 +10,6 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from reader.store import ImportResult, ImportStatus, Library
-from reader.store.importer import import_paths
 from reader.ui.background import BackgroundJob, ReportProgress, start_job
 from reader.ui.i18n import _, ngettext
 from reader.ui.library_events import LibraryEvents
@@ -55,6 +54,9 @@ class ImportController(QObject):
         return True
 
     def _work(self, paths: list[Path], report: ReportProgress) -> list[ImportResult]:
+        # Loaded here, in the worker: text analysis is not needed to show the window.
+        from reader.store.importer import import_paths
+
         library = Library.open(self._library_path)
         try:
             return import_paths(

@@ -1,0 +1,151 @@
+"""Where the reader's start-up time goes: the median time of each phase to the first paint.
+
+    .venv/bin/python benchmarks/startup_phases.py [--runs 9]
+
+Each run starts a child Python script (CHILD below) that does what `reader --db LIB` does
+(reader.app.run_window), step by step, and stamps each step with time.time(); the parent's
+stamp just before the spawn is the zero. The one addition is a separate step that loads
+babel's locale data (the first formatted number and the first language names, all cached
+afterwards), which the main window would otherwise load while it is built: it shows what
+babel costs. The library holds the five
+seeds, settings are in a temporary XDG_CONFIG_HOME, Qt runs offscreen.
+
+The child calls two private helpers of reader.app (_user_settings, _build_window); if they
+change, change this script with them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from startup import READER, child_env
+
+CHILD = '''\
+"""Start the reader's window as reader.app.run_window does, stamping each step."""
+import time
+
+MARKS = [("Python started, site imported", time.time())]
+
+
+def mark(phase):
+    MARKS.append((phase, time.time()))
+
+
+import sys  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import reader.cli  # noqa: E402, F401
+
+mark("import reader.cli")
+import reader.store  # noqa: E402, F401
+
+mark("import reader.store (sqlite_utils)")
+from reader import app  # noqa: E402
+
+mark("import reader.app")
+from PySide6.QtCore import QEvent, QObject, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+mark("import PySide6 QtCore, QtGui, QtWidgets")
+qt = QApplication(sys.argv[:1])
+qt.setApplicationName("Parallel Reader")
+qt.setOrganizationName(app.ORGANISATION)
+mark("QApplication()")
+library = app.open_library(Path(sys.argv[1]))
+mark("open the library")
+import reader.ui.main_window  # noqa: E402, F401
+
+mark("import reader.ui.main_window (and panes)")
+from reader.ui.i18n import format_count, language_name, ui_locale  # noqa: E402
+
+ui_locale()
+format_count(1341)
+for code in ("es", "en", "sv", "ru", "nb"):
+    language_name(code)
+mark("babel locale data (first number, language names)")
+window = app._build_window(library, app._user_settings())
+mark("MainWindow() (opens the first article)")
+
+
+class FirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            mark("first paint")
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, QApplication.quit)
+        return False
+
+
+first_paint = FirstPaint(window)
+window.installEventFilter(first_paint)
+window.show()
+mark("window.show()")
+qt.exec()
+library.close()
+import json  # noqa: E402
+
+print(json.dumps(MARKS), flush=True)
+'''
+
+
+def run_child(script: Path, library: Path, env: dict[str, str]) -> list[tuple[str, float]]:
+    """One child run: each phase with its duration in ms, the first from the spawn."""
+    started = time.time()
+    completed = subprocess.run(
+        [sys.executable, str(script), str(library)],
+        env=env, capture_output=True, text=True, check=False, stdin=subprocess.DEVNULL,
+    )
+    lines = [line for line in completed.stdout.splitlines() if line.startswith("[")]
+    if completed.returncode != 0 or not lines:
+        raise RuntimeError(f"child failed ({completed.returncode}):\n{completed.stderr}")
+    marks = json.loads(lines[-1])
+    phases = []
+    previous = started
+    for phase, stamp in marks:
+        phases.append((phase, (stamp - previous) * 1000))
+        previous = stamp
+    return phases
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the children and print the median of each phase."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=9, help="timed runs (default 9)")
+    parser.add_argument("--pycache", action="store_true",
+                        help="give the children a bytecode cache (PYTHONPYCACHEPREFIX)")
+    args = parser.parse_args(argv)
+
+    with tempfile.TemporaryDirectory(prefix="reader-phases-") as scratch_name:
+        scratch = Path(scratch_name)
+        env = child_env(scratch, args.pycache)
+        library = scratch / "library.sqlite"
+        script = scratch / "phases_child.py"
+        script.write_text(CHILD, encoding="utf-8")
+        subprocess.run([str(READER), "list", "--db", str(library)], env=env, check=True,
+                       stdout=subprocess.DEVNULL)
+        run_child(script, library, env)  # warm-up
+        runs = [run_child(script, library, env) for _ in range(args.runs)]
+
+    names = [phase for phase, _ in runs[0]]
+    medians = [statistics.median(run[index][1] for run in runs) for index in range(len(names))]
+    totals = [sum(duration for _, duration in run) for run in runs]
+    print(f"reader start-up phases, median of {args.runs} runs (ms)")
+    print(f"{'phase':<52}{'median':>8}{'min':>7}{'max':>7}")
+    for index, name in enumerate(names):
+        durations = [run[index][1] for run in runs]
+        print(f"{name:<52}{medians[index]:>8.0f}{min(durations):>7.0f}{max(durations):>7.0f}")
+    print(f"{'spawn to first paint (median of the totals)':<52}"
+          f"{statistics.median(totals):>8.0f}{min(totals):>7.0f}{max(totals):>7.0f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
