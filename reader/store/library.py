@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlsplit
 
+from reader.store.alignments import AlignmentStore
 from reader.store.errors import LibraryError
 from reader.store.records import (
     ArticleSummary,
@@ -17,6 +18,7 @@ from reader.store.records import (
     ImportResult,
     ImportStatus,
     ParagraphText,
+    SentenceRecord,
 )
 from reader.store.schema import APPLICATION_ID, SCHEMA_VERSION
 
@@ -65,6 +67,7 @@ class Library:
         self.path = path
         self._conn = connection
         self._writer: sqlite_utils.Database | None = None
+        self.alignments = AlignmentStore(connection, lambda: self._db)
 
     @property
     def _db(self) -> sqlite_utils.Database:
@@ -169,6 +172,15 @@ class Library:
         ).fetchall()
         return [_document_info(row) for row in rows]
 
+    def document(self, document_id: int) -> DocumentInfo:
+        """One language version, without its text."""
+        row = self._conn.execute(
+            f"SELECT {_DOCUMENT_COLUMNS} FROM documents WHERE id = ?", [document_id]
+        ).fetchone()
+        if row is None:
+            raise KeyError(document_id)
+        return _document_info(row)
+
     def document_text(self, document_id: int) -> DocumentText:
         """A document's body text with its paragraphs and their sentences."""
         row = self._conn.execute(
@@ -194,6 +206,31 @@ class Library:
             )
         )
         return DocumentText(_document_info(row[:-1]), text, paragraphs)
+
+    def sentences(self, document_id: int) -> list[SentenceRecord]:
+        """A document's sentences in reading order, with their paragraph and text."""
+        text_row = self._conn.execute("SELECT text FROM documents WHERE id = ?",
+                                      [document_id]).fetchone()
+        if text_row is None:
+            raise KeyError(document_id)
+        text = str(text_row[0])
+        return [
+            SentenceRecord(int(position), int(paragraph), int(start), int(end), text[start:end])
+            for position, paragraph, start, end in self._conn.execute(
+                "SELECT s.position, p.position, s.start, s.end FROM sentences s "
+                "JOIN paragraphs p ON p.id = s.paragraph_id WHERE s.document_id = ? "
+                "ORDER BY s.position",
+                [document_id],
+            )
+        ]
+
+    def content_hash_of(self, document_id: int) -> str:
+        """The fingerprint of a document's current text."""
+        row = self._conn.execute("SELECT content_hash FROM documents WHERE id = ?",
+                                 [document_id]).fetchone()
+        if row is None:
+            raise KeyError(document_id)
+        return str(row[0])
 
     def all_documents(self) -> list[DocumentInfo]:
         """Every document of the library, by article and import order."""

@@ -81,3 +81,58 @@ class ImportResult:
         """One line for a report: "imported: file.txt" or "failed: file.txt: reason"."""
         line = f"{self.status.value}: {self.path}"
         return f"{line}: {self.reason}" if self.reason else line
+
+
+@dataclass(frozen=True)
+class SentenceRecord:
+    """A sentence of a document: its position, paragraph, offsets and text."""
+
+    position: int
+    paragraph: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class AlignedBead:
+    """One row of an alignment: sentence positions on each side, confidence, set by hand or not."""
+
+    source: tuple[int, ...]
+    target: tuple[int, ...]
+    score: float
+    manual: bool = False
+
+    def flipped(self) -> AlignedBead:
+        """The same bead seen from the other side."""
+        return AlignedBead(self.target, self.source, self.score, self.manual)
+
+
+@dataclass(frozen=True)
+class AlignmentFix:
+    """A bead the reader set by hand, remembered by its sentences' texts."""
+
+    source_sentences: tuple[str, ...]
+    target_sentences: tuple[str, ...]
+
+    def flipped(self) -> AlignmentFix:
+        """The same fix seen from the other side."""
+        return AlignmentFix(self.target_sentences, self.source_sentences)
+
+
+@dataclass(frozen=True)
+class SentenceAlignment:
+    """How the sentences of two language versions correspond, bead by bead."""
+
+    source_document_id: int
+    target_document_id: int
+    beads: tuple[AlignedBead, ...]
+    fixes: tuple[AlignmentFix, ...] = ()
+
+    def flipped(self) -> SentenceAlignment:
+        """The alignment seen from the other side."""
+        return SentenceAlignment(
+            self.target_document_id, self.source_document_id,
+            tuple(bead.flipped() for bead in self.beads),
+            tuple(fix.flipped() for fix in self.fixes),
+        )

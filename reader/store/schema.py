@@ -136,7 +136,65 @@ def _create_reader_tables(db: sqlite_utils.Database) -> None:
     db.table("annotations").create_index(["document_id"])
 
 
-MIGRATIONS: tuple[Migration, ...] = (_create_reading_tables, _create_reader_tables)
+def _create_alignment_tables(db: sqlite_utils.Database) -> None:
+    """Version 3: sentence alignments of pairs of language versions, and the reader's fixes.
+
+    An alignment is stored once per pair, with the lower document id as its source side.
+    A bead covers the half-open sentence ranges [source_start, source_end) and
+    [target_start, target_end). A fix is a bead the reader set by hand, kept with its
+    sentences' texts so that it can be found again when a text changes.
+    """
+    db.table("alignments").create(
+        {
+            "id": int,
+            "source_document_id": int,
+            "target_document_id": int,
+            "source_hash": str,
+            "target_hash": str,
+            "aligner_version": str,
+            "computed_at": str,
+        },
+        pk="id",
+        foreign_keys=[("source_document_id", "documents", "id"),
+                      ("target_document_id", "documents", "id")],
+        not_null={"source_document_id", "target_document_id"},
+    )
+    db.table("alignments").create_index(["source_document_id", "target_document_id"],
+                                        unique=True)
+    db.table("alignments").create_index(["target_document_id"])
+    db.table("beads").create(
+        {
+            "alignment_id": int,
+            "position": int,
+            "source_start": int,
+            "source_end": int,
+            "target_start": int,
+            "target_end": int,
+            "score": float,
+            "manual": int,
+        },
+        pk=("alignment_id", "position"),
+        foreign_keys=[("alignment_id", "alignments", "id")],
+    )
+    db.table("alignment_fixes").create(
+        {
+            "id": int,
+            "alignment_id": int,
+            "source_sentences": str,
+            "target_sentences": str,
+            "created_at": str,
+        },
+        pk="id",
+        foreign_keys=[("alignment_id", "alignments", "id")],
+    )
+    db.table("alignment_fixes").create_index(["alignment_id"])
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    _create_reading_tables,
+    _create_reader_tables,
+    _create_alignment_tables,
+)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -18,7 +18,8 @@ DETECTABLE_LANGUAGES = (
 # Below this many characters the light models guess; the full models are worth their memory.
 SHORT_TEXT_CHARS = 200
 # Language is clear well before the end of an article: reading more only costs time.
-SAMPLE_CHARS = 1000
+# (1,000 characters took 4 Bokmål files in 10,000 for Swedish; 2,000 took none.)
+SAMPLE_CHARS = 2000
 
 
 @cache

@@ -107,9 +107,9 @@ def test_older_library_is_upgraded_in_place_keeping_its_data(tmp_path: Path) -> 
     library = Library.open(path)
     import_paths(library, [SEED_NB])
     library.close()
-    # Make it a version-1 file again: the reader tables did not exist then.
+    # Make it a version-1 file again: the reader and alignment tables did not exist then.
     db = sqlite_utils.Database(path)
-    for table in ("annotations", "bookmarks"):
+    for table in ("alignment_fixes", "beads", "alignments", "annotations", "bookmarks"):
         db[table].drop()
     db["articles"].transform(drop={"starred"})
     db.execute("PRAGMA user_version = 1")
