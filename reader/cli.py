@@ -38,6 +38,14 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     lister = commands.add_parser("list", parents=[db_option], help="list the library's articles")
     lister.add_argument("--json", action="store_true", help="print JSON")
+    aligner = commands.add_parser("align", help="align the sentences of a text and its translation")
+    aligner.add_argument("source", type=Path, metavar="SRC")
+    aligner.add_argument("target", type=Path, metavar="TGT")
+    aligner.add_argument("--src-lang", metavar="L", help="language of SRC (detected if omitted)")
+    aligner.add_argument("--tgt-lang", metavar="L", help="language of TGT (detected if omitted)")
+    aligner.add_argument("--presegmented", action="store_true",
+                         help="each line of a file is one sentence")
+    aligner.add_argument("--json", action="store_true", help="print JSON")
     shot = commands.add_parser("screenshot", parents=[db_option],
                                help="render the main window offscreen to a PNG file")
     shot.add_argument("out", type=Path, metavar="OUT.png")
@@ -49,10 +57,22 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
-    args = build_parser().parse_args(argv)
+    try:
+        return _run(build_parser().parse_args(argv))
+    except BrokenPipeError:  # `reader list --json | head`: the reader stopped listening
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+def _run(args: argparse.Namespace) -> int:
     from reader.locations import default_library_path
     from reader.store import LibraryError
 
+    if args.command == "align":
+        return _align(args.source, args.target, args.src_lang, args.tgt_lang,
+                      args.presegmented, args.json)
     library_path: Path = args.db or default_library_path()
     try:
         if args.command == "import":
@@ -85,6 +105,43 @@ def _import(library_path: Path, paths: list[Path]) -> int:
     finally:
         library.close()
     return 1 if failed else 0
+
+
+def _read_text(path: Path) -> str:
+    from reader.text.file_check import UnreadableFile, check_size, decode_article_bytes
+
+    try:
+        check_size(path.stat().st_size)
+        return decode_article_bytes(path.read_bytes())
+    except OSError as error:
+        raise SystemExit(f"reader: {path}: cannot be read ({error.strerror})") from None
+    except UnreadableFile as error:
+        raise SystemExit(f"reader: {path}: {error}") from None
+
+
+def _align(source: Path, target: Path, source_language: str | None,
+           target_language: str | None, presegmented: bool, as_json: bool) -> int:
+    from reader.text.alignment import align_texts
+
+    result = align_texts(_read_text(source), _read_text(target), source_language,
+                         target_language, presegmented)
+    if as_json:
+        json.dump(
+            {
+                "beads": [{"src": list(b.source), "tgt": list(b.target), "score": b.score}
+                          for b in result.beads],
+                "src_sentences": list(result.source_sentences),
+                "tgt_sentences": list(result.target_sentences),
+            },
+            sys.stdout, ensure_ascii=False, indent=2,
+        )
+        print()
+        return 0
+    for bead in result.beads:
+        left = " ".join(result.source_sentences[i] for i in bead.source)
+        right = " ".join(result.target_sentences[j] for j in bead.target)
+        print(f"{bead.score:.2f}  {left}\n      {right}\n")
+    return 0
 
 
 def _list(library_path: Path, as_json: bool) -> int:

@@ -3,15 +3,21 @@
 from reader.store.errors import LibraryError
 from reader.store.library import Library
 from reader.store.records import (
+    AlignedBead,
+    AlignmentFix,
     ArticleSummary,
     DocumentInfo,
     DocumentText,
     ImportResult,
     ImportStatus,
     ParagraphText,
+    SentenceAlignment,
+    SentenceRecord,
 )
 
 __all__ = [
+    "AlignedBead",
+    "AlignmentFix",
     "ArticleSummary",
     "DocumentInfo",
     "DocumentText",
@@ -20,4 +26,6 @@ __all__ = [
     "Library",
     "LibraryError",
     "ParagraphText",
+    "SentenceAlignment",
+    "SentenceRecord",
 ]

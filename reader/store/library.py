@@ -241,6 +241,49 @@ class Library:
 
     # -- writing ---------------------------------------------------------------------------
 
+    def link_articles(self, article_id: int, other_article_id: int) -> None:
+        """Make another article's language versions translations of this one (one row)."""
+        if article_id == other_article_id:
+            raise ValueError("an article cannot be linked with itself")
+        with self._db.atomic():
+            mine = {d.language for d in self.documents_of(article_id)}
+            theirs = {d.language for d in self.documents_of(other_article_id)}
+            if mine & theirs:
+                raise ValueError("both articles have a version in "
+                                 + ", ".join(sorted(mine & theirs)))
+            self._conn.execute("UPDATE documents SET article_id = ? WHERE article_id = ?",
+                               [article_id, other_article_id])
+            self._conn.execute("UPDATE bookmarks SET article_id = ? WHERE article_id = ?",
+                               [article_id, other_article_id])
+            self._conn.execute(
+                "UPDATE articles SET translation_link = 'manual', "
+                "starred = max(starred, (SELECT starred FROM articles WHERE id = ?)), "
+                "place = coalesce(place, (SELECT place FROM articles WHERE id = ?)) "
+                "WHERE id = ?",
+                [other_article_id, other_article_id, article_id],
+            )
+            self._conn.execute("DELETE FROM articles WHERE id = ?", [other_article_id])
+
+    def unlink_document(self, document_id: int) -> int:
+        """Take a language version out of its article into an article of its own; its id."""
+        document = self.document(document_id)
+        if len(self.documents_of(document.article_id)) < 2:
+            raise ValueError("the article has no other language version")
+        with self._db.atomic():
+            place = self._conn.execute("SELECT place FROM documents WHERE id = ?",
+                                       [document_id]).fetchone()[0]
+            cursor = self._conn.execute(
+                "INSERT INTO articles (title, place, created_at, starred) VALUES (?, ?, ?, 0)",
+                [document.title, place, _now()],
+            )
+            assert cursor.lastrowid is not None
+            new_id = int(cursor.lastrowid)
+            self._conn.execute("UPDATE documents SET article_id = ? WHERE id = ?",
+                               [new_id, document_id])
+            self._conn.execute("UPDATE bookmarks SET article_id = ? WHERE document_id = ?",
+                               [new_id, document_id])
+        return new_id
+
     def add_document(self, analysed: AnalysedDocument, file_name: str) -> ImportResult:
         """Store one analysed file, all or nothing.
 

@@ -150,7 +150,8 @@ def _month_names(language: str) -> frozenset[str]:
     names: set[str] = set()
     for context in ("format", "stand-alone"):
         for width in ("wide", "abbreviated"):
-            names.update(name.lower().rstrip(".") for name in locale.months[context][width].values())
+            months = locale.months[context][width].values()
+            names.update(name.lower().rstrip(".") for name in months)
     return frozenset(names)
 
 

@@ -38,7 +38,7 @@ class MainWindow(QMainWindow):
 
         self.library_model = LibraryTableModel(library, ui_locale().language)
         self.library_pane = LibraryPane(self.library_model)
-        self.parallel_pane = ParallelPane(library)
+        self.parallel_pane = ParallelPane(library, self.events)
         self.metrics_sidebar = MetricsSidebar()
         self.importer = ImportController(library.path, self.events, self)
 
@@ -69,6 +69,13 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.import_folder_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
+        edit_menu = self.menuBar().addMenu(_("&Edit"))
+        pane = self.parallel_pane
+        for action in (pane.undo_action, pane.redo_action):
+            edit_menu.addAction(action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(pane.merge_action)
+        edit_menu.addAction(pane.reset_action)
         help_menu = self.menuBar().addMenu(_("&Help"))
         self.about_action = QAction(_("&About Parallel Reader"), self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)

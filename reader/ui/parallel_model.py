@@ -1,77 +1,137 @@
-"""The parallel text as a Qt table model: one row per paragraph, one column per language."""
+"""The parallel text as a Qt table model: one row per bead, one column per shown language.
+
+With two languages a row is a bead of their sentence alignment, so counterparts always share
+a row; with one language a row is a paragraph.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QFont
 
-from reader.store import DocumentText, ParagraphText
-from reader.ui.i18n import language_name
+from reader.store import DocumentInfo, SentenceAlignment, SentenceRecord
+from reader.ui.i18n import _, language_name
 
 Index = QModelIndex | QPersistentModelIndex
-SECTION_START_ROLE = Qt.ItemDataRole.UserRole + 10
-HEADING_ROLE = Qt.ItemDataRole.UserRole + 11
+SENTENCES_ROLE = Qt.ItemDataRole.UserRole + 10   # tuple[SentenceRecord, ...] of the cell
+PARAGRAPH_START_ROLE = Qt.ItemDataRole.UserRole + 11  # the row opens a paragraph (bool)
+SCORE_ROLE = Qt.ItemDataRole.UserRole + 12       # alignment confidence of the row, or None
+MANUAL_ROLE = Qt.ItemDataRole.UserRole + 13      # the reader set this row by hand (bool)
+# Rows aligned with less confidence than this are marked for the reader.
+LOW_CONFIDENCE = 0.5
+
+
+@dataclass(frozen=True)
+class ParallelRow:
+    """What one row shows: each column's sentences, and how sure the alignment is."""
+
+    cells: tuple[tuple[SentenceRecord, ...], ...]
+    score: float | None
+    manual: bool
 
 
 class ParallelTextModel(QAbstractTableModel):
-    """Paragraph i of each shown language version side by side."""
+    """Aligned rows of one or two language versions."""
 
     def __init__(self) -> None:
         super().__init__()
-        self._columns: list[DocumentText] = []
+        self._documents: list[DocumentInfo] = []
+        self._rows: list[ParallelRow] = []
 
-    def show_documents(self, documents: list[DocumentText]) -> None:
-        """Show these language versions, left to right."""
+    # -- filling -----------------------------------------------------------------------------
+
+    def show_single(self, document: DocumentInfo, sentences: list[SentenceRecord]) -> None:
+        """One language version, a paragraph per row."""
+        rows: dict[int, list[SentenceRecord]] = {}
+        for sentence in sentences:
+            rows.setdefault(sentence.paragraph, []).append(sentence)
         self.beginResetModel()
-        self._columns = list(documents)
+        self._documents = [document]
+        self._rows = [ParallelRow((tuple(cell),), None, False) for cell in rows.values()]
         self.endResetModel()
 
-    def documents(self) -> list[DocumentText]:
+    def show_aligned(self, left: DocumentInfo, right: DocumentInfo,
+                     left_sentences: list[SentenceRecord], right_sentences: list[SentenceRecord],
+                     alignment: SentenceAlignment) -> None:
+        """Two language versions, a bead of their alignment per row (left is the source)."""
+        self.beginResetModel()
+        self._documents = [left, right]
+        self._rows = [
+            ParallelRow(
+                (tuple(left_sentences[i] for i in bead.source),
+                 tuple(right_sentences[j] for j in bead.target)),
+                bead.score, bead.manual,
+            )
+            for bead in alignment.beads
+        ]
+        self.endResetModel()
+
+    def clear(self) -> None:
+        """Show nothing."""
+        self.beginResetModel()
+        self._documents, self._rows = [], []
+        self.endResetModel()
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def documents(self) -> list[DocumentInfo]:
         """The language versions shown, left to right."""
-        return list(self._columns)
+        return list(self._documents)
+
+    def row(self, row: int) -> ParallelRow:
+        """What a row shows."""
+        return self._rows[row]
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        if parent.isValid() or not self._columns:
-            return 0
-        return max(len(document.paragraphs) for document in self._columns)
+        return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._columns)
+        return 0 if parent.isValid() else len(self._documents)
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
-        if 0 <= section < len(self._columns):
-            return language_name(self._columns[section].document.language)
+        if 0 <= section < len(self._documents):
+            return language_name(self._documents[section].language)
         return None
-
-    def paragraph(self, index: Index) -> ParagraphText | None:
-        """The paragraph shown in a cell, if that language version has one there."""
-        if not index.isValid() or index.column() >= len(self._columns):
-            return None
-        paragraphs = self._columns[index.column()].paragraphs
-        return paragraphs[index.row()] if index.row() < len(paragraphs) else None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        paragraph = self.paragraph(index)
-        if paragraph is None:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
+        if not 0 <= index.column() < len(self._documents):
+            return None
+        row = self._rows[index.row()]
+        cell = row.cells[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return paragraph.text
-        if role == Qt.ItemDataRole.FontRole and paragraph.kind == "heading":
-            font = QFont()
-            font.setBold(True)
-            font.setPointSizeF(font.pointSizeF() * 1.1)
-            return font
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        if role == HEADING_ROLE:
-            return paragraph.kind == "heading"
-        if role == SECTION_START_ROLE:
-            paragraphs = self._columns[index.column()].paragraphs
-            row = index.row()
-            return row > 0 and paragraphs[row - 1].section != paragraph.section
+            return " ".join(sentence.text for sentence in cell)
+        if role == SENTENCES_ROLE:
+            return cell
+        if role == PARAGRAPH_START_ROLE:
+            return self._opens_paragraph(index.row(), index.column())
+        if role == SCORE_ROLE:
+            return row.score
+        if role == MANUAL_ROLE:
+            return row.manual
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row)
         return None
+
+    def _opens_paragraph(self, row: int, column: int) -> bool:
+        cell = self._rows[row].cells[column]
+        if not cell or row == 0:
+            return False
+        for earlier in range(row - 1, -1, -1):
+            previous = self._rows[earlier].cells[column]
+            if previous:
+                return previous[-1].paragraph != cell[0].paragraph
+        return False
+
+    def _tooltip(self, row: ParallelRow) -> str | None:
+        if row.score is None:
+            return None
+        if row.manual:
+            return _("Aligned by you")
+        return _("Alignment confidence: {percent} %").format(percent=round(row.score * 100))

@@ -178,3 +178,33 @@ def test_files_that_are_not_our_library_are_reported_and_left_alone(
     assert caught.value.path == path
     assert str(path) in str(caught.value)
     assert _fingerprint(path) == before
+
+
+def test_linking_two_versions_of_one_language_is_refused(seeded_library: Library,
+                                                          tmp_path: Path) -> None:
+    other = tmp_path / "other.txt"
+    other.write_text("En helt annan svensk artikel om provinsen.\nKälla", encoding="utf-8")
+    (result,) = import_paths(seeded_library, [other])
+    swedish = next(a.id for a in seeded_library.article_summaries() if a.languages == ("sv",)
+                   and a.id != result.article_id)
+    assert result.article_id is not None
+    with pytest.raises(ValueError, match="sv"):
+        seeded_library.link_articles(swedish, result.article_id)
+    assert seeded_library.documents_of(result.article_id)
+
+
+def test_link_and_unlink_articles(seeded_library: Library) -> None:
+    articles = {a.languages: a.id for a in seeded_library.article_summaries()}
+    swedish, russian = articles[("sv",)], articles[("ru",)]
+    seeded_library.link_articles(swedish, russian)
+    languages = {a.id: a.languages for a in seeded_library.article_summaries()}
+    assert languages[swedish] == ("sv", "ru")
+    assert russian not in languages
+    with pytest.raises(ValueError):
+        seeded_library.link_articles(swedish, swedish)
+    russian_document = seeded_library.documents_of(swedish)[1]
+    new_article = seeded_library.unlink_document(russian_document.id)
+    languages = {a.id: a.languages for a in seeded_library.article_summaries()}
+    assert languages[swedish] == ("sv",) and languages[new_article] == ("ru",)
+    with pytest.raises(ValueError):
+        seeded_library.unlink_document(russian_document.id)

@@ -15,9 +15,21 @@ def test_library_model(qtmodeltester: ModelTester, seeded_library: Library) -> N
     assert model.rowCount() == 4
 
 
-def test_parallel_model(qtmodeltester: ModelTester, seeded_library: Library) -> None:
+def test_parallel_model_aligned(qtmodeltester: ModelTester, seeded_library: Library) -> None:
     model = ParallelTextModel()
-    documents = seeded_library.documents_of(seeded_library.article_summaries()[0].id)
-    model.show_documents([seeded_library.document_text(d.id) for d in documents])
+    spanish, english = seeded_library.documents_of(seeded_library.article_summaries()[0].id)
+    alignment = seeded_library.alignments.get(spanish.id, english.id)
+    assert alignment is not None
+    model.show_aligned(spanish, english, seeded_library.sentences(spanish.id),
+                       seeded_library.sentences(english.id), alignment)
     qtmodeltester.check(model)
     assert model.columnCount() == 2
+    assert model.rowCount() == len(alignment.beads)
+
+
+def test_parallel_model_single(qtmodeltester: ModelTester, seeded_library: Library) -> None:
+    model = ParallelTextModel()
+    russian = seeded_library.documents_of(seeded_library.article_summaries()[2].id)[0]
+    model.show_single(russian, seeded_library.sentences(russian.id))
+    qtmodeltester.check(model)
+    assert (model.rowCount(), model.columnCount()) == (russian.paragraphs, 1)

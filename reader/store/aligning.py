@@ -1,0 +1,129 @@
+"""Compute, refresh and correct the stored sentence alignment of two language versions."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import combinations
+
+from reader.store.library import Library
+from reader.store.records import AlignedBead, AlignmentFix, SentenceAlignment, SentenceRecord
+from reader.text.alignment import ALIGNER_VERSION, align_sentences
+
+# A fixed range of sentence positions on each side: (source start, end, target start, end).
+Placement = tuple[int, int, int, int]
+
+
+def ensure_alignment(library: Library, source_id: int, target_id: int) -> SentenceAlignment:
+    """The alignment of two documents, computed again when a text or the aligner changed.
+
+    The reader's fixes are kept wherever their sentences can still be found.
+    """
+    current = (library.content_hash_of(source_id), library.content_hash_of(target_id))
+    existing = library.alignments.get(source_id, target_id)
+    if existing is not None and library.alignments.stamp(source_id, target_id) == (
+        *current, ALIGNER_VERSION
+    ):
+        return existing
+    fixes = existing.fixes if existing is not None else ()
+    alignment = compute_alignment(library, source_id, target_id, fixes)
+    library.alignments.save(alignment, current, ALIGNER_VERSION)
+    return alignment
+
+
+def align_article(library: Library, article_id: int) -> None:
+    """Make sure every pair of an article's language versions is aligned."""
+    documents = library.documents_of(article_id)
+    for source, target in combinations(documents, 2):
+        ensure_alignment(library, source.id, target.id)
+
+
+def save_correction(library: Library, source_id: int, target_id: int,
+                    beads: Sequence[AlignedBead]) -> SentenceAlignment:
+    """Store beads the reader corrected; manual beads become fixes that survive re-alignment."""
+    source = library.sentences(source_id)
+    target = library.sentences(target_id)
+    fixes = tuple(
+        AlignmentFix(tuple(source[i].text for i in bead.source),
+                     tuple(target[j].text for j in bead.target))
+        for bead in beads if bead.manual
+    )
+    alignment = SentenceAlignment(source_id, target_id, tuple(beads), fixes)
+    hashes = (library.content_hash_of(source_id), library.content_hash_of(target_id))
+    library.alignments.save(alignment, hashes, ALIGNER_VERSION)
+    return alignment
+
+
+def reset_to_automatic(library: Library, source_id: int, target_id: int) -> SentenceAlignment:
+    """Forget the reader's fixes and align the pair afresh."""
+    alignment = compute_alignment(library, source_id, target_id, ())
+    hashes = (library.content_hash_of(source_id), library.content_hash_of(target_id))
+    library.alignments.save(alignment, hashes, ALIGNER_VERSION)
+    return alignment
+
+
+def compute_alignment(library: Library, source_id: int, target_id: int,
+                      fixes: Sequence[AlignmentFix]) -> SentenceAlignment:
+    """Align two documents automatically around the fixes that still apply."""
+    source = library.sentences(source_id)
+    target = library.sentences(target_id)
+    languages = {i: library.document(i).language for i in (source_id, target_id)}
+    placed = _place_fixes(fixes, [s.text for s in source], [t.text for t in target])
+    beads: list[AlignedBead] = []
+    kept: list[AlignmentFix] = []
+    s0 = t0 = 0
+    for fix, (ss, se, ts, te) in placed:
+        beads.extend(_auto(source, target, s0, ss, t0, ts, languages[source_id],
+                           languages[target_id]))
+        beads.append(AlignedBead(tuple(range(ss, se)), tuple(range(ts, te)), 1.0, True))
+        kept.append(fix)
+        s0, t0 = se, te
+    beads.extend(_auto(source, target, s0, len(source), t0, len(target),
+                       languages[source_id], languages[target_id]))
+    return SentenceAlignment(source_id, target_id, tuple(beads), tuple(kept))
+
+
+def _auto(source: Sequence[SentenceRecord], target: Sequence[SentenceRecord], s0: int, s1: int,
+          t0: int, t1: int, source_language: str, target_language: str) -> list[AlignedBead]:
+    if s0 >= s1 and t0 >= t1:
+        return []
+    beads = align_sentences(
+        [s.text for s in source[s0:s1]], [t.text for t in target[t0:t1]],
+        source_language, target_language,
+        [s.paragraph for s in source[s0:s1]], [t.paragraph for t in target[t0:t1]],
+    )
+    return [
+        AlignedBead(tuple(s0 + i for i in bead.source), tuple(t0 + j for j in bead.target),
+                    float(bead.score))
+        for bead in beads
+    ]
+
+
+def _place_fixes(fixes: Sequence[AlignmentFix], source: Sequence[str],
+                 target: Sequence[str]) -> list[tuple[AlignmentFix, Placement]]:
+    """Where each fix's sentences are now; fixes that no longer fit in order are dropped.
+
+    A fix with an empty side (a sentence the reader marked as having no counterpart) has no
+    place of its own to be found again; it lasts until the texts change.
+    """
+    found: list[tuple[AlignmentFix, Placement]] = []
+    for fix in fixes:
+        s = _find_run(source, fix.source_sentences)
+        t = _find_run(target, fix.target_sentences)
+        if s is not None and t is not None and fix.source_sentences and fix.target_sentences:
+            found.append((fix, (s, s + len(fix.source_sentences), t,
+                                t + len(fix.target_sentences))))
+    found.sort(key=lambda item: item[1])
+    chain: list[tuple[AlignmentFix, Placement]] = []
+    for fix, placement in found:
+        if not chain or (placement[0] >= chain[-1][1][1] and placement[2] >= chain[-1][1][3]):
+            chain.append((fix, placement))
+    return chain
+
+
+def _find_run(sentences: Sequence[str], run: Sequence[str]) -> int | None:
+    if not run:
+        return None
+    for start in range(len(sentences) - len(run) + 1):
+        if all(sentences[start + k] == text for k, text in enumerate(run)):
+            return start
+    return None

@@ -1,0 +1,716 @@
+"""Sentence alignment of a text and its translation: which sentences say the same thing.
+
+The aligner finds, by dynamic programming, the monotonic sequence of beads (1-1, 1-0, 0-1,
+2-1, 1-2 and 2-2 sentences) of least cost. A bead's cost adds up:
+
+- length (Gale & Church 1993): a translation's length in characters is about the source's
+  times the two texts' length ratio, with a variance that grows with the length;
+- anchors that survive translation: numbers read as values in each language's own format
+  (Spanish "1.299" is English "1,299"), Roman numerals ("XIII" is "13th"), names and
+  acronyms compared after transliteration ("Нгуен Ван Гау" is "Nguyen Van Gau"), and, with a
+  smaller weight, the first letters of long words, which catch cognates ("implementación",
+  "implementation"). Only anchors found in both texts count. One that a bead holds on both
+  sides lowers its cost, the more the rarer it is in the two texts; one that a bead holds on
+  one side only raises it, for its counterpart must be in another bead;
+- paragraphs: a bead spanning two paragraphs of one side costs extra, and so does a point
+  where one side starts a paragraph and the other does not (soft barriers).
+
+Omissions (1-0, 0-1) cost a flat price: Gale and Church's length test makes dropping a long
+sentence so dear that it is glued to a neighbour instead. The search is limited to a band
+around the diagonal scaled by the texts' cumulative lengths (about the square root of their
+length wide); while the best path touches the band's edge, the band is centred on that path,
+then widened. A bead's confidence is its posterior probability among all alignments in the
+band (forward-backward), lowered for omissions, for numbers and names that disagree and for
+lengths that do not fit.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from array import array
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from itertools import chain, pairwise
+
+from reader.text.article_format import parse_article_text
+from reader.text.language import detect_language
+from reader.text.names import find_names, loose_spelling, name_block, similar_names
+from reader.text.numbers import find_numbers
+from reader.text.sentences import split_sentences
+
+SHAPES: tuple[tuple[int, int], ...] = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2))
+# Gale & Church's bead priors and variance of the length difference per character.
+# Stored alignments remember the version that computed them: bump it whenever the costs or
+# the search below change, so that libraries align their pairs again.
+ALIGNER_VERSION = "1"
+GALE_CHURCH_PRIORS = {(1, 1): 0.89, (1, 0): 0.0099, (0, 1): 0.0099, (2, 1): 0.089,
+                      (1, 2): 0.089, (2, 2): 0.011}
+GALE_CHURCH_VARIANCE = 6.8
+# The length ratio of two texts is measured on their characters plus this many on each side
+# (short texts are taken as about equally long), and measured again on the paired sentences
+# when that differs by more than this share.
+RATIO_PRIOR_CHARS = 500
+RATIO_TOLERANCE = 0.05
+# Costs are in nats (negative log probabilities), tuned on the perturbed Cao Bang cases
+# (benchmarks/align_quality.py) and kept round.
+OMISSION_COST = 5.0
+ANCHOR_REWARD = 1.0
+ANCHOR_PENALTY = 0.5
+PARAGRAPH_CROSSING_COST = 3.0
+PARAGRAPH_MISMATCH_COST = 0.5
+# Word stems: the first letters of words this long, at this share of an anchor's weight,
+# unless a stem is in more than this share of a text's sentences (then it is a common word).
+STEM_LENGTH = 4
+STEM_MIN_WORD = 5
+STEM_WEIGHT = 0.5
+STEM_MAX_SHARE = 0.2
+# Roman numerals number congresses and terms ("XX", "XIII"); larger ones are mostly acronyms.
+MAX_ROMAN_NUMERAL = 100
+# Band half-width in sentences: at least this, or this times the root of the length.
+INITIAL_BAND = 10
+BAND_PER_ROOT = 0.4
+# Confidence: omissions are always worth a look; lengths fit up to this z-score; a number or
+# name on one side only (the other may spell it out) weighs this much of a conflict.
+OMISSION_CONFIDENCE = 0.3
+LENGTH_Z_TOLERATED = 1.5
+ONE_SIDED_DOUBT = 0.15
+
+SHAPE_INDEX = {shape: index for index, shape in enumerate(SHAPES)}
+_NUMBER, _NAME, _STEM = "#", "@", "~"  # the first character of an anchor key
+_LONG_WORD = re.compile(rf"[^\W\d_]{{{STEM_MIN_WORD},}}")
+_ROMAN = re.compile(
+    r"\b(?=[MDCLXVI]{2,}\b)M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})\b"
+)
+_SQRT2 = math.sqrt(2.0)
+_INF = math.inf
+
+# cost(i0, i1, j0, j1, shape index) of the bead of source i0..i1-1 and target j0..j1-1
+CostFunction = Callable[[int, int, int, int, int], float]
+# the cost function for a band (lows[i]..highs[i] are the target positions of row i)
+CostFactory = Callable[[list[int], list[int]], CostFunction]
+# starts[i] on each side: a paragraph starts at sentence i (and at both ends)
+ParagraphStarts = tuple[list[bool], list[bool]]
+
+
+@dataclass(frozen=True)
+class Bead:
+    """Source and target sentences (indices) that say the same thing; either side may be empty."""
+
+    source: tuple[int, ...]
+    target: tuple[int, ...]
+    score: float  # confidence in [0, 1]
+
+
+@dataclass(frozen=True)
+class AlignmentResult:
+    """The beads of two texts and the sentences their indices refer to."""
+
+    beads: tuple[Bead, ...]
+    source_sentences: tuple[str, ...]
+    target_sentences: tuple[str, ...]
+    source_language: str
+    target_language: str
+
+
+def align_sentences(
+    source: Sequence[str],
+    target: Sequence[str],
+    source_language: str,
+    target_language: str,
+    source_paragraphs: Sequence[int] | None = None,
+    target_paragraphs: Sequence[int] | None = None,
+) -> list[Bead]:
+    """Align a text's sentences with its translation's, in order, each sentence in one bead.
+
+    `source_paragraphs[i]` is the paragraph number of source sentence i (likewise for the
+    target); paragraph boundaries then act as soft barriers.
+    """
+    source_lengths = [_length(s) for s in source]
+    target_lengths = [_length(t) for t in target]
+    anchors = _Anchors(source, target, source_language, target_language)
+    point = _paragraph_point_cost(source_paragraphs, target_paragraphs)
+    ratio = _length_ratio(sum(source_lengths), sum(target_lengths))
+    for _ in range(2):
+        costs = _alignment_cost(source_lengths, target_lengths, ratio, anchors,
+                                source_paragraphs, target_paragraphs)
+        path = _search(source_lengths, target_lengths, costs, point, INITIAL_BAND,
+                       fixed={1: OMISSION_COST, 2: OMISSION_COST})
+        # Omitted sentences skew the texts' length ratio: measure it again on what was paired.
+        paired = _paired_ratio(source_lengths, target_lengths, [step for step, _ in path])
+        if abs(paired / ratio - 1) <= RATIO_TOLERANCE:
+            break
+        ratio = paired
+    beads = []
+    for (i0, i1, j0, j1, shape), posterior in path:
+        quality = _bead_quality(sum(source_lengths[i0:i1]), sum(target_lengths[j0:j1]), ratio,
+                                anchors.agreement(i0, i1, j0, j1), single=shape == 0)
+        factor = OMISSION_CONFIDENCE if shape in (1, 2) else quality
+        beads.append(Bead(tuple(range(i0, i1)), tuple(range(j0, j1)),
+                          _clamp(posterior * factor)))
+    return beads
+
+
+def gale_church_baseline(source: Sequence[str], target: Sequence[str]) -> list[Bead]:
+    """Gale & Church's alignment by length alone (exhaustive search), for comparison."""
+    source_lengths = [_length(s) for s in source]
+    target_lengths = [_length(t) for t in target]
+    priors = [-math.log(GALE_CHURCH_PRIORS[shape]) for shape in SHAPES]
+    cum_s = _cumulative(source_lengths)
+    cum_t = _cumulative(target_lengths)
+
+    def cost(i0: int, i1: int, j0: int, j1: int, shape: int) -> float:
+        z = _length_z(cum_s[i1] - cum_s[i0], cum_t[j1] - cum_t[j0], 1.0)
+        return priors[shape] + _tail_cost(abs(z))
+
+    path = _search(source_lengths, target_lengths, lambda lows, highs: cost, None, None, {})
+    return [Bead(tuple(range(i0, i1)), tuple(range(j0, j1)), _clamp(posterior))
+            for (i0, i1, j0, j1, _), posterior in path]
+
+
+def align_texts(
+    source_text: str,
+    target_text: str,
+    source_language: str | None,
+    target_language: str | None,
+    presegmented: bool,
+) -> AlignmentResult:
+    """Align two texts: articles in the seed format, or one sentence per line (presegmented).
+
+    Presegmented, line i is sentence i (an empty line is an empty sentence); otherwise the
+    texts are parsed and split into sentences per paragraph as the library does. A language
+    not given is identified from the text.
+    """
+    sides = []
+    for text, language in ((source_text, source_language), (target_text, target_language)):
+        if presegmented:
+            sentences, paragraphs = _lines(text), None
+            code = language or detect_language("\n".join(sentences))
+        else:
+            sentences, paragraphs, code = _article_sentences(text, language)
+        sides.append((tuple(sentences), paragraphs, code))
+    (source, source_paragraphs, source_code), (target, target_paragraphs, target_code) = sides
+    beads = align_sentences(source, target, source_code, target_code,
+                            source_paragraphs, target_paragraphs)
+    return AlignmentResult(tuple(beads), source, target, source_code, target_code)
+
+
+def _lines(text: str) -> list[str]:
+    if not text:
+        return []
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if lines[-1] == "":
+        lines.pop()  # the line end of the last line
+    return lines
+
+
+def _article_sentences(text: str, language: str | None) -> tuple[list[str], list[int], str]:
+    """Sentences and their paragraph numbers, split as the library does, and the language."""
+    parsed = parse_article_text(text)
+    code = language or detect_language(parsed.body_text)
+    sentences: list[str] = []
+    paragraphs: list[int] = []
+    for paragraph in parsed.paragraphs:
+        for span in split_sentences(paragraph.text, code):
+            sentences.append(paragraph.text[span.start : span.end])
+            paragraphs.append(paragraph.position)
+    return sentences, paragraphs, code
+
+
+def _length(sentence: str) -> int:
+    return len(sentence.strip())
+
+
+def _cumulative(lengths: Sequence[int]) -> list[int]:
+    total = [0]
+    for length in lengths:
+        total.append(total[-1] + length)
+    return total
+
+
+def _clamp(value: float) -> float:
+    return min(1.0, max(0.0, value))
+
+
+# --- costs ----------------------------------------------------------------------------------
+
+
+def _length_z(source_chars: int, target_chars: int, ratio: float) -> float:
+    """Gale & Church's normalised length difference of a bead."""
+    mean = (source_chars + target_chars / ratio) / 2
+    if mean <= 0:
+        return 0.0
+    return (ratio * source_chars - target_chars) / math.sqrt(GALE_CHURCH_VARIANCE * mean)
+
+
+def _tail_cost(z: float) -> float:
+    """-log of the probability of a normalised length difference at least as large as z."""
+    tail = math.erfc(z / _SQRT2)
+    if tail > 1e-300:
+        return -math.log(tail)
+    x = z / _SQRT2  # asymptotic form of -log(erfc(x)) where it underflows
+    return x * x + math.log(x * math.sqrt(math.pi))
+
+
+def _length_ratio(source_chars: int, target_chars: int) -> float:
+    """Characters of the target per character of the source (short texts count as alike)."""
+    return (target_chars + RATIO_PRIOR_CHARS) / (source_chars + RATIO_PRIOR_CHARS)
+
+
+def _paired_ratio(source_lengths: list[int], target_lengths: list[int],
+                  path: list[Step]) -> float:
+    """The length ratio over the beads that pair sentences (omissions left out)."""
+    source_chars = target_chars = 0
+    for i0, i1, j0, j1, _ in path:
+        if i1 > i0 and j1 > j0:
+            source_chars += sum(source_lengths[i0:i1])
+            target_chars += sum(target_lengths[j0:j1])
+    return _length_ratio(source_chars, target_chars)
+
+
+def _alignment_cost(
+    source_lengths: list[int],
+    target_lengths: list[int],
+    ratio: float,
+    anchors: _Anchors,
+    source_paragraphs: Sequence[int] | None,
+    target_paragraphs: Sequence[int] | None,
+) -> CostFactory:
+    """Bead costs of the aligner: length, anchors, paragraph crossings."""
+    cum_s, cum_t = _cumulative(source_lengths), _cumulative(target_lengths)
+    priors = [-math.log(GALE_CHURCH_PRIORS[shape]) for shape in SHAPES]
+    crossing_s = _crossings(source_paragraphs, len(source_lengths))
+    crossing_t = _crossings(target_paragraphs, len(target_lengths))
+    weight_s, weight_t = anchors.source_weights, anchors.target_weights
+    # the length cost inlined (see _length_z and _tail_cost): this runs for every cell
+    inverse_ratio, half_variance = 1 / ratio, GALE_CHURCH_VARIANCE / 2
+    erfc, log, sqrt = math.erfc, math.log, math.sqrt
+
+    def factory(lows: list[int], highs: list[int]) -> CostFunction:
+        matched_pairs = anchors.prepare(lows, highs)
+        matched_in = anchors.matched
+
+        def cost(i0: int, i1: int, j0: int, j1: int, shape: int) -> float:
+            if shape == 1 or shape == 2:  # the search uses the fixed cost, not this one
+                return OMISSION_COST  # nothing is paired, so no anchor can disagree
+            source_chars, target_chars = cum_s[i1] - cum_s[i0], cum_t[j1] - cum_t[j0]
+            total = priors[shape]
+            mean = source_chars + target_chars * inverse_ratio
+            if mean > 0:
+                z = abs(ratio * source_chars - target_chars) / sqrt(half_variance * mean)
+                tail = erfc(z / _SQRT2)
+                total += -log(tail) if tail > 1e-300 else _tail_cost(z)
+            if shape > 2:
+                if i1 - i0 == 2 and crossing_s[i0]:
+                    total += PARAGRAPH_CROSSING_COST
+                if j1 - j0 == 2 and crossing_t[j0]:
+                    total += PARAGRAPH_CROSSING_COST
+            source_weight, target_weight = weight_s[i1] - weight_s[i0], weight_t[j1] - weight_t[j0]
+            if not (source_weight and target_weight):
+                return total + ANCHOR_PENALTY * (source_weight + target_weight)
+            matched = (matched_pairs[i0].get(j0, 0.0) if shape == 0
+                       else matched_in(i0, i1, j0, j1))
+            unmatched = source_weight + target_weight - 2 * matched
+            return total + ANCHOR_PENALTY * unmatched - ANCHOR_REWARD * matched
+
+        return cost
+
+    return factory
+
+
+def _crossings(paragraphs: Sequence[int] | None, count: int) -> list[bool]:
+    """crossings[i]: sentences i and i + 1 are in different paragraphs."""
+    if paragraphs is None:
+        return [False] * count
+    return [i + 1 < count and paragraphs[i] != paragraphs[i + 1] for i in range(count)]
+
+
+def _paragraph_point_cost(
+    source_paragraphs: Sequence[int] | None, target_paragraphs: Sequence[int] | None
+) -> ParagraphStarts | None:
+    """Where each side starts a paragraph: a bead ending where only one side does costs extra."""
+    if source_paragraphs is None or target_paragraphs is None:
+        return None
+    return _paragraph_starts(source_paragraphs), _paragraph_starts(target_paragraphs)
+
+
+def _paragraph_starts(paragraphs: Sequence[int]) -> list[bool]:
+    count = len(paragraphs)
+    return [i == 0 or i == count or paragraphs[i] != paragraphs[i - 1] for i in range(count + 1)]
+
+
+def _bead_quality(source_chars: int, target_chars: int, ratio: float,
+                  agreement: tuple[float, float, float], single: bool) -> float:
+    """How plausible a bead looks on its own: lengths that fit, numbers and names that agree.
+
+    An anchor each side holds without the other ("1.299" against "3,312") is a conflict;
+    an anchor one side holds alone (a number the other side spells out) is a small doubt.
+    """
+    matched, source_only, target_only = agreement
+    doubt = min(source_only, target_only) + ONE_SIDED_DOUBT * abs(source_only - target_only)
+    excess = max(0.0, abs(_length_z(source_chars, target_chars, ratio)) - LENGTH_Z_TOLERATED)
+    length_fit = 1 - (1 - math.exp(-excess * excess / 2)) * math.exp(-matched / 2)
+    shape_factor = 1.0 if single else 0.9
+    return shape_factor * length_fit * (1 + matched) / (1 + matched + doubt)
+
+
+# --- anchors --------------------------------------------------------------------------------
+
+
+class _Anchors:
+    """Numbers and names of each sentence that the other text has too, weighted by rarity.
+
+    Only anchors found in both texts count: one that the other text never writes (a number
+    spelt out there, a name translated) says nothing about where its counterpart is.
+    """
+
+    def __init__(self, source: Sequence[str], target: Sequence[str],
+                 source_language: str, target_language: str) -> None:
+        source_keys = [_sentence_anchors(s, source_language) for s in source]
+        target_keys = [_sentence_anchors(t, target_language) for t in target]
+        _unify_names(source_keys, target_keys)
+        in_source = Counter(chain.from_iterable(source_keys))
+        in_target = Counter(chain.from_iterable(target_keys))
+        sentences = len(source) + len(target)
+        self.weights = {
+            key: math.log(sentences / (in_source[key] + in_target[key]))
+            * (STEM_WEIGHT if key[0] == _STEM else 1.0)
+            for key in in_source.keys() & in_target.keys()
+            if key[0] != _STEM or max(in_source[key] / len(source),
+                                      in_target[key] / len(target)) <= STEM_MAX_SHARE
+        }
+        self.source = [self._shared(keys) for keys in source_keys]
+        self.target = [self._shared(keys) for keys in target_keys]
+        # what a bead's confidence checks: every number, and names found in both texts
+        self.source_checked = [self._checked(keys) for keys in source_keys]
+        self.target_checked = [self._checked(keys) for keys in target_keys]
+        # anchors that a sentence shares with the next one on its side
+        self.source_repeated = [tuple(a.keys() & b.keys()) for a, b in pairwise(self.source)]
+        self.target_repeated = [tuple(a.keys() & b.keys()) for a, b in pairwise(self.target)]
+        self.source_weights = _cumulative_weights(self.source, self.weights)
+        self.target_weights = _cumulative_weights(self.target, self.weights)
+        self._occurrences: dict[str, list[tuple[int, int]]] = {}
+        for j, keys in enumerate(self.target):
+            for key, count in keys.items():
+                self._occurrences.setdefault(key, []).append((j, count))
+        self.matches: list[dict[int, float]] = []
+
+    def _shared(self, keys: Counter[str]) -> dict[str, int]:
+        return {key: count for key, count in keys.items() if key in self.weights}
+
+    def _checked(self, keys: Counter[str]) -> dict[str, int]:
+        return {key: count for key, count in keys.items()
+                if key[0] == _NUMBER or (key[0] != _STEM and key in self.weights)}
+
+    def prepare(self, lows: list[int], highs: list[int]) -> list[dict[int, float]]:
+        """matches[i][j]: weight of the anchors source i and target j share, near the band."""
+        n = len(self.source)
+        self.matches = [{} for _ in range(n)]
+        for i, keys in enumerate(self.source):
+            first, last = lows[max(i - 1, 0)], highs[min(i + 2, n)]
+            row = self.matches[i]
+            for key, count in keys.items():
+                occurrences = self._occurrences[key]
+                weight = self.weights[key]
+                k = bisect_left(occurrences, (first, 0))
+                while k < len(occurrences) and occurrences[k][0] < last:
+                    j, other = occurrences[k]
+                    row[j] = row.get(j, 0.0) + weight * min(count, other)
+                    k += 1
+        return self.matches
+
+    def matched(self, i0: int, i1: int, j0: int, j1: int) -> float:
+        """Weight of the anchors a bead holds on both sides (as often as both hold them).
+
+        The sum of the sentence pairs' matches, less what it counts twice: an anchor that
+        two sentences of one side hold is matched only as often as the other side holds it.
+        """
+        matches = self.matches
+        total = 0.0
+        for i in range(i0, i1):
+            row = matches[i]
+            if row:
+                total += row.get(j0, 0.0)
+                if j1 - j0 == 2:
+                    total += row.get(j0 + 1, 0.0)
+        if not total:
+            return 0.0
+        repeated = self.source_repeated[i0] if i1 - i0 == 2 else ()
+        if j1 - j0 == 2:
+            repeated += self.target_repeated[j0]
+        if not repeated:
+            return total
+        source, target = self.source[i0:i1], self.target[j0:j1]
+        for key in set(repeated):
+            others = [sentence.get(key, 0) for sentence in target]
+            if not any(others):
+                continue  # the other side does not hold it: nothing was counted
+            counts = [sentence.get(key, 0) for sentence in source]
+            pairwise = sum(min(count, other) for count in counts for other in others)
+            total -= self.weights[key] * (pairwise - min(sum(counts), sum(others)))
+        return total
+
+    def agreement(self, i0: int, i1: int, j0: int, j1: int) -> tuple[float, float, float]:
+        """Weights of a bead's numbers and names held by both sides, source only, target only.
+
+        Every number counts here, also one the other text never writes (weight 1): within a
+        bead it disagrees. Word stems are left out: they guide the search, but too few words
+        are cognates for a stem without its counterpart to cast doubt on a bead.
+        """
+        source: Counter[str] = Counter()
+        target: Counter[str] = Counter()
+        for i in range(i0, i1):
+            source.update(self.source_checked[i])
+        for j in range(j0, j1):
+            target.update(self.target_checked[j])
+        matched = source_only = target_only = 0.0
+        for key in source.keys() | target.keys():
+            weight, count, other = self.weights.get(key, 1.0), source[key], target[key]
+            matched += weight * min(count, other)
+            source_only += weight * max(0, count - other)
+            target_only += weight * max(0, other - count)
+        return matched, source_only, target_only
+
+
+def _cumulative_weights(sentences: list[dict[str, int]], weights: dict[str, float]) -> list[float]:
+    totals = [0.0]
+    for keys in sentences:
+        totals.append(totals[-1] + sum(weights[key] * count for key, count in keys.items()))
+    return totals
+
+
+def _sentence_anchors(sentence: str, language: str) -> Counter[str]:
+    """Numbers ("#1299"), Roman numerals ("#13") and names ("@nguien") of one sentence."""
+    keys: Counter[str] = Counter()
+    for mention in find_numbers(sentence, language):
+        keys[_NUMBER + format(abs(mention.value).normalize(), "f")] += 1
+    for roman in _ROMAN.finditer(sentence):
+        value = _roman_value(roman.group())
+        if value <= MAX_ROMAN_NUMERAL:
+            keys[f"{_NUMBER}{value}"] += 1
+    for name in find_names(_ROMAN.sub("·", sentence)):
+        keys[_NAME + name] += 1
+    for word in _LONG_WORD.findall(sentence):
+        keys[_STEM + loose_spelling(word)[:STEM_LENGTH]] += 1
+    return keys
+
+
+def _roman_value(numeral: str) -> int:
+    values = {"M": 1000, "D": 500, "C": 100, "L": 50, "X": 10, "V": 5, "I": 1}
+    total = 0
+    for letter, following in pairwise(numeral + " "):
+        value = values[letter]
+        total += -value if following != " " and values[following] > value else value
+    return total
+
+
+def _unify_names(source_keys: list[Counter[str]], target_keys: list[Counter[str]]) -> None:
+    """Spell a target name as the source does when the two are similar ("nguen" = "nguien")."""
+    source_names = {key for keys in source_keys for key in keys if key[0] == _NAME}
+    by_block: dict[str, list[str]] = {}
+    for key in source_names:
+        by_block.setdefault(name_block(key[1:]), []).append(key)
+    renamed: dict[str, str] = {}
+    for key in {key for keys in target_keys for key in keys if key[0] == _NAME}:
+        if key in source_names:
+            continue
+        for candidate in sorted(by_block.get(name_block(key[1:]), ())):
+            if similar_names(key[1:], candidate[1:]):
+                renamed[key] = candidate
+                break
+    if not renamed:
+        return
+    for keys in target_keys:
+        for key in [key for key in keys if key in renamed]:
+            keys[renamed[key]] += keys.pop(key)
+
+
+# --- search ---------------------------------------------------------------------------------
+
+Step = tuple[int, int, int, int, int]  # i0, i1, j0, j1, shape index
+
+
+def _search(
+    source_lengths: list[int],
+    target_lengths: list[int],
+    costs: CostFactory,
+    point: ParagraphStarts | None,
+    band: int | None,
+    fixed: dict[int, float],
+) -> list[tuple[Step, float]]:
+    """The least-cost path of beads, each with its posterior probability.
+
+    With a band, only cells near a guide line are searched: first the diagonal scaled by
+    cumulative lengths, then the best path found so far. When the path touches the band's
+    edge the band is centred on it and searched again, twice as wide from the second time.
+    Without a band the search is exhaustive. `fixed` maps shape indices to a constant cost.
+    """
+    n, m = len(source_lengths), len(target_lengths)
+    # texts drift from the diagonal like a random walk: by about the root of their length
+    width = max(band, math.ceil(BAND_PER_ROOT * math.sqrt(max(n, m)))) if band else max(n, m)
+    centres = _diagonal(source_lengths, target_lengths)
+    recentred = False
+    while True:
+        lows, highs = _band_rows(centres, m, width)
+        lattice = _Lattice(n, m, lows, highs, costs(lows, highs), point, fixed)
+        path = lattice.best_path()
+        if width >= max(n, m) or not lattice.touches_edge(path):
+            return lattice.with_posteriors(path)
+        if recentred:
+            width *= 2
+        centres = _path_centres(path, n)
+        recentred = True
+
+
+def _diagonal(source_lengths: list[int], target_lengths: list[int]) -> list[int]:
+    """For each source position, the target position as far into its text."""
+    n, m = len(source_lengths), len(target_lengths)
+    cum_s, cum_t = _cumulative(source_lengths), _cumulative(target_lengths)
+    if not cum_s[-1] or not cum_t[-1]:
+        return [round(i * m / n) if n else 0 for i in range(n + 1)]
+    centres = []
+    j = 0
+    for i in range(n + 1):
+        wanted = cum_s[i] * cum_t[-1] / cum_s[-1]
+        while j < m and cum_t[j + 1] <= wanted:
+            j += 1
+        step = cum_t[j + 1] - cum_t[j] if j < m else 0
+        centres.append(min(m, j + round((wanted - cum_t[j]) / step)) if step else j)
+    return centres
+
+
+def _path_centres(path: list[Step], n: int) -> list[int]:
+    centres = [0] * (n + 1)
+    for i0, i1, j0, j1, _ in path:
+        for i in range(i0, i1 + 1):
+            centres[i] = j1 if i == i1 else (j0 + j1) // 2
+    return centres
+
+
+def _band_rows(centres: list[int], m: int, width: int) -> tuple[list[int], list[int]]:
+    """For each source position, the range of target positions searched."""
+    n = len(centres) - 1
+    if width >= max(n, m):
+        return [0] * (n + 1), [m] * (n + 1)
+    lows = [max(0, c - width) for c in centres]
+    highs = [min(m, c + width) for c in centres]
+    lows[0], highs[n] = 0, m
+    for i in range(1, n + 1):
+        lows[i] = max(lows[i], lows[i - 1])
+    for i in range(n, 0, -1):  # every row reachable from the one before
+        highs[i - 1] = min(highs[i], max(highs[i - 1], lows[i] - 1))
+    return lows, highs
+
+
+class _Lattice:
+    """Beads between the cells of a band: least-cost path and posterior probabilities."""
+
+    def __init__(self, n: int, m: int, lows: list[int], highs: list[int],
+                 cost: CostFunction, point: ParagraphStarts | None,
+                 fixed: dict[int, float]) -> None:
+        self.n, self.m, self.lows, self.highs = n, m, lows, highs
+        self.fixed = fixed
+        self.best: list[list[float]] = []
+        self.back: list[list[int]] = []
+        self.forward: list[list[float]] = []
+        self.costs: list[array[float]] = []
+        for i in range(n + 1):
+            self._fill_row(i, cost, point)
+
+    def _fill_row(self, i: int, cost: CostFunction, point: ParagraphStarts | None) -> None:
+        """Least cost, back pointer and forward log-probability of each cell of row i."""
+        low, high = self.lows[i], self.highs[i]
+        size = high - low + 1
+        best, back, forward = [_INF] * size, [-1] * size, [-_INF] * size
+        costs = array("d", [_INF]) * (size * len(SHAPES))
+        self.best.append(best)
+        self.back.append(back)
+        self.forward.append(forward)
+        self.costs.append(costs)
+        # per shape: its index, the previous cell's row and what it costs when it is fixed
+        sources = [(shape, b, i - a, self.lows[i - a], self.highs[i - a], self.best[i - a],
+                    self.forward[i - a], self.fixed.get(shape))
+                   for shape, (a, b) in enumerate(SHAPES) if i - a >= 0]
+        exp, log = math.exp, math.log
+        starts, row_starts = (point[1], point[0][i]) if point is not None else ([], False)
+        for j in range(low, high + 1):
+            x = j - low
+            if i == 0 and j == 0:
+                best[0] = forward[0] = 0.0
+                continue
+            here = (0.0 if point is None or starts[j] == row_starts
+                    else PARAGRAPH_MISMATCH_COST)
+            lowest, arg, terms = _INF, -1, []
+            for shape, b, pi, p_low, p_high, p_best, p_forward, fixed in sources:
+                y = j - b - p_low
+                if y < 0 or y > p_high - p_low or p_best[y] == _INF:
+                    continue
+                c = (fixed if fixed is not None else cost(pi, i, j - b, j, shape)) + here
+                costs[x * 6 + shape] = c
+                total = p_best[y] + c
+                if total < lowest:
+                    lowest, arg = total, shape
+                terms.append(p_forward[y] - c)
+            best[x], back[x] = lowest, arg
+            if terms:
+                top = max(terms)
+                forward[x] = top + log(sum([exp(t - top) for t in terms]))
+
+    def best_path(self) -> list[Step]:
+        steps: list[Step] = []
+        i, j = self.n, self.m
+        while i > 0 or j > 0:
+            shape = self.back[i][j - self.lows[i]]
+            a, b = SHAPES[shape]
+            steps.append((i - a, i, j - b, j, shape))
+            i, j = i - a, j - b
+        steps.reverse()
+        return steps
+
+    def touches_edge(self, path: list[Step]) -> bool:
+        for _, i, _, j, _ in path:
+            if (j == self.lows[i] and j > 0) or (j == self.highs[i] and j < self.m):
+                return True
+        return False
+
+    def with_posteriors(self, path: list[Step]) -> list[tuple[Step, float]]:
+        backward = self._backward()
+        total = self.forward[self.n][self.m - self.lows[self.n]]
+        result = []
+        for step in path:
+            i0, i1, j0, j1, shape = step
+            x = j1 - self.lows[i1]
+            log_p = (self.forward[i0][j0 - self.lows[i0]] - self.costs[i1][x * 6 + shape]
+                     + backward[i1][x] - total)
+            result.append((step, math.exp(min(0.0, log_p))))
+        return result
+
+    def _backward(self) -> list[list[float]]:
+        """Log-probability of reaching the end from each cell."""
+        lows, exp, log1p = self.lows, math.exp, math.log1p
+        backward = [[-_INF] * (self.highs[i] - lows[i] + 1) for i in range(self.n + 1)]
+        backward[self.n][self.m - lows[self.n]] = 0.0
+        for i in range(self.n, -1, -1):
+            costs, row = self.costs[i], backward[i]
+            for x in range(len(row) - 1, -1, -1):
+                value = row[x]
+                if value == -_INF:
+                    continue
+                j = x + lows[i]
+                for shape, (a, b) in enumerate(SHAPES):
+                    c = costs[x * 6 + shape]
+                    if c == _INF:
+                        continue
+                    target_row = backward[i - a]
+                    y = j - b - lows[i - a]
+                    old, new = target_row[y], value - c
+                    if old == -_INF:
+                        target_row[y] = new
+                    elif old > new:
+                        target_row[y] = old + log1p(exp(new - old))
+                    else:
+                        target_row[y] = new + log1p(exp(old - new))
+        return backward
+

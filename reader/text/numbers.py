@@ -1,0 +1,161 @@
+"""Read the numbers written in a text the way its language writes them.
+
+The decimal mark and the digit-group separator come from CLDR (through babel) for the text's
+language: "1.299" is 1299 in Spanish and 1.299 in English; "6,52" is 6.52 in Swedish, Russian,
+Norwegian and Spanish and never 652; "9 503" is 9503 where CLDR groups digits with a space
+(U+00A0 there; a plain space and U+202F are read the same way). A mark that cannot separate
+groups (it is not followed by exactly three digits) is read as a decimal mark, whichever
+convention wrote it: "6.5" in Spanish and "6,52" in English are both six and a half or so.
+
+Only digit strings this module's own pattern accepted reach `Decimal`, so "1e3", "NaN" or
+"1_000" are never read as numbers. `find_numbers` gives plain numbers: the figure reader builds
+on it by looking at the words after a mention (scale words, units, "%").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+
+_SPACES = " \u00a0\u202f"
+_MINUS_SIGNS = "-\u2212"
+_PLUS_SIGNS = "+"
+# Language for texts whose language is unknown or has no CLDR data ("und"): CLDR's root
+# locale writes numbers like English.
+FALLBACK_LANGUAGE = "en"
+
+
+@dataclass(frozen=True)
+class NumberMention:
+    """A number as written in a text: where it is, how it is written and what it is worth."""
+
+    start: int
+    end: int
+    surface: str
+    value: Decimal
+
+
+@dataclass(frozen=True)
+class NumberFormat:
+    """How a language writes numbers, from CLDR: its decimal mark and digit-group separators."""
+
+    decimal: str
+    group: str
+
+    @property
+    def groups_with_space(self) -> bool:
+        """Whether digit groups are separated by a space (of any width)."""
+        return self.group in _SPACES or self.group.isspace()
+
+    @property
+    def group_marks(self) -> str:
+        """Characters read as a digit-group separator."""
+        return _SPACES if self.groups_with_space else self.group
+
+    @property
+    def decimal_marks(self) -> str:
+        """Characters read as a decimal mark before digits that cannot be a group of three.
+
+        Where groups are separated by spaces both "," and "." are decimal marks (CLDR's
+        lenient reading: "1.299" is 1.299 in Swedish).
+        """
+        return ",." if self.groups_with_space else self.decimal
+
+
+@cache
+def number_format(language: str) -> NumberFormat:
+    """The CLDR number symbols of a language (ISO 639 code), English ones when CLDR has none."""
+    from babel import Locale, UnknownLocaleError
+    from babel.numbers import get_decimal_symbol, get_group_symbol
+
+    try:
+        locale = Locale.parse(language.replace("-", "_"))
+    except (UnknownLocaleError, ValueError, TypeError):
+        locale = Locale.parse(FALLBACK_LANGUAGE)
+    return NumberFormat(decimal=get_decimal_symbol(locale), group=get_group_symbol(locale))
+
+
+@cache
+def _token_pattern(groups_with_space: bool) -> re.Pattern[str]:
+    # A space separates digit groups only before exactly three digits: "9 503", never "2024 2025".
+    space = rf"|[{_SPACES}](?=[0-9]{{3}}(?![0-9]))" if groups_with_space else ""
+    return re.compile(
+        r"(?<![\w.,])"  # not glued to a word ("G7") or to a mark before it (".5")
+        rf"(?P<sign>[{_MINUS_SIGNS}{_PLUS_SIGNS}](?=[0-9]))?"
+        rf"(?P<body>[0-9]+(?:(?:[.,]{space})[0-9]+)*)"
+        r"(?![0-9_]|[.,][0-9]|[eE][+-]?[0-9])"  # no part of a longer token ("1e3", "1_000")
+    )
+
+
+def find_numbers(text: str, language: str) -> list[NumberMention]:
+    """Every number written in the text, read in the language's own number format."""
+    number = number_format(language)
+    mentions: list[NumberMention] = []
+    for match in _token_pattern(number.groups_with_space).finditer(text):
+        sign = match.group("sign") or ""
+        # the "-" of "2025 -2030" or "18-NQ" is a dash: a sign follows a space or a bracket
+        if sign and match.start() > 0 and not _opens_number(text[match.start() - 1]):
+            sign = ""
+        for part_start, part in _parts(match.group("body"), number):
+            value = _value(part, number)
+            if value is None:
+                continue
+            part_sign = sign if part_start == 0 else ""
+            if part_sign and part_sign in _MINUS_SIGNS:
+                value = -value
+            start = match.start("body") + part_start - len(part_sign)
+            end = match.start("body") + part_start + len(part)
+            mentions.append(NumberMention(start, end, text[start:end], value))
+    return mentions
+
+
+def parse_number(surface: str, language: str) -> Decimal | None:
+    """The value of a string that is exactly one number in the language's format, else None."""
+    text = surface.strip()
+    mentions = find_numbers(text, language)
+    if len(mentions) == 1 and mentions[0].start == 0 and mentions[0].end == len(text):
+        return mentions[0].value
+    return None
+
+
+def _opens_number(character: str) -> bool:
+    return character.isspace() or character in "([{«“\"'/:;=≈~<>"
+
+
+def _parts(body: str, number: NumberFormat) -> list[tuple[int, str]]:
+    """The body as one number, or cut at spaces when its groups cannot be one ("2024 350")."""
+    if _value(body, number) is not None or not any(c in _SPACES for c in body):
+        return [(0, body)]
+    return [(piece.start(), piece.group()) for piece in _NOT_SPACE.finditer(body)]
+
+
+_RUN = re.compile(r"[0-9]+")
+_NOT_SPACE = re.compile(rf"[^{_SPACES}]+")
+
+
+def _value(body: str, number: NumberFormat) -> Decimal | None:
+    """Read digits and marks ("20 699,5") as a value, or None when no reading fits."""
+    runs = _RUN.findall(body)
+    marks = _RUN.sub("", body)
+    if not marks:
+        return Decimal(body)
+    last = marks[-1]
+    if last in number.decimal_marks and (
+        len(marks) == 1 or _is_grouped(runs[:-1], marks[:-1], number)
+    ):
+        return Decimal("".join(runs[:-1]) + "." + runs[-1])
+    if _is_grouped(runs, marks, number):
+        return Decimal("".join(runs))
+    if len(marks) == 1 and last in ".,":
+        return Decimal(runs[0] + "." + runs[1])  # a decimal mark of the other convention
+    return None
+
+
+def _is_grouped(runs: list[str], marks: str, number: NumberFormat) -> bool:
+    return (
+        all(mark in number.group_marks for mark in marks)
+        and 1 <= len(runs[0]) <= 3
+        and all(len(run) == 3 for run in runs[1:])
+    )

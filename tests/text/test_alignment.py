@@ -1,0 +1,208 @@
+"""Sentence alignment: the hand-checked seed pair, recovered edits, anchors and confidence."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from reader.text.alignment import (
+    AlignmentResult,
+    Bead,
+    align_sentences,
+    align_texts,
+    gale_church_baseline,
+)
+from reader.text.analysis import analyse_document
+from tests.conftest import SEED_EN, SEED_ES, SEED_RU, SEED_SV
+
+GOLD = Path(__file__).resolve().parent / "gold" / "cao_bang_es_en.json"
+CASES = Path(__file__).resolve().parents[2] / "benchmarks" / "alignment_data"
+
+
+@pytest.fixture(scope="module")
+def gold() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(GOLD.read_text(encoding="utf-8"))
+    return data
+
+
+def _pairs(beads: list[Bead]) -> set[tuple[tuple[int, ...], tuple[int, ...]]]:
+    return {(bead.source, bead.target) for bead in beads}
+
+
+def _gold_pairs(data: dict[str, Any]) -> set[tuple[tuple[int, ...], tuple[int, ...]]]:
+    return {(tuple(s), tuple(t)) for s, t in zip(data["src"], data["tgt"], strict=True)}
+
+
+def _sentences(path: Path) -> tuple[list[str], list[int]]:
+    document = analyse_document(path.read_text(encoding="utf-8"))
+    body = document.parsed.body_text
+    sentences = [body[s.start : s.end] for spans in document.sentences for s in spans]
+    paragraphs = [number for number, spans in enumerate(document.sentences) for _ in spans]
+    return sentences, paragraphs
+
+
+def _assert_covers_in_order(beads: list[Bead], sources: int, targets: int) -> None:
+    assert [i for bead in beads for i in bead.source] == list(range(sources))
+    assert [j for bead in beads for j in bead.target] == list(range(targets))
+    for bead in beads:
+        assert (len(bead.source), len(bead.target)) in {(1, 1), (1, 0), (0, 1), (2, 1), (1, 2),
+                                                         (2, 2)}
+        assert 0.0 <= bead.score <= 1.0
+
+
+# --- the seed pair ----------------------------------------------------------------------------
+
+
+def test_gold_uses_the_library_segmentation(gold: dict[str, Any]) -> None:
+    assert _sentences(SEED_ES) == (gold["source_sentences"], gold["source_paragraphs"])
+    assert _sentences(SEED_EN) == (gold["target_sentences"], gold["target_paragraphs"])
+
+
+def test_seed_pair_equals_gold(gold: dict[str, Any]) -> None:
+    beads = align_sentences(gold["source_sentences"], gold["target_sentences"], "es", "en",
+                            gold["source_paragraphs"], gold["target_paragraphs"])
+    assert _pairs(beads) == _gold_pairs(gold)
+    assert min(bead.score for bead in beads) > 0.5
+
+
+def test_seed_files_align_as_gold(gold: dict[str, Any]) -> None:
+    result = align_texts(SEED_ES.read_text(encoding="utf-8"), SEED_EN.read_text(encoding="utf-8"),
+                         None, None, presegmented=False)
+    assert (result.source_language, result.target_language) == ("es", "en")
+    assert list(result.source_sentences) == gold["source_sentences"]
+    assert _pairs(list(result.beads)) == _gold_pairs(gold)
+
+
+# --- edits recovered --------------------------------------------------------------------------
+
+
+def test_one_to_two(gold: dict[str, Any]) -> None:
+    """Spanish 21 is English 21 and 22: the English translation starts a new sentence."""
+    es, en = gold["source_sentences"][20:23], gold["target_sentences"][20:24]
+    assert _pairs(align_sentences(es, en, "es", "en")) == {
+        ((0,), (0,)), ((1,), (1, 2)), ((2,), (3,))
+    }
+
+
+def test_two_to_one(gold: dict[str, Any]) -> None:
+    en, es = gold["target_sentences"][20:24], gold["source_sentences"][20:23]
+    assert _pairs(align_sentences(en, es, "en", "es")) == {
+        ((0,), (0,)), ((1, 2), (1,)), ((3,), (2,))
+    }
+
+
+def test_one_to_zero(gold: dict[str, Any]) -> None:
+    """The English leaves out the sentence on Resolution 18-NQ/TW."""
+    es = gold["source_sentences"][2:5]
+    en = [gold["target_sentences"][2], gold["target_sentences"][4]]
+    beads = align_sentences(es, en, "es", "en")
+    assert _pairs(beads) == {((0,), (0,)), ((1,), ()), ((2,), (1,))}
+    omission = next(bead for bead in beads if not bead.target)
+    assert omission.score <= 0.3 < min(bead.score for bead in beads if bead.target)
+
+
+def test_zero_to_one(gold: dict[str, Any]) -> None:
+    """The Spanish leaves out the sentence on the 11 groups of tasks."""
+    es = [gold["source_sentences"][24], gold["source_sentences"][26]]
+    en = gold["target_sentences"][25:28]
+    assert _pairs(align_sentences(es, en, "es", "en")) == {((0,), (0,)), ((), (1,)),
+                                                          ((1,), (2,))}
+
+
+@pytest.mark.parametrize("path", sorted(CASES.glob("case_*.json")), ids=lambda p: p.stem)
+def test_every_sentence_in_exactly_one_bead_in_order(path: Path) -> None:
+    case = json.loads(path.read_text(encoding="utf-8"))
+    source, target = case["source_sentences"], case["target_sentences"]
+    beads = align_sentences(source, target, "es", "en",
+                            case["source_paragraphs"], case["target_paragraphs"])
+    _assert_covers_in_order(beads, len(source), len(target))
+    _assert_covers_in_order(gale_church_baseline(source, target), len(source), len(target))
+
+
+@pytest.mark.parametrize(("sources", "targets"), [(0, 0), (0, 3), (3, 0), (1, 1), (5, 1)])
+def test_degenerate_sizes(gold: dict[str, Any], sources: int, targets: int) -> None:
+    es = gold["source_sentences"][:sources]
+    en = gold["target_sentences"][:targets]
+    _assert_covers_in_order(align_sentences(es, en, "es", "en"), sources, targets)
+
+
+def test_unrelated_articles_still_cover_every_sentence() -> None:
+    swedish, sv_paragraphs = _sentences(SEED_SV)
+    russian, ru_paragraphs = _sentences(SEED_RU)
+    beads = align_sentences(swedish, russian, "sv", "ru", sv_paragraphs, ru_paragraphs)
+    _assert_covers_in_order(beads, len(swedish), len(russian))
+
+
+# --- anchors and confidence -------------------------------------------------------------------
+
+
+def test_numbers_in_each_languages_format_make_confidence(gold: dict[str, Any]) -> None:
+    """Spanish "6,52%" is English "6.52%"; "1.299 millones" is not "3,312 billion"."""
+    es, en = gold["source_sentences"], gold["target_sentences"]
+    right = align_sentences([es[10]], [en[10]], "es", "en")
+    wrong = align_sentences([es[10]], [en[13]], "es", "en")
+    wrong_again = align_sentences([es[11]], [en[12]], "es", "en")
+    assert right[0].score > 0.9
+    assert max(bead.score for bead in wrong) < 0.5
+    assert max(bead.score for bead in wrong_again) < 0.5
+
+
+CONTEXT = [
+    ("Инвестиционный климат для бизнеса продолжал улучшаться.",
+     "The investment climate for business continued to improve."),
+    ("Сфера услуг продолжала развиваться.", "The service sector continued to develop."),
+    ("Политика социального обеспечения реализуется эффективно.",
+     "Social security policy is implemented effectively."),
+    ("Промышленное производство продолжало уверенно расти.",
+     "Industrial production continued to grow steadily."),
+]
+GAU_RU = ("Выступая перед собравшимися, товарищ Нгуен Ван Гау высоко оценил усилия всех "
+          "уровней, выразил уверенность в успехе и пожелал всем крепкого здоровья и счастья "
+          "в новом году.")
+GAU_EN = ("Speaking to those present, comrade Nguyen Van Gau highly appreciated the efforts of "
+          "all levels, expressed confidence in success and wished everyone good health and "
+          "happiness in the new year.")
+UNTRANSLATED_RU = ("Затем делегаты долго обсуждали итоги прошедшего года, наметили главные "
+                   "задачи на ближайшее время и договорились встретиться снова в начале "
+                   "следующего месяца для подведения итогов.")
+
+
+@pytest.mark.parametrize("name_first", [True, False])
+def test_names_across_scripts_are_anchors(name_first: bool) -> None:
+    """Of two Russian sentences one is translated: "Нгуен Ван Гау" says which, not length."""
+    middle = [GAU_RU, UNTRANSLATED_RU] if name_first else [UNTRANSLATED_RU, GAU_RU]
+    russian = [CONTEXT[0][0], CONTEXT[1][0], *middle, CONTEXT[2][0], CONTEXT[3][0]]
+    english = [CONTEXT[0][1], CONTEXT[1][1], GAU_EN, CONTEXT[2][1], CONTEXT[3][1]]
+    ru_paragraphs, en_paragraphs = [0, 0, 1, 2, 3, 3], [0, 0, 1, 2, 2]
+    gau = 2 if name_first else 3
+    beads = align_sentences(russian, english, "ru", "en", ru_paragraphs, en_paragraphs)
+    assert ((gau,), (2,)) in _pairs(beads)
+    assert ((5 - gau,), ()) in _pairs(beads)
+    # with another name in the English, nothing ties it to the Russian sentence with Gau
+    renamed = [*english[:2], GAU_EN.replace("Nguyen Van Gau", "Tran Quoc Cuong"), *english[3:]]
+    beads = align_sentences(russian, renamed, "ru", "en", ru_paragraphs, en_paragraphs)
+    assert ((gau,), (2,)) not in _pairs(beads)
+
+
+# --- texts ------------------------------------------------------------------------------------
+
+
+def test_presegmented_lines_are_sentences() -> None:
+    source = "Uno.\n\nDos con 1.299 dólares.\nTres.\n"
+    target = "One.\n\nTwo with 1,299 dollars.\nThree."
+    result = align_texts(source, target, "es", "en", presegmented=True)
+    assert isinstance(result, AlignmentResult)
+    assert result.source_sentences == ("Uno.", "", "Dos con 1.299 dólares.", "Tres.")
+    assert result.target_sentences == ("One.", "", "Two with 1,299 dollars.", "Three.")
+    assert _pairs(list(result.beads)) == {((0,), (0,)), ((1,), (1,)), ((2,), (2,)), ((3,), (3,))}
+
+
+def test_presegmented_languages_are_detected() -> None:
+    source = "El producto total en la provincia aumentó un 6,52% en los primeros nueve meses."
+    target = "The total product in the province increased by 6.52% in the first nine months."
+    result = align_texts(source, target, None, None, presegmented=True)
+    assert (result.source_language, result.target_language) == ("es", "en")
+    assert align_texts("", "", "es", "en", presegmented=True).beads == ()
