@@ -107,3 +107,30 @@ def test_window_without_a_display_explains_itself(tmp_path: Path) -> None:
     result = _reader("--db", str(tmp_path / "lib.sqlite"), env=env)
     assert result.returncode == 2
     assert "no display" in result.stderr
+
+
+def test_align_json_on_the_seed_pair_equals_the_gold() -> None:
+    gold = json.loads((Path(__file__).parent / "text" / "gold" / "cao_bang_es_en.json")
+                      .read_text(encoding="utf-8"))
+    result = _reader("align", str(SEEDS / "000_7430cda5143a47f5.txt"),
+                     str(SEEDS / "001_fa94e18b8108eba2.txt"), "--json")
+    assert result.returncode == 0, result.stderr
+    output = json.loads(result.stdout)
+    assert set(output) == {"beads", "src_sentences", "tgt_sentences"}
+    assert [bead["src"] for bead in output["beads"]] == gold["src"]
+    assert [bead["tgt"] for bead in output["beads"]] == gold["tgt"]
+    assert all(0.0 <= bead["score"] <= 1.0 for bead in output["beads"])
+    assert output["src_sentences"] == gold["source_sentences"]
+
+
+def test_align_presegmented(tmp_path: Path) -> None:
+    source = tmp_path / "es.txt"
+    target = tmp_path / "en.txt"
+    source.write_text("El PIB creció un 6,52 %.\nLas exportaciones sumaron 1.299 millones.\n",
+                      encoding="utf-8")
+    target.write_text("GDP grew by 6.52%.\nExports totalled 1,299 million.\n", encoding="utf-8")
+    result = _reader("align", str(source), str(target), "--presegmented", "--src-lang", "es",
+                     "--tgt-lang", "en", "--json")
+    output = json.loads(result.stdout)
+    assert [(b["src"], b["tgt"]) for b in output["beads"]] == [([0], [0]), ([1], [1])]
+    assert output["tgt_sentences"][1] == "Exports totalled 1,299 million."
