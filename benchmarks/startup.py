@@ -76,6 +76,7 @@ class Run:
     to_paint_s: float
     to_exit_s: float
     peak_rss_kib: int
+    to_article_s: float | None = None  # the reader: its first article's text painted
 
 
 def run_once(command: Sequence[str], env: dict[str, str]) -> Run:
@@ -103,7 +104,10 @@ def run_once(command: Sequence[str], env: dict[str, str]) -> Run:
         raise RuntimeError(f"{command[0]} exited with {process.returncode} without a "
                            f"`painted` line.\nstdout:\n{output}\nstderr:\n{stderr}")
     paint_time = float(painted[0].split()[1])
-    return Run(paint_time - started, exited - started, usage.ru_maxrss)  # Linux: KiB
+    article = [line for line in output.splitlines() if line.startswith("article ")]
+    to_article = float(article[0].split()[1]) - started if article else None
+    return Run(paint_time - started, exited - started, usage.ru_maxrss,  # Linux: KiB
+               to_article)
 
 
 def child_env(scratch: Path, pycache: bool = False) -> dict[str, str]:
@@ -195,6 +199,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     ratio = (statistics.median(r.to_paint_s for r in runs["reader"])
              / statistics.median(r.to_paint_s for r in runs["bare window"]))
     print(f"ratio reader / bare window (median to first paint): {ratio:.2f}")
+    articles = [r.to_article_s * 1000 for r in runs["reader"] if r.to_article_s is not None]
+    if articles:
+        print(f"reader, to its first article's text painted: median "
+              f"{statistics.median(articles):.0f} ms (min {min(articles):.0f}, "
+              f"max {max(articles):.0f})")
     return 0
 
 

@@ -86,6 +86,10 @@ def render_screenshot(library_path: Path, out: Path, article_id: int | None,
             return 1
         window.resize(*size)
         window.show()
+        for _ in range(50):  # the window paints, then opens its article
+            app.processEvents()
+            if window.initial_article_opened():
+                break
         for _ in range(3):
             app.processEvents()
         pixmap = window.grab()
@@ -112,18 +116,31 @@ def _build_window(library: Library, settings: QSettings) -> MainWindow:
 
 
 def _quit_after_first_paint(window: MainWindow) -> None:
+    """For the start-up benchmark: print when the window first paints ("painted <time>") and
+    when the text of its first article has been painted ("article <time>"), then quit."""
     import time
 
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication
 
+    viewport = window.parallel_pane.view.viewport()
+
     class FirstPaint(QObject):
+        painted = False
+
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-            if event.type() == QEvent.Type.Paint:
+            if event.type() != QEvent.Type.Paint:
+                return False
+            if watched is window and not self.painted:
+                self.painted = True
                 print(f"painted {time.time():.6f}", flush=True)
-                watched.removeEventFilter(self)
+                QTimer.singleShot(5000, QApplication.quit)  # an empty library shows no text
+            elif (watched is viewport and self.painted and window.initial_article_opened()
+                  and window.parallel_pane.model.rowCount() > 0):
+                print(f"article {time.time():.6f}", flush=True)
                 QTimer.singleShot(0, QApplication.quit)
             return False
 
     window._first_paint = FirstPaint(window)  # type: ignore[attr-defined]
     window.installEventFilter(window._first_paint)  # type: ignore[attr-defined]
+    viewport.installEventFilter(window._first_paint)  # type: ignore[attr-defined]

@@ -5,14 +5,18 @@ from __future__ import annotations
 import threading
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from reader.store import ImportResult, ImportStatus, Library
 from reader.ui.background import BackgroundJob, ReportProgress, start_job
 from reader.ui.i18n import _, ngettext
 from reader.ui.library_events import LibraryEvents
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QProgressDialog
 
 # Imports of more files than this show a progress dialog; smaller ones finish too fast to watch.
 PROGRESS_DIALOG_ABOVE = 3
@@ -30,7 +34,7 @@ class ImportController(QObject):
         self._window = window
         self._cancel = threading.Event()
         self._running = False
-        self.progress_dialog: QProgressDialog | None = None
+        self.progress_dialog: QProgressDialog | None = None  # while an import runs
         self.report_box: QMessageBox | None = None
 
     @property
@@ -72,6 +76,8 @@ class ImportController(QObject):
             return
         dialog = self.progress_dialog
         if dialog is None:
+            from PySide6.QtWidgets import QProgressDialog
+
             dialog = QProgressDialog(_("Importing…"), _("Cancel"), 0, total, self._window)
             dialog.setWindowTitle(_("Import"))
             dialog.setWindowModality(Qt.WindowModality.WindowModal)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QSplitter, QWidget
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QPaintEvent
+from PySide6.QtWidgets import QMainWindow, QSplitter, QWidget
 
 from reader import APP_NAME
 from reader.bundled import resource_path
@@ -32,6 +32,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.library = library
         self._settings = settings
+        self._initial_article_pending = True
         self.events = LibraryEvents(self)
         self.setWindowTitle(f"{APP_NAME} — {library.path.name}")
         self.setWindowIcon(QIcon(str(resource_path("icons/parallel-reader.svg"))))
@@ -109,9 +110,26 @@ class MainWindow(QMainWindow):
         header = self._settings.value("library/header")
         if isinstance(header, QByteArray) and not header.isEmpty():
             self.library_pane.restore_header_state(header)
+
+    def _open_initial_article(self) -> None:
+        """Open the article read last time, else the first one listed."""
+        if not self._initial_article_pending:
+            return
+        self._initial_article_pending = False
         last = self._settings.value(f"{self._library_key()}/last_article")
         if not (last is not None and self.open_article(int(last))):
             self.library_pane.select_first()
+
+    def initial_article_opened(self) -> bool:
+        """Whether the window has opened its first article (it does so once it has painted)."""
+        return not self._initial_article_pending
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        super().paintEvent(event)
+        # The window paints first; the article it opens with follows at once. A long article
+        # takes tens of milliseconds to lay out, and a window that shows up is worth more.
+        if self._initial_article_pending:
+            QTimer.singleShot(0, self._open_initial_article)
 
     def save_state(self) -> None:
         """Remember geometry, pane sizes, column layout and the open article."""
@@ -131,6 +149,7 @@ class MainWindow(QMainWindow):
 
     def open_article(self, article_id: int) -> bool:
         """Select an article in the library and show it; False if it is not there."""
+        self._initial_article_pending = False
         return self.library_pane.select_article(article_id)
 
     def import_paths(self, paths: list[Path]) -> bool:
@@ -156,6 +175,8 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     def _on_import_files_triggered(self) -> None:
+        from PySide6.QtWidgets import QFileDialog  # dialogs load when first used
+
         names, _filter = QFileDialog.getOpenFileNames(
             self, _("Import files"), str(Path.home()),
             _("Text files (*.txt *.text);;All files (*)"),
@@ -164,6 +185,8 @@ class MainWindow(QMainWindow):
             self.import_paths([Path(name) for name in names])
 
     def _on_import_folder_triggered(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         folder = QFileDialog.getExistingDirectory(self, _("Import folder"), str(Path.home()))
         if folder:
             self.import_paths([Path(folder)])

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import Qt
@@ -98,4 +97,5 @@ def _source_html(document: DocumentInfo) -> str:
 
 
 def _escape(text: str) -> str:
-    return html.escape(text, quote=True)
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace('"', "&quot;"))

@@ -10,10 +10,7 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
-    QMenu,
-    QMessageBox,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -199,6 +196,8 @@ class ParallelPane(QWidget):
         try:
             self._library.link_articles(self._article_id, self._compared.article_id)
         except ValueError as error:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.warning(self, _("Link as translation"), str(error))
             return False
         right = self._compared.id
@@ -365,6 +364,8 @@ class ParallelPane(QWidget):
         self._show_chosen()
 
     def _on_compare_button_clicked(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
         choices = [(summary.id, f"{summary.title} ({' · '.join(summary.languages)})")
                    for summary in self._library.article_summaries()
                    if summary.id != self._article_id]
@@ -389,6 +390,8 @@ class ParallelPane(QWidget):
         self.reset_alignment()
 
     def _on_view_context_menu_requested(self, place: CellPlace, position: QPoint) -> None:
+        from PySide6.QtWidgets import QMenu
+
         menu = QMenu(self)
         if self.shown_pair() is not None:
             menu.addAction(self.merge_action)

@@ -1,9 +1,14 @@
-"""A text view of the parallel model: one table row per model row, so counterparts sit side by
-side by construction. Text is selectable and copyable; the row under the pointer and the
-current row (Up/Down) light up in every column."""
+"""A text view of the parallel model: each model row is a one-row table of the document, so
+counterparts sit side by side by construction. Text is selectable and copyable; the row under
+the pointer and the current row (Up/Down) light up in every column.
+
+A table per row rather than one table: lighting a row up then lays out that row alone, and the
+view lays out a long article bit by bit instead of all at once before it can paint.
+"""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, Signal
@@ -15,6 +20,7 @@ from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
     QPalette,
+    QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
     QTextFrameFormat,
@@ -59,7 +65,8 @@ class ParallelTextView(QTextBrowser):
     def __init__(self, model: ParallelTextModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._model = model
-        self._table: QTextTable | None = None
+        self._tables: list[QTextTable] = []
+        self._table_starts: list[int] = []
         self._sentence_starts: dict[tuple[int, int], list[int]] = {}
         self._hovered = -1
         self._current = -1
@@ -97,21 +104,20 @@ class ParallelTextView(QTextBrowser):
 
     def is_lit(self, row: int, column: int) -> bool:
         """Whether a cell is drawn lit up (hovered or current)."""
-        if self._table is None or not 0 <= row < self._table.rows():
+        if not 0 <= row < len(self._tables):
             return False
-        background = self._table.cellAt(row, column).format().background()
+        background = self._tables[row].cellAt(0, column).format().background()
         return background.style() != Qt.BrushStyle.NoBrush and background.color() in (
             self._hover_colour(), self._current_colour())
 
     def cell_rect_center(self, row: int, column: int) -> QPoint:
         """The viewport position of the middle of a cell's first line (for tests and tools)."""
-        assert self._table is not None
-        cursor = self._table.cellAt(row, column).firstCursorPosition()
+        cursor = self._tables[row].cellAt(0, column).firstCursorPosition()
         return self.cursorRect(cursor).center()
 
     def place_at(self, position: QPoint) -> CellPlace | None:
         """The row, column and sentence at a viewport position."""
-        if self._table is None:
+        if not self._tables:
             return None
         cursor = self.cursorForPosition(position)
         table = cursor.currentTable()
@@ -120,19 +126,20 @@ class ParallelTextView(QTextBrowser):
         cell = table.cellAt(cursor)
         if not cell.isValid():
             return None
-        starts = self._sentence_starts.get((cell.row(), cell.column()), [])
+        row = bisect_right(self._table_starts, table.firstPosition()) - 1
+        starts = self._sentence_starts.get((row, cell.column()), [])
         sentence = -1
         for index, start in enumerate(starts):
             if cursor.position() >= start:
                 sentence = index
-        return CellPlace(cell.row(), cell.column(), sentence)
+        return CellPlace(row, cell.column(), sentence)
 
     # -- drawing -----------------------------------------------------------------------------
 
     def _render(self, *_args: object) -> None:
         document = self.document()
         document.clear()
-        self._table = None
+        self._tables, self._table_starts = [], []
         self._sentence_starts = {}
         self._hovered = self._current = -1
         rows, columns = self._model.rowCount(), self._model.columnCount()
@@ -146,18 +153,26 @@ class ParallelTextView(QTextBrowser):
         table_format.setColumnWidthConstraints(
             [QTextLength(QTextLength.Type.PercentageLength, 100 / columns)] * columns)
         table_format.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_None)
+        # The empty block the document keeps between two tables takes no room.
+        between = QTextBlockFormat()
+        between.setLineHeight(0, QTextBlockFormat.LineHeightTypes.FixedHeight.value)
         cursor = QTextCursor(document)
-        self._table = cursor.insertTable(rows, columns, table_format)
+        cursor.setBlockFormat(between)
         for row in range(rows):
+            cursor.movePosition(QTextCursor.MoveOperation.End)
+            table = cursor.insertTable(1, columns, table_format)
+            self._tables.append(table)
+            self._table_starts.append(table.firstPosition())
             for column in range(columns):
                 self._fill_cell(row, column)
             self._paint_row(row)
+            cursor.movePosition(QTextCursor.MoveOperation.End)
+            cursor.setBlockFormat(between)
         self.moveCursor(QTextCursor.MoveOperation.Start)
 
     def _fill_cell(self, row: int, column: int) -> None:
-        assert self._table is not None
         index = self._model.index(row, column)
-        cell = self._table.cellAt(row, column)
+        cell = self._tables[row].cellAt(0, column)
         cursor = cell.firstCursorPosition()
         starts = []
         plain = QTextCharFormat()
@@ -169,11 +184,12 @@ class ParallelTextView(QTextBrowser):
         self._sentence_starts[(row, column)] = starts
 
     def _paint_row(self, row: int) -> None:
-        if self._table is None or not 0 <= row < self._table.rows():
+        if not 0 <= row < len(self._tables):
             return
-        for column in range(self._table.columns()):
+        table = self._tables[row]
+        for column in range(table.columns()):
             index = self._model.index(row, column)
-            cell = self._table.cellAt(row, column)
+            cell = table.cellAt(0, column)
             cell_format = QTextTableCellFormat()
             cell_format.setPadding(CELL_PADDING)
             if index.data(PARAGRAPH_START_ROLE):
@@ -206,11 +222,11 @@ class ParallelTextView(QTextBrowser):
         return colour
 
     def _scroll_to_row(self, row: int) -> None:
-        assert self._table is not None
-        top = min(self.cursorRect(self._table.cellAt(row, c).firstCursorPosition()).top()
-                  for c in range(self._table.columns()))
-        bottom = max(self.cursorRect(self._table.cellAt(row, c).lastCursorPosition()).bottom()
-                     for c in range(self._table.columns()))
+        table = self._tables[row]
+        top = min(self.cursorRect(table.cellAt(0, c).firstCursorPosition()).top()
+                  for c in range(table.columns()))
+        bottom = max(self.cursorRect(table.cellAt(0, c).lastCursorPosition()).bottom()
+                     for c in range(table.columns()))
         bar = self.verticalScrollBar()
         if top < 0:
             bar.setValue(bar.value() + top - CELL_PADDING)

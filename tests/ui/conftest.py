@@ -29,6 +29,7 @@ def make_window(qtbot: QtBot, settings: QSettings) -> Iterator[Callable[[Library
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)
+        qtbot.waitUntil(window.initial_article_opened)
         windows.append(window)
         return window
 
