@@ -136,3 +136,34 @@ def test_compare_then_link_two_single_language_articles(qtbot: QtBot,
     assert pane.unlink_right()
     assert window.library_pane.view.model().rowCount() == 4
     assert pane.model.columnCount() == 1
+
+
+def test_rows_tell_their_confidence_and_low_ones_are_tinted(qtbot: QtBot,
+                                                            window: MainWindow) -> None:
+    from dataclasses import replace
+
+    from reader.ui.parallel_model import ParallelTextModel
+    from reader.ui.parallel_view import LOW_CONFIDENCE_TINT, ParallelTextView
+
+    _open_cao_bang(window)
+    pane = window.parallel_pane
+    tip = pane.model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith("Alignment confidence: ") and tip.endswith(" %")
+    assert pane.merge_row_with_next(0)
+    assert pane.model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole) == "Aligned by you"
+
+    pair = pane.shown_pair()
+    assert pair is not None
+    alignment = window.library.alignments.get(*pair)
+    assert alignment is not None
+    doubtful = replace(alignment, beads=(replace(alignment.beads[0], score=0.2, manual=False),
+                                         *alignment.beads[1:3]))
+    left, right = (window.library.document(i) for i in pair)
+    model = ParallelTextModel()
+    model.show_aligned(left, right, window.library.sentences(left.id),
+                       window.library.sentences(right.id), doubtful)
+    view = ParallelTextView(model)
+    qtbot.addWidget(view)
+    assert model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole) == "Alignment confidence: 20 %"
+    colour = view._tables[0].cellAt(0, 1).format().background().color()
+    assert colour == LOW_CONFIDENCE_TINT
