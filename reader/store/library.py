@@ -11,6 +11,7 @@ from urllib.parse import quote, urlsplit
 
 from reader.store.alignments import AlignmentStore
 from reader.store.errors import LibraryError
+from reader.store.figures import FigureStore
 from reader.store.records import (
     ArticleSummary,
     DocumentInfo,
@@ -68,6 +69,7 @@ class Library:
         self._conn = connection
         self._writer: sqlite_utils.Database | None = None
         self.alignments = AlignmentStore(connection, lambda: self._db)
+        self.figures = FigureStore(connection, lambda: self._db)
 
     @property
     def _db(self) -> sqlite_utils.Database:

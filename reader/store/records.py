@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
 
@@ -136,3 +137,19 @@ class SentenceAlignment:
             tuple(bead.flipped() for bead in self.beads),
             tuple(fix.flipped() for fix in self.fixes),
         )
+
+
+@dataclass(frozen=True)
+class FigureRecord:
+    """A figure a document reports: where, what value in what unit, and what it measures."""
+
+    document_id: int
+    position: int
+    start: int
+    end: int
+    surface: str
+    value: Decimal
+    unit: str
+    kind: str
+    qualifier: str
+    label: str

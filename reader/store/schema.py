@@ -190,10 +190,41 @@ def _create_alignment_tables(db: sqlite_utils.Database) -> None:
     db.table("alignment_fixes").create_index(["alignment_id"])
 
 
+def _create_figure_tables(db: sqlite_utils.Database) -> None:
+    """Version 4: the figures each document reports, and the extractor version that found them.
+
+    A value is kept as the decimal text it was read as ("3312000000000"), so that nothing is
+    rounded; `value_number` holds it as a float for sorting.
+    """
+    db.table("figures").create(
+        {
+            "id": int,
+            "document_id": int,
+            "position": int,
+            "start": int,
+            "end": int,
+            "surface": str,
+            "value": str,
+            "value_number": float,
+            "unit": str,
+            "kind": str,
+            "qualifier": str,
+            "label": str,
+        },
+        pk="id",
+        foreign_keys=[("document_id", "documents", "id")],
+        not_null={"document_id", "value"},
+    )
+    db.table("figures").create_index(["document_id", "position"], unique=True)
+    db.table("figures").create_index(["unit"])
+    db.table("documents").add_column("figures_version", str)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _create_reading_tables,
     _create_reader_tables,
     _create_alignment_tables,
+    _create_figure_tables,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

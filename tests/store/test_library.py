@@ -109,9 +109,11 @@ def test_older_library_is_upgraded_in_place_keeping_its_data(tmp_path: Path) -> 
     library.close()
     # Make it a version-1 file again: the reader and alignment tables did not exist then.
     db = sqlite_utils.Database(path)
-    for table in ("alignment_fixes", "beads", "alignments", "annotations", "bookmarks"):
+    for table in ("figures", "alignment_fixes", "beads", "alignments", "annotations",
+                  "bookmarks"):
         db[table].drop()
     db["articles"].transform(drop={"starred"})
+    db["documents"].transform(drop={"figures_version"})
     db.execute("PRAGMA user_version = 1")
     db.close()
 
