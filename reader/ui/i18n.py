@@ -6,6 +6,7 @@ import gettext
 import locale as _system_locale
 import os
 from datetime import timedelta
+from decimal import Decimal
 from functools import cache
 
 from babel import Locale, UnknownLocaleError
@@ -78,3 +79,34 @@ def language_name_in_ui(code: str) -> str:
     except (ValueError, UnknownLocaleError):
         return code
     return name or code
+
+
+# Figures of a million or more read better in words ("3.3 trillion VND"); past the largest
+# word CLDR has (trillion), as a power of ten ("3.312 × 10¹⁵ VND").
+COMPACT_FROM = Decimal(1_000_000)
+POWER_FROM = Decimal(10) ** 15
+_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def format_figure(value: Decimal, unit: str, kind: str) -> str:
+    """A figure's value in the interface locale: "6.52 %", "3.31 trillion VND", "56"."""
+    from babel.numbers import format_compact_decimal, format_decimal
+
+    locale = ui_locale()
+    if kind == "percent":
+        return f"{format_decimal(value, locale=locale)} %"
+    if kind == "rank":
+        return f"#{format_decimal(value, locale=locale)}"
+    if abs(value) >= POWER_FROM:
+        exponent = value.adjusted()
+        mantissa = (value / Decimal(10) ** exponent).normalize()
+        number = (f"{format_decimal(mantissa, locale=locale)} × 10"
+                  f"{str(exponent).translate(_SUPERSCRIPT)}")
+    elif abs(value) >= COMPACT_FROM:
+        number = format_compact_decimal(value, format_type="long", locale=locale,
+                                        fraction_digits=2)
+    else:
+        number = format_decimal(value, locale=locale)
+    if kind in ("ratio", "count") or not unit:  # a count's noun is in its label
+        return number
+    return f"{number} {unit}"

@@ -40,7 +40,7 @@ class MainWindow(QMainWindow):
         self.library_model = LibraryTableModel(library, ui_locale().language)
         self.library_pane = LibraryPane(self.library_model)
         self.parallel_pane = ParallelPane(library, self.events)
-        self.metrics_sidebar = MetricsSidebar()
+        self.metrics_sidebar = MetricsSidebar(library)
         self.importer = ImportController(library.path, self.events, self)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -85,6 +85,7 @@ class MainWindow(QMainWindow):
     def _connect_signals(self) -> None:
         self.library_pane.article_selected.connect(self._on_library_article_selected)
         self.parallel_pane.documents_shown.connect(self.metrics_sidebar.show_documents)
+        self.metrics_sidebar.figure_activated.connect(self.parallel_pane.locate_figure)
         self.events.articles_changed.connect(self._on_events_articles_changed)
         self.import_files_action.triggered.connect(self._on_import_files_triggered)
         self.import_folder_action.triggered.connect(self._on_import_folder_triggered)
@@ -148,8 +149,11 @@ class MainWindow(QMainWindow):
     # -- actions -----------------------------------------------------------------------------
 
     def open_article(self, article_id: int) -> bool:
-        """Select an article in the library and show it; False if it is not there."""
+        """Select an article in the library and show it afresh; False if it is not there."""
         self._initial_article_pending = False
+        if self.library_pane.selected_article() == article_id:
+            self.parallel_pane.show_article(article_id)
+            return True
         return self.library_pane.select_article(article_id)
 
     def import_paths(self, paths: list[Path]) -> bool:

@@ -4,11 +4,21 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGridLayout,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
 
-from reader.store import DocumentInfo
+from reader.store import DocumentInfo, Library
 from reader.text.statistics import reading_minutes
+from reader.ui.figures_model import FiguresModel
 from reader.ui.i18n import _, format_count, format_reading_time, language_name
 
 
@@ -16,9 +26,11 @@ class MetricsSidebar(QWidget):
     """Document statistics (language, paragraphs, sentences, words, characters, reading time)."""
 
     ROWS = ("language", "paragraphs", "sentences", "words", "characters", "reading_time")
+    figure_activated = Signal(object)  # FigureRecord
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._library = library
         self._documents: list[DocumentInfo] = []
         self._box = QGroupBox(_("Document"), self)
         self._grid = QGridLayout(self._box)
@@ -48,13 +60,31 @@ class MetricsSidebar(QWidget):
         self._source.setTextFormat(Qt.TextFormat.RichText)
         self._placeholder = QLabel(_("Select an article to see its statistics."), self)
         self._placeholder.setWordWrap(True)
+        self.figures_model = FiguresModel()
+        self._figures_box = QGroupBox(_("Figures"), self)
+        self.figures_view = QTreeView(self._figures_box)
+        self.figures_view.setObjectName("figuresView")
+        self.figures_view.setModel(self.figures_model)
+        self.figures_view.setRootIsDecorated(False)
+        self.figures_view.setUniformRowHeights(True)
+        self.figures_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.figures_view.setAccessibleName(_("Figures"))
+        self.figures_view.header().setStretchLastSection(True)
+        self.figures_view.header().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.ResizeToContents)
+        self._no_figures = QLabel(_("No figures found in this text."), self._figures_box)
+        figures_layout = QVBoxLayout(self._figures_box)
+        figures_layout.addWidget(self.figures_view)
+        figures_layout.addWidget(self._no_figures)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 0)
         layout.addWidget(self._placeholder)
         layout.addWidget(self._box)
         layout.addWidget(self._source)
-        layout.addStretch(1)
+        layout.addWidget(self._figures_box, 1)
+        self.figures_view.activated.connect(self._on_figures_view_activated)
+        self.figures_view.clicked.connect(self._on_figures_view_activated)
         self.show_documents([])
 
     def show_documents(self, documents: list[DocumentInfo]) -> None:
@@ -69,6 +99,17 @@ class MetricsSidebar(QWidget):
                 label.setVisible(document is not None)
                 label.setText(_metric_text(document, key) if document else "")
         self._source.setText(_source_html(documents[0]) if documents else "")
+        figures = self._library.figures.of_document(documents[0].id) if documents else []
+        self.figures_model.show_figures(figures)
+        self.figures_view.expandAll()
+        self._figures_box.setVisible(bool(documents))
+        self.figures_view.setVisible(bool(figures))
+        self._no_figures.setVisible(not figures)
+
+    def _on_figures_view_activated(self, index: QModelIndex) -> None:
+        figure = self.figures_model.figure(index)
+        if figure is not None:
+            self.figure_activated.emit(figure)
 
     def statistic_text(self, key: str, column: int = 0) -> str:
         """The text shown for a statistic (for tests and accessibility)."""

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.store import AlignedBead, DocumentInfo, Library
+from reader.store import AlignedBead, DocumentInfo, FigureRecord, Library
 from reader.store.corrections import merge_with_next, move_sentence, split_before
 from reader.ui.background import BackgroundJob, ReportProgress, start_job
 from reader.ui.i18n import _, language_name
@@ -172,6 +172,20 @@ class ParallelPane(QWidget):
         self.right_language.setCurrentIndex(
             codes.index(right) if right is not None else len(codes))
         self._show_chosen()
+
+    def locate_figure(self, figure: FigureRecord) -> bool:
+        """Scroll to a figure of a shown language version and select it in the text."""
+        columns = [document.id for document in self.model.documents()]
+        if figure.document_id not in columns:
+            return False
+        column = columns.index(figure.document_id)
+        for row in range(self.model.rowCount()):
+            for number, sentence in enumerate(self.model.row(row).cells[column]):
+                if sentence.start <= figure.start < sentence.end:
+                    return self.view.select_text(row, column, number,
+                                                 figure.start - sentence.start,
+                                                 figure.end - figure.start)
+        return False
 
     def store_beads(self, pair: tuple[int, int] | None, beads: Sequence[AlignedBead]) -> None:
         """Store corrected beads of a pair and show them (used by undoable edits)."""

@@ -110,6 +110,20 @@ class ParallelTextView(QTextBrowser):
         return background.style() != Qt.BrushStyle.NoBrush and background.color() in (
             self._hover_colour(), self._current_colour())
 
+    def select_text(self, row: int, column: int, sentence: int, offset: int,
+                    length: int) -> bool:
+        """Select `length` characters from `offset` in a cell's sentence, and show them."""
+        starts = self._sentence_starts.get((row, column))
+        if not starts or not 0 <= sentence < len(starts):
+            return False
+        self.set_current_row(row)
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(starts[sentence] + offset)
+        cursor.setPosition(starts[sentence] + offset + length, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+        return True
+
     def cell_rect_center(self, row: int, column: int) -> QPoint:
         """The viewport position of the middle of a cell's first line (for tests and tools)."""
         cursor = self._tables[row].cellAt(0, column).firstCursorPosition()

@@ -1,0 +1,65 @@
+"""The Figures section of the sidebar: grouped by kind, formatted, and click-to-locate."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from reader.ui.main_window import MainWindow
+
+
+@dataclass(frozen=True)
+class _Figure:
+    start: int
+    end: int
+    surface: str
+    value: Decimal
+    unit: str
+    kind: str
+    qualifier: str
+    label: str
+
+
+def _store_budget_figure(window: MainWindow) -> str:
+    article = next(a for a in window.library.article_summaries() if len(a.languages) == 2)
+    spanish = window.library.documents_of(article.id)[0]
+    text = window.library.document_text(spanish.id).text
+    surface = "3.312 billones de VND"
+    start = text.index(surface)
+    growth = text.index("6,52%")
+    window.library.figures.replace(spanish.id, [
+        _Figure(growth, growth + 5, "6,52%", Decimal("6.52"), "percent", "percent", "exact",
+                "GRDP"),
+        _Figure(start, start + len(surface), surface, Decimal("3312000000000000"), "VND",
+                "money", "over", "Ingresos presupuestarios totales"),
+    ], "test")
+    window.open_article(article.id)
+    return surface
+
+
+def test_figures_are_grouped_by_kind_and_formatted(window: MainWindow) -> None:
+    _store_budget_figure(window)
+    model = window.metrics_sidebar.figures_model
+    assert model.rowCount() == 2
+    assert model.index(0, 0).data() == "Percentages (1)"
+    assert model.index(1, 0).data() == "Money (1)"
+    money = model.index(0, 0, model.index(1, 0))
+    assert money.data() == "3.312 × 10¹⁵ VND"
+    assert model.index(0, 1, model.index(1, 0)).data() == "Ingresos presupuestarios totales"
+    percent = model.index(0, 0, model.index(0, 0))
+    assert percent.data() == "6.52 %"
+
+
+def test_clicking_a_figure_selects_it_in_the_text(qtbot: QtBot, window: MainWindow) -> None:
+    surface = _store_budget_figure(window)
+    sidebar = window.metrics_sidebar
+    view = sidebar.figures_view
+    index = sidebar.figures_model.index(0, 0, sidebar.figures_model.index(1, 0))
+    rect = view.visualRect(index)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    text_view = window.parallel_pane.view
+    assert text_view.textCursor().selectedText() == surface
+    assert text_view.current_row() >= 0
