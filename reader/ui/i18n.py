@@ -98,10 +98,7 @@ def format_figure(value: Decimal, unit: str, kind: str) -> str:
     if kind == "rank":
         return f"#{format_decimal(value, locale=locale)}"
     if abs(value) >= POWER_FROM:
-        exponent = value.adjusted()
-        mantissa = (value / Decimal(10) ** exponent).normalize()
-        number = (f"{format_decimal(mantissa, locale=locale)} × 10"
-                  f"{str(exponent).translate(_SUPERSCRIPT)}")
+        number = format_power_of_ten(value)
     elif abs(value) >= COMPACT_FROM:
         number = format_compact_decimal(value, format_type="long", locale=locale,
                                         fraction_digits=2)
@@ -110,3 +107,22 @@ def format_figure(value: Decimal, unit: str, kind: str) -> str:
     if kind in ("ratio", "count") or not unit:  # a count's noun is in its label
         return number
     return f"{number} {unit}"
+
+
+def format_power_of_ten(value: Decimal) -> str:
+    """A value as digits times a power of ten: "3.312 × 10¹⁵" (below a thousand, plainly)."""
+    from babel.numbers import format_decimal
+
+    exponent = value.adjusted() if value else 0
+    if abs(exponent) < 3:
+        return format_decimal(value, locale=ui_locale())
+    mantissa = (value / Decimal(10) ** exponent).normalize()
+    return (f"{format_decimal(mantissa, locale=ui_locale())} × 10"
+            f"{str(exponent).translate(_SUPERSCRIPT)}")
+
+
+def format_factor(value: Decimal) -> str:
+    """How many times one reading is the other: "×1,000", "×0.5"."""
+    from babel.numbers import format_decimal
+
+    return "×" + format_decimal(value.normalize(), locale=ui_locale())

@@ -85,6 +85,7 @@ class MainWindow(QMainWindow):
     def _connect_signals(self) -> None:
         self.library_pane.article_selected.connect(self._on_library_article_selected)
         self.parallel_pane.documents_shown.connect(self.metrics_sidebar.show_documents)
+        self.parallel_pane.figures_checked.connect(self.metrics_sidebar.show_translation_check)
         self.metrics_sidebar.figure_activated.connect(self.parallel_pane.locate_figure)
         self.events.articles_changed.connect(self._on_events_articles_changed)
         self.import_files_action.triggered.connect(self._on_import_files_triggered)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHeaderView,
     QLabel,
+    QListView,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from reader.store import DocumentInfo, Library
 from reader.text.statistics import reading_minutes
+from reader.ui.figure_check_model import Checked, FigureCheckModel
 from reader.ui.figures_model import FiguresModel
 from reader.ui.i18n import _, format_count, format_reading_time, language_name
 
@@ -73,6 +75,20 @@ class MetricsSidebar(QWidget):
         self.figures_view.header().setSectionResizeMode(
             0, QHeaderView.ResizeMode.ResizeToContents)
         self._no_figures = QLabel(_("No figures found in this text."), self._figures_box)
+        self.check_model = FigureCheckModel()
+        self._check_box = QGroupBox(_("Translation check"), self)
+        self._check_summary = QLabel(self._check_box)
+        self._check_summary.setObjectName("checkSummary")
+        self._check_summary.setWordWrap(True)
+        self.check_view = QListView(self._check_box)
+        self.check_view.setObjectName("checkView")
+        self.check_view.setModel(self.check_model)
+        self.check_view.setWordWrap(True)
+        self.check_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.check_view.setAccessibleName(_("Translation check"))
+        check_layout = QVBoxLayout(self._check_box)
+        check_layout.addWidget(self._check_summary)
+        check_layout.addWidget(self.check_view)
         figures_layout = QVBoxLayout(self._figures_box)
         figures_layout.addWidget(self.figures_view)
         figures_layout.addWidget(self._no_figures)
@@ -82,9 +98,13 @@ class MetricsSidebar(QWidget):
         layout.addWidget(self._placeholder)
         layout.addWidget(self._box)
         layout.addWidget(self._source)
+        layout.addWidget(self._check_box)
         layout.addWidget(self._figures_box, 1)
         self.figures_view.activated.connect(self._on_figures_view_activated)
         self.figures_view.clicked.connect(self._on_figures_view_activated)
+        self.check_view.activated.connect(self._on_check_view_activated)
+        self.check_view.clicked.connect(self._on_check_view_activated)
+        self._check_box.hide()
         self.show_documents([])
 
     def show_documents(self, documents: list[DocumentInfo]) -> None:
@@ -105,6 +125,24 @@ class MetricsSidebar(QWidget):
         self._figures_box.setVisible(bool(documents))
         self.figures_view.setVisible(bool(figures))
         self._no_figures.setVisible(not figures)
+
+    def show_translation_check(self, checked: list[Checked]) -> None:
+        """Show how the figures of the two shown languages compare (hidden for one text)."""
+        self.check_model.show_check(checked, self._documents)
+        self._check_box.setVisible(len(self._documents) == 2 and bool(checked))
+        differing = self.check_model.disagreements()
+        missing = self.check_model.rowCount() - differing
+        self._check_summary.setText(
+            _("{differ} differ, {missing} on one side only, {agree} agree").format(
+                differ=differing, missing=missing, agree=self.check_model.agreements))
+        self.check_view.setVisible(self.check_model.rowCount() > 0)
+
+    def _on_check_view_activated(self, index: QModelIndex) -> None:
+        item = self.check_model.pair(index)
+        if item is not None:
+            pair = item[1]
+            figure = pair.source if pair.source is not None else pair.target
+            self.figure_activated.emit(figure)
 
     def _on_figures_view_activated(self, index: QModelIndex) -> None:
         figure = self.figures_model.figure(index)

@@ -19,6 +19,7 @@ SENTENCES_ROLE = Qt.ItemDataRole.UserRole + 10   # tuple[SentenceRecord, ...] of
 PARAGRAPH_START_ROLE = Qt.ItemDataRole.UserRole + 11  # the row opens a paragraph (bool)
 SCORE_ROLE = Qt.ItemDataRole.UserRole + 12       # alignment confidence of the row, or None
 MANUAL_ROLE = Qt.ItemDataRole.UserRole + 13      # the reader set this row by hand (bool)
+FLAGGED_ROLE = Qt.ItemDataRole.UserRole + 14     # a figure of this row disagrees (bool)
 # Rows aligned with less confidence than this are marked for the reader.
 LOW_CONFIDENCE = 0.5
 
@@ -39,6 +40,7 @@ class ParallelTextModel(QAbstractTableModel):
         super().__init__()
         self._documents: list[DocumentInfo] = []
         self._rows: list[ParallelRow] = []
+        self._flagged: set[int] = set()
 
     # -- filling -----------------------------------------------------------------------------
 
@@ -48,6 +50,7 @@ class ParallelTextModel(QAbstractTableModel):
         for sentence in sentences:
             rows.setdefault(sentence.paragraph, []).append(sentence)
         self.beginResetModel()
+        self._flagged = set()
         self._documents = [document]
         self._rows = [ParallelRow((tuple(cell),), None, False) for cell in rows.values()]
         self.endResetModel()
@@ -57,6 +60,7 @@ class ParallelTextModel(QAbstractTableModel):
                      alignment: SentenceAlignment) -> None:
         """Two language versions, a bead of their alignment per row (left is the source)."""
         self.beginResetModel()
+        self._flagged = set()
         self._documents = [left, right]
         self._rows = [
             ParallelRow(
@@ -67,6 +71,15 @@ class ParallelTextModel(QAbstractTableModel):
             for bead in alignment.beads
         ]
         self.endResetModel()
+
+    def set_flagged_rows(self, rows: set[int]) -> None:
+        """Mark the rows whose figures disagree across the two languages."""
+        if rows == self._flagged:
+            return
+        self._flagged = set(rows)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self._rows) - 1, len(self._documents) - 1))
 
     def clear(self) -> None:
         """Show nothing."""
@@ -115,8 +128,10 @@ class ParallelTextModel(QAbstractTableModel):
             return row.score
         if role == MANUAL_ROLE:
             return row.manual
+        if role == FLAGGED_ROLE:
+            return index.row() in self._flagged
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row)
+            return self._tooltip(row, index.row() in self._flagged)
         return None
 
     def _opens_paragraph(self, row: int, column: int) -> bool:
@@ -129,7 +144,9 @@ class ParallelTextModel(QAbstractTableModel):
                 return previous[-1].paragraph != cell[0].paragraph
         return False
 
-    def _tooltip(self, row: ParallelRow) -> str | None:
+    def _tooltip(self, row: ParallelRow, flagged: bool = False) -> str | None:
+        if flagged:
+            return _("A figure of this row differs between the languages")
         if row.score is None:
             return None
         if row.manual:

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
 
 from reader.store import AlignedBead, DocumentInfo, FigureRecord, Library
 from reader.store.corrections import merge_with_next, move_sentence, split_before
+from reader.store.figure_checking import check_translation, disagreements_first
+from reader.text.figure_check import FigurePair, Verdict
 from reader.ui.background import BackgroundJob, ReportProgress, start_job
 from reader.ui.i18n import _, language_name
 from reader.ui.library_events import LibraryEvents
@@ -48,6 +50,7 @@ class ParallelPane(QWidget):
     """Shows one article: two chosen languages aligned row by row, or one column."""
 
     documents_shown = Signal(list)
+    figures_checked = Signal(list)  # [(row, FigurePair)], disagreements first; [] for one text
 
     def __init__(self, library: Library, events: LibraryEvents,
                  parent: QWidget | None = None) -> None:
@@ -257,6 +260,7 @@ class ParallelPane(QWidget):
     def _show_chosen(self, keep_row: bool = False) -> None:
         row = self.view.current_row()
         ids = self._chosen_ids()
+        self._checked: list[tuple[int, FigurePair[FigureRecord]]] = []
         documents = {document.id: document for document in self._documents}
         if self._compared is not None:
             documents[self._compared.id] = self._compared
@@ -276,6 +280,7 @@ class ParallelPane(QWidget):
         elif row >= 0:
             self.view.set_current_row(min(row, self.model.rowCount() - 1))
         self.documents_shown.emit(shown)
+        self.figures_checked.emit(self._checked)
 
     def _show_pair(self, left: DocumentInfo, right: DocumentInfo) -> None:
         alignment = self._library.alignments.get(left.id, right.id)
@@ -289,6 +294,9 @@ class ParallelPane(QWidget):
         self._beads = alignment.beads
         self.model.show_aligned(left, right, self._library.sentences(left.id),
                                 self._library.sentences(right.id), alignment)
+        self._checked = disagreements_first(check_translation(self._library, left.id, right.id))
+        self.model.set_flagged_rows({row for row, pair in self._checked
+                                     if pair.verdict is Verdict.DISAGREES})
         manual = sum(1 for bead in alignment.beads if bead.manual)
         if manual:
             self._status.setText(_("{n} rows aligned by you").format(n=manual))

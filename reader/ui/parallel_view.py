@@ -32,6 +32,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
 
 from reader.ui.parallel_model import (
+    FLAGGED_ROLE,
     LOW_CONFIDENCE,
     MANUAL_ROLE,
     PARAGRAPH_START_ROLE,
@@ -44,6 +45,7 @@ CELL_PADDING = 6
 PARAGRAPH_GAP = 14
 LOW_CONFIDENCE_TINT = QColor(255, 196, 0, 40)
 MANUAL_TINT = QColor(0, 150, 255, 22)
+DISAGREEMENT_TINT = QColor(220, 40, 40, 40)
 
 
 @dataclass(frozen=True)
@@ -76,7 +78,7 @@ class ParallelTextView(QTextBrowser):
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self._model.modelReset.connect(self._render)
-        self._model.dataChanged.connect(self._render)
+        self._model.dataChanged.connect(self._on_model_data_changed)
         self._render()
 
     # -- state -------------------------------------------------------------------------------
@@ -219,6 +221,8 @@ class ParallelTextView(QTextBrowser):
         if row == self._hovered:
             return self._hover_colour()
         score = index.data(SCORE_ROLE)
+        if index.data(FLAGGED_ROLE):
+            return DISAGREEMENT_TINT
         if index.data(MANUAL_ROLE):
             return MANUAL_TINT
         if score is not None and score < LOW_CONFIDENCE:
@@ -254,6 +258,11 @@ class ParallelTextView(QTextBrowser):
         self._paint_row(previous)
         self._paint_row(row)
         self.hovered_row_changed.emit(row)
+
+    def _on_model_data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex,
+                               _roles: object = None) -> None:
+        for row in range(top_left.row(), bottom_right.row() + 1):
+            self._paint_row(row)
 
     # -- events ------------------------------------------------------------------------------
 

@@ -63,3 +63,36 @@ def test_clicking_a_figure_selects_it_in_the_text(qtbot: QtBot, window: MainWind
     text_view = window.parallel_pane.view
     assert text_view.textCursor().selectedText() == surface
     assert text_view.current_row() >= 0
+
+
+def test_the_budget_disagreement_is_listed_and_its_row_marked(qtbot: QtBot,
+                                                             window: MainWindow) -> None:
+    from reader.ui.parallel_model import FLAGGED_ROLE
+
+    article = next(a for a in window.library.article_summaries() if len(a.languages) == 2)
+    spanish, english = window.library.documents_of(article.id)
+    for document, readings in (
+        (spanish, [("6,52%", "6.52", "percent", "percent"),
+                   ("3.312 billones de VND", "3312000000000000", "VND", "money")]),
+        (english, [("6.52%", "6.52", "percent", "percent"),
+                   ("3,312 billion VND", "3312000000000", "VND", "money")]),
+    ):
+        text = window.library.document_text(document.id).text
+        window.library.figures.replace(document.id, [
+            _Figure(text.index(s), text.index(s) + len(s), s, Decimal(v), u, k, "exact", "")
+            for s, v, u, k in readings
+        ], "test")
+    window.open_article(article.id)
+    sidebar = window.metrics_sidebar
+    assert sidebar.check_model.rowCount() == 1
+    line = sidebar.check_model.index(0, 0).data()
+    assert line == "≠ es 3.312 × 10¹⁵ VND · en 3.312 × 10¹² VND · ×1,000"
+    assert sidebar._check_summary.text() == "1 differ, 0 on one side only, 1 agree"
+    model = window.parallel_pane.model
+    flagged = [row for row in range(model.rowCount()) if model.index(row, 0).data(FLAGGED_ROLE)]
+    assert len(flagged) == 1
+    assert "3.312 billones de VND" in model.index(flagged[0], 0).data()
+    view = sidebar.check_view
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
+                     pos=view.visualRect(sidebar.check_model.index(0, 0)).center())
+    assert window.parallel_pane.view.textCursor().selectedText() == "3.312 billones de VND"
