@@ -22,6 +22,8 @@ from functools import cache
 _SPACES = " \u00a0\u202f"
 _MINUS_SIGNS = "-\u2212"
 _PLUS_SIGNS = "+"
+# Languages whose usage also groups digits with a space where CLDR has another group symbol.
+_ALSO_SPACE_GROUPS = frozenset({"es"})
 # Language for texts whose language is unknown or has no CLDR data ("und"): CLDR's root
 # locale writes numbers like English.
 FALLBACK_LANGUAGE = "en"
@@ -43,6 +45,9 @@ class NumberFormat:
 
     decimal: str
     group: str
+    # Spanish style guides (RAE, following ISO 80000) group long numbers with a space
+    # ("250 000") although CLDR's group symbol is ".": both are read as groups there.
+    also_space_groups: bool = False
 
     @property
     def groups_with_space(self) -> bool:
@@ -52,7 +57,9 @@ class NumberFormat:
     @property
     def group_marks(self) -> str:
         """Characters read as a digit-group separator."""
-        return _SPACES if self.groups_with_space else self.group
+        if self.groups_with_space:
+            return _SPACES
+        return self.group + (_SPACES if self.also_space_groups else "")
 
     @property
     def decimal_marks(self) -> str:
@@ -74,7 +81,8 @@ def number_format(language: str) -> NumberFormat:
         locale = Locale.parse(language.replace("-", "_"))
     except (UnknownLocaleError, ValueError, TypeError):
         locale = Locale.parse(FALLBACK_LANGUAGE)
-    return NumberFormat(decimal=get_decimal_symbol(locale), group=get_group_symbol(locale))
+    return NumberFormat(decimal=get_decimal_symbol(locale), group=get_group_symbol(locale),
+                        also_space_groups=locale.language in _ALSO_SPACE_GROUPS)
 
 
 @cache
@@ -93,7 +101,8 @@ def find_numbers(text: str, language: str) -> list[NumberMention]:
     """Every number written in the text, read in the language's own number format."""
     number = number_format(language)
     mentions: list[NumberMention] = []
-    for match in _token_pattern(number.groups_with_space).finditer(text):
+    spaced = number.groups_with_space or number.also_space_groups
+    for match in _token_pattern(spaced).finditer(text):
         sign = match.group("sign") or ""
         # the "-" of "2025 -2030" or "18-NQ" is a dash: a sign follows a space or a bracket
         if sign and match.start() > 0 and not _opens_number(text[match.start() - 1]):
@@ -159,3 +168,55 @@ def _is_grouped(runs: list[str], marks: str, number: NumberFormat) -> bool:
         and 1 <= len(runs[0]) <= 3
         and all(len(run) == 3 for run in runs[1:])
     )
+
+
+@cache
+def scale_words(language: str) -> tuple[tuple[str, int], ...]:
+    """The language's scale words and their powers of ten, longest first, from CLDR.
+
+    Built from the compact decimal formats (long and short, every plural form): Spanish
+    "mil millones" is 10^9 and "billones" 10^12, English "billion" 10^9, Russian "млрд" 10^9.
+    One-letter short forms ("K", "M", "B", "k") are left out: in running text they are letters.
+    """
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        locale = Locale.parse(language.replace("-", "_"))
+    except (UnknownLocaleError, ValueError, TypeError):
+        locale = Locale.parse(FALLBACK_LANGUAGE)
+    words: dict[str, int] = {}
+    for forms in locale.compact_decimal_formats.values():
+        for patterns in forms.values():
+            for magnitude, pattern in patterns.items():
+                text = str(getattr(pattern, "pattern", pattern)).replace("'", "")
+                zeros = text.count("0")
+                word = " ".join(text.replace("0", " ").replace("¤", " ").split())
+                if zeros == 0 or len(word) < 2:
+                    continue
+                power = len(str(magnitude)) - 1 - (zeros - 1)
+                words.setdefault(word.lower(), power)
+    return tuple(sorted(words.items(), key=lambda item: (-len(item[0]), item[0])))
+
+
+@cache
+def _scale_pattern(language: str) -> re.Pattern[str] | None:
+    words = scale_words(language)
+    if not words:
+        return None
+    alternatives = "|".join(
+        re.escape(word).replace(r"\ ", rf"[{_SPACES}]+") + ("" if word.endswith(".") else r"\b")
+        for word, _power in words
+    )
+    return re.compile(rf"[{_SPACES}]*(?P<word>{alternatives})", re.IGNORECASE)
+
+
+def read_scale(text: str, position: int, language: str) -> tuple[int, int] | None:
+    """The scale word right after `position` ("1.299 millones"): its power of ten and end."""
+    pattern = _scale_pattern(language)
+    if pattern is None:
+        return None
+    match = pattern.match(text, position)
+    if match is None:
+        return None
+    word = " ".join(match.group("word").lower().split())
+    return dict(scale_words(language))[word], match.end()
