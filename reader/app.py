@@ -11,6 +11,7 @@ from reader import APP_NAME, __version__
 from reader.bundled import seed_files
 from reader.store import Library, LibraryError
 from reader.store.seeding import seed_new_library
+from reader.text.versions import FIGURE_EXTRACTOR_VERSION
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
@@ -29,10 +30,18 @@ def has_display() -> bool:
     return any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
 
 
-def open_library(path: Path) -> Library:
-    """Open (or create) a library and give a new one the bundled seed articles."""
+def open_library(path: Path, refresh: bool = True) -> Library:
+    """Open (or create) a library and give a new one the bundled seed articles.
+
+    With `refresh`, documents whose figures an older extractor found are read again now (the
+    window does that in the background instead).
+    """
     library = Library.open(path)
     seed_new_library(library, seed_files())
+    if refresh and library.figures.stale_documents(FIGURE_EXTRACTOR_VERSION):
+        from reader.store.figure_extraction import refresh_figures
+
+        refresh_figures(library)
     return library
 
 
@@ -51,7 +60,7 @@ def run_window(library_path: Path) -> int:
     app.setOrganizationName(ORGANISATION)
     app.setApplicationVersion(__version__)
     try:
-        library = open_library(library_path)
+        library = open_library(library_path, refresh=False)
     except LibraryError as error:
         print(f"reader: cannot open the library {error}", file=sys.stderr)
         QMessageBox.critical(None, APP_NAME, f"Cannot open the library\n{error.path}\n\n"

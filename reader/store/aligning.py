@@ -7,7 +7,8 @@ from itertools import combinations
 
 from reader.store.library import Library
 from reader.store.records import AlignedBead, AlignmentFix, SentenceAlignment, SentenceRecord
-from reader.text.alignment import ALIGNER_VERSION, align_sentences
+from reader.text.alignment import align_sentences
+from reader.text.versions import ALIGNER_VERSION
 
 # A fixed range of sentence positions on each side: (source start, end, target start, end).
 Placement = tuple[int, int, int, int]

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from reader.store.aligning import align_article
+from reader.store.figure_extraction import extract_document_figures
 from reader.store.library import Library
 from reader.store.records import ImportResult, ImportStatus
 from reader.text.analysis import NotAnArticle, analyse_document
@@ -57,6 +58,8 @@ def import_file(library: Library, path: Path) -> ImportResult:
         return ImportResult(path, ImportStatus.FAILED, f"cannot be read ({error.strerror})")
     result = library.add_document(analysed, path.name)
     if result.status in (ImportStatus.IMPORTED, ImportStatus.UPDATED) and result.article_id:
+        assert result.document_id is not None
+        extract_document_figures(library, result.document_id)
         align_article(library, result.article_id)
     return ImportResult(path, result.status, result.reason, result.article_id,
                         result.document_id)

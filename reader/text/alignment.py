@@ -48,10 +48,8 @@ from reader.text.language import detect_language
 from reader.text.names import find_names, loose_spelling, name_block, similar_names
 from reader.text.numbers import find_numbers
 from reader.text.sentences import split_sentences
+from reader.text.versions import ALIGNER_VERSION as ALIGNER_VERSION
 
-# Stored alignments remember the version that computed them: bump it whenever the costs or
-# the search change, so that libraries align their pairs again.
-ALIGNER_VERSION = "1"
 # Gale & Church's bead priors and variance of the length difference per character.
 GALE_CHURCH_PRIORS = {(1, 1): 0.89, (1, 0): 0.0099, (0, 1): 0.0099, (2, 1): 0.089,
                       (1, 2): 0.089, (2, 2): 0.011}

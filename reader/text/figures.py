@@ -21,8 +21,8 @@ from functools import cache
 from typing import Any
 
 from reader.text.numbers import NumberMention, find_numbers, read_scale
+from reader.text.versions import FIGURE_EXTRACTOR_VERSION as FIGURE_EXTRACTOR_VERSION
 
-FIGURE_EXTRACTOR_VERSION = "1"
 LABEL_MAX_CHARS = 60
 
 

@@ -58,7 +58,9 @@ class FiguresModel(QAbstractItemModel):
             return self.createIndex(row, column, _NO_PARENT)
         return self.createIndex(row, column, parent.row() + 1)
 
-    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+    def parent(self, index: Index | None = None) -> Any:
+        if index is None:  # QObject.parent(), which this name also stands for
+            return super().parent()
         if not index.isValid() or index.internalId() == _NO_PARENT:
             return QModelIndex()
         return self.createIndex(int(index.internalId()) - 1, 0, _NO_PARENT)

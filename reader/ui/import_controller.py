@@ -25,7 +25,7 @@ PROGRESS_DIALOG_ABOVE = 3
 class ImportController(QObject):
     """Runs one import at a time in the background and reports what happened."""
 
-    import_finished = Signal(list)
+    import_finished = Signal(object)
 
     def __init__(self, library_path: Path, events: LibraryEvents, window: QWidget) -> None:
         super().__init__(window)

@@ -9,3 +9,4 @@ class LibraryEvents(QObject):
     """Signals that say what in the library changed."""
 
     articles_changed = Signal()
+    figures_changed = Signal()

@@ -12,6 +12,7 @@ from reader import APP_NAME
 from reader.bundled import resource_path
 from reader.store import Library
 from reader.ui.about import show_about
+from reader.ui.background import BackgroundJob, ReportProgress, start_job
 from reader.ui.i18n import _, ngettext, ui_locale
 from reader.ui.import_controller import ImportController
 from reader.ui.library_events import LibraryEvents
@@ -88,6 +89,7 @@ class MainWindow(QMainWindow):
         self.parallel_pane.figures_checked.connect(self.metrics_sidebar.show_translation_check)
         self.metrics_sidebar.figure_activated.connect(self.parallel_pane.locate_figure)
         self.events.articles_changed.connect(self._on_events_articles_changed)
+        self.events.figures_changed.connect(self._on_events_figures_changed)
         self.import_files_action.triggered.connect(self._on_import_files_triggered)
         self.import_folder_action.triggered.connect(self._on_import_folder_triggered)
         self.quit_action.triggered.connect(self.close)
@@ -121,6 +123,30 @@ class MainWindow(QMainWindow):
         last = self._settings.value(f"{self._library_key()}/last_article")
         if not (last is not None and self.open_article(int(last))):
             self.library_pane.select_first()
+        self._refresh_figures_in_background()
+
+    def _refresh_figures_in_background(self) -> None:
+        """Read the figures again of documents an older extractor read (after an upgrade)."""
+        from reader.text.versions import FIGURE_EXTRACTOR_VERSION
+
+        if not self.library.figures.stale_documents(FIGURE_EXTRACTOR_VERSION):
+            return
+        self.statusBar().showMessage(_("Finding figures in the library…"))
+        path = self.library.path
+
+        def work(report: ReportProgress) -> int:
+            from reader.store.figure_extraction import refresh_figures
+
+            library = Library.open(path)
+            try:
+                return refresh_figures(library, lambda done, total: report(done, total, ""))
+            finally:
+                library.close()
+
+        job = BackgroundJob(work)
+        job.signals.finished.connect(self._on_figures_refreshed)
+        job.signals.failed.connect(self._on_figures_refreshed)
+        start_job(job)
 
     def initial_article_opened(self) -> bool:
         """Whether the window has opened its first article (it does so once it has painted)."""
@@ -171,6 +197,15 @@ class MainWindow(QMainWindow):
 
     def _on_library_article_selected(self, article_id: int) -> None:
         self.parallel_pane.show_article(article_id)
+
+    def _on_figures_refreshed(self, _result: object) -> None:
+        self.events.figures_changed.emit()
+        self._update_status()
+
+    def _on_events_figures_changed(self) -> None:
+        article_id = self.library_pane.selected_article()
+        if article_id is not None:
+            self.parallel_pane.show_article(article_id)
 
     def _on_events_articles_changed(self) -> None:
         selected = self.library_pane.selected_article()

@@ -49,8 +49,8 @@ class AlignmentEdit(QUndoCommand):
 class ParallelPane(QWidget):
     """Shows one article: two chosen languages aligned row by row, or one column."""
 
-    documents_shown = Signal(list)
-    figures_checked = Signal(list)  # [(row, FigurePair)], disagreements first; [] for one text
+    documents_shown = Signal(object)
+    figures_checked = Signal(object)  # [(row, FigurePair)], disagreements first; [] for one text
 
     def __init__(self, library: Library, events: LibraryEvents,
                  parent: QWidget | None = None) -> None:

@@ -58,7 +58,12 @@ class CellPlace:
 
 
 class ParallelTextView(QTextBrowser):
-    """Shows a ParallelTextModel as a two-column table of text."""
+    """Shows a ParallelTextModel as a two-column table of text.
+
+    It asks the model through `model.data(index, role)`, never `index.data(role)`: in
+    PySide6 6.12 the latter loses a reference to None each time a role has no value, and
+    enough of those crash the interpreter.
+    """
 
     hovered_row_changed = Signal(int)
     current_row_changed = Signal(int)
@@ -192,7 +197,7 @@ class ParallelTextView(QTextBrowser):
         cursor = cell.firstCursorPosition()
         starts = []
         plain = QTextCharFormat()
-        for number, sentence in enumerate(index.data(SENTENCES_ROLE) or ()):
+        for number, sentence in enumerate(self._model.data(index, SENTENCES_ROLE) or ()):
             if number:
                 cursor.insertText(" ", plain)
             starts.append(cursor.position())
@@ -208,7 +213,7 @@ class ParallelTextView(QTextBrowser):
             cell = table.cellAt(0, column)
             cell_format = QTextTableCellFormat()
             cell_format.setPadding(CELL_PADDING)
-            if index.data(PARAGRAPH_START_ROLE):
+            if self._model.data(index, PARAGRAPH_START_ROLE):
                 cell_format.setTopPadding(CELL_PADDING + PARAGRAPH_GAP)
             colour = self._row_colour(row, index)
             if colour is not None:
@@ -220,10 +225,10 @@ class ParallelTextView(QTextBrowser):
             return self._current_colour()
         if row == self._hovered:
             return self._hover_colour()
-        score = index.data(SCORE_ROLE)
-        if index.data(FLAGGED_ROLE):
+        score = self._model.data(index, SCORE_ROLE)
+        if self._model.data(index, FLAGGED_ROLE):
             return DISAGREEMENT_TINT
-        if index.data(MANUAL_ROLE):
+        if self._model.data(index, MANUAL_ROLE):
             return MANUAL_TINT
         if score is not None and score < LOW_CONFIDENCE:
             return LOW_CONFIDENCE_TINT
@@ -303,8 +308,8 @@ class ParallelTextView(QTextBrowser):
         if event.type() == QEvent.Type.ToolTip:
             assert isinstance(event, QHelpEvent)
             place = self.place_at(event.pos())
-            tip = (self._model.index(place.row, place.column).data(Qt.ItemDataRole.ToolTipRole)
-                   if place else None)
+            tip = (self._model.data(self._model.index(place.row, place.column),
+                                    Qt.ItemDataRole.ToolTipRole) if place else None)
             if tip:
                 QToolTip.showText(event.globalPos(), str(tip), self)
             else:

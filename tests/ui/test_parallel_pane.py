@@ -167,3 +167,15 @@ def test_rows_tell_their_confidence_and_low_ones_are_tinted(qtbot: QtBot,
     assert model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole) == "Alignment confidence: 20 %"
     colour = view._tables[0].cellAt(0, 1).format().background().color()
     assert colour == LOW_CONFIDENCE_TINT
+
+
+def test_showing_articles_keeps_references_to_none(window: MainWindow) -> None:
+    """PySide6 6.12's QModelIndex.data() drops a reference to None for every empty role;
+    enough of them crash the interpreter at exit. The panes must not go through it."""
+    import sys
+
+    _open_cao_bang(window)
+    before = sys.getrefcount(None)
+    for _ in range(5):
+        _open_cao_bang(window)
+    assert sys.getrefcount(None) - before > -50

@@ -1,0 +1,8 @@
+"""Versions of the analyses whose results the library stores.
+
+Bump one when its analysis changes, so that libraries compute those results again. Kept apart
+from the analyses so that checking a library costs no import of them.
+"""
+
+ALIGNER_VERSION = "1"
+FIGURE_EXTRACTOR_VERSION = "1"
