@@ -46,6 +46,10 @@ def build_parser() -> argparse.ArgumentParser:
     aligner.add_argument("--presegmented", action="store_true",
                          help="each line of a file is one sentence")
     aligner.add_argument("--json", action="store_true", help="print JSON")
+    figures = commands.add_parser("figures", help="find the figures a text reports")
+    figures.add_argument("file", metavar="FILE|-", help="a text file, or - for standard input")
+    figures.add_argument("--lang", metavar="L", help="language of the text (detected if omitted)")
+    figures.add_argument("--json", action="store_true", help="print JSON")
     shot = commands.add_parser("screenshot", parents=[db_option],
                                help="render the main window offscreen to a PNG file")
     shot.add_argument("out", type=Path, metavar="OUT.png")
@@ -70,6 +74,8 @@ def _run(args: argparse.Namespace) -> int:
     from reader.locations import default_library_path
     from reader.store import LibraryError
 
+    if args.command == "figures":
+        return _figures(args.file, args.lang, args.json)
     if args.command == "align":
         return _align(args.source, args.target, args.src_lang, args.tgt_lang,
                       args.presegmented, args.json)
@@ -117,6 +123,26 @@ def _read_text(path: Path) -> str:
         raise SystemExit(f"reader: {path}: cannot be read ({error.strerror})") from None
     except UnreadableFile as error:
         raise SystemExit(f"reader: {path}: {error}") from None
+
+
+def _figures(file: str, language: str | None, as_json: bool) -> int:
+    from reader.text.figures import extract_figures_json
+
+    if file == "-":
+        text = sys.stdin.buffer.read().decode("utf-8-sig", errors="replace")
+    else:
+        text = _read_text(Path(file))
+    keys = ("surface", "start", "end", "value", "unit", "qualifier", "label")
+    figures = [{key: figure[key] for key in keys}
+               for figure in extract_figures_json(text, language)]
+    if as_json:
+        json.dump(figures, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        for figure in figures:
+            print(f"{figure['value']:>22} {figure['unit']:<14} {figure['qualifier']:<7} "
+                  f"{figure['surface']}  ({figure['label']})")
+    return 0
 
 
 def _align(source: Path, target: Path, source_language: str | None,

@@ -134,3 +134,21 @@ def test_align_presegmented(tmp_path: Path) -> None:
     output = json.loads(result.stdout)
     assert [(b["src"], b["tgt"]) for b in output["beads"]] == [([0], [0]), ([1], [1])]
     assert output["tgt_sentences"][1] == "Exports totalled 1,299 million."
+
+
+def test_figures_json_from_a_file_and_from_standard_input(tmp_path: Path) -> None:
+    result = _reader("figures", str(SEEDS / "000_7430cda5143a47f5.txt"), "--json")
+    assert result.returncode == 0, result.stderr
+    figures = json.loads(result.stdout)
+    text = (SEEDS / "000_7430cda5143a47f5.txt").read_text(encoding="utf-8")
+    budget = next(f for f in figures if f["unit"] == "VND")
+    assert budget["value"] == 3312000000000000
+    assert text[budget["start"]:budget["end"]] == budget["surface"] == "3.312 billones de VND"
+    assert set(budget) == {"surface", "start", "end", "value", "unit", "qualifier", "label"}
+    piped = subprocess.run(
+        [sys.executable, "-m", "reader", "figures", "-", "--lang", "en", "--json"],
+        input="Exports reached more than 1,299 million USD, up 6.52%.", capture_output=True,
+        text=True, timeout=120,
+    )
+    readings = [(f["value"], f["unit"], f["qualifier"]) for f in json.loads(piped.stdout)]
+    assert readings == [(1299000000, "USD", "over"), (6.52, "percent", "exact")]

@@ -96,3 +96,13 @@ def test_the_budget_disagreement_is_listed_and_its_row_marked(qtbot: QtBot,
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
                      pos=view.visualRect(sidebar.check_model.index(0, 0)).center())
     assert window.parallel_pane.view.textCursor().selectedText() == "3.312 billones de VND"
+
+
+def test_cao_bang_shows_exactly_one_disagreement_the_budget_revenue(window: MainWindow) -> None:
+    article = next(a for a in window.library.article_summaries() if len(a.languages) == 2)
+    window.open_article(article.id)
+    sidebar = window.metrics_sidebar
+    assert sidebar.check_model.disagreements() == 1
+    line = sidebar.check_model.index(0, 0).data()
+    assert line == "≠ es 3.312 × 10¹⁵ VND · en 3.312 × 10¹² VND · ×1,000"
+    assert sidebar.figures_model.figure_count() == 17
