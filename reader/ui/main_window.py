@@ -22,7 +22,7 @@ from reader.ui.metrics_sidebar import MetricsSidebar
 from reader.ui.parallel_pane import ParallelPane
 
 DEFAULT_SIZE = (1400, 900)
-DEFAULT_SPLIT = [430, 710, 260]
+DEFAULT_SPLIT = [380, 650, 370]
 
 
 class MainWindow(QMainWindow):

@@ -84,6 +84,7 @@ class MetricsSidebar(QWidget):
         self.check_view.setObjectName("checkView")
         self.check_view.setModel(self.check_model)
         self.check_view.setWordWrap(True)
+        self.check_view.setResizeMode(QListView.ResizeMode.Adjust)
         self.check_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.check_view.setAccessibleName(_("Translation check"))
         check_layout = QVBoxLayout(self._check_box)
@@ -136,6 +137,10 @@ class MetricsSidebar(QWidget):
             _("{differ} differ, {missing} on one side only, {agree} agree").format(
                 differ=differing, missing=missing, agree=self.check_model.agreements))
         self.check_view.setVisible(self.check_model.rowCount() > 0)
+        # Room for each line to wrap once, up to six; the figures below get the rest.
+        lines = max(1, min(6, self.check_model.rowCount()))
+        self.check_view.setFixedHeight(
+            int(lines * 2.2 * self.check_view.fontMetrics().lineSpacing()) + 8)
 
     def _on_check_view_activated(self, index: QModelIndex) -> None:
         item = self.check_model.pair(index)
