@@ -174,8 +174,13 @@ def test_showing_articles_keeps_references_to_none(window: MainWindow) -> None:
     enough of them crash the interpreter at exit. The panes must not go through it."""
     import sys
 
+    import gc
+
     _open_cao_bang(window)
+    gc.collect()
     before = sys.getrefcount(None)
-    for _ in range(5):
+    for _ in range(20):
         _open_cao_bang(window)
-    assert sys.getrefcount(None) - before > -50
+    gc.collect()
+    # Objects come and go, so the count moves by a few hundred; the leak lost ~600 a show.
+    assert sys.getrefcount(None) - before > -1000
