@@ -172,9 +172,8 @@ def test_rows_tell_their_confidence_and_low_ones_are_tinted(qtbot: QtBot,
 def test_showing_articles_keeps_references_to_none(window: MainWindow) -> None:
     """PySide6 6.12's QModelIndex.data() drops a reference to None for every empty role;
     enough of them crash the interpreter at exit. The panes must not go through it."""
-    import sys
-
     import gc
+    import sys
 
     _open_cao_bang(window)
     gc.collect()
