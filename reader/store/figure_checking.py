@@ -29,6 +29,19 @@ def check_translation(library: Library, source_id: int,
     return checked
 
 
+def articles_with_disagreements(library: Library) -> set[int]:
+    """Articles in several languages whose first two versions report a figure differently."""
+    found = set()
+    for summary in library.article_summaries():
+        if len(summary.languages) < 2:
+            continue
+        first, second = library.documents_of(summary.id)[:2]
+        if any(pair.verdict is Verdict.DISAGREES
+               for _row, pair in check_translation(library, first.id, second.id)):
+            found.add(summary.id)
+    return found
+
+
 def disagreements_first(
     checked: list[tuple[int, FigurePair[FigureRecord]]],
 ) -> list[tuple[int, FigurePair[FigureRecord]]]:

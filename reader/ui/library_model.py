@@ -40,6 +40,10 @@ class LibraryTableModel(QAbstractTableModel):
         self._articles = self._library.article_summaries(self._preferred_language)
         self.endResetModel()
 
+    def article_id_at(self, row: int) -> int:
+        """The id of the article a row shows."""
+        return self._articles[row].id
+
     def row_of(self, article_id: int) -> int | None:
         """The row showing an article, if it is listed."""
         for row, article in enumerate(self._articles):

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QItemSelection, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QItemSelection,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -13,7 +21,27 @@ from PySide6.QtWidgets import (
 )
 
 from reader.ui.i18n import _
-from reader.ui.library_model import ARTICLE_ID_ROLE, SORT_ROLE, LibraryColumn, LibraryTableModel
+from reader.ui.library_model import SORT_ROLE, LibraryColumn, LibraryTableModel
+
+
+class ArticleFilter(QSortFilterProxyModel):
+    """Sorts the library and, when asked, keeps only some articles."""
+
+    def __init__(self, model: LibraryTableModel) -> None:
+        super().__init__()
+        self._model = model
+        self._only: set[int] | None = None
+        self.setSourceModel(model)
+
+    def keep_only(self, article_ids: set[int] | None) -> None:
+        """Show only these articles (None: all of them)."""
+        self.beginFilterChange()
+        self._only = article_ids
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int,  # noqa: N802
+                         source_parent: QModelIndex | QPersistentModelIndex) -> bool:
+        return self._only is None or self._model.article_id_at(source_row) in self._only
 
 
 class LibraryPane(QWidget):
@@ -24,8 +52,8 @@ class LibraryPane(QWidget):
     def __init__(self, model: LibraryTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._model = model
-        self._proxy = QSortFilterProxyModel(self)
-        self._proxy.setSourceModel(model)
+        self._proxy = ArticleFilter(model)
+        self._proxy.setParent(self)
         self._proxy.setSortRole(SORT_ROLE)
         self._proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
 
@@ -75,6 +103,8 @@ class LibraryPane(QWidget):
         if row is None:
             return False
         index = self._proxy.mapFromSource(self._model.index(row, 0))
+        if not index.isValid():
+            return False
         self.view.selectRow(index.row())
         self.view.scrollTo(index)
         return True
@@ -82,12 +112,22 @@ class LibraryPane(QWidget):
     def selected_article(self) -> int | None:
         """The id of the selected article, if any."""
         rows = self.view.selectionModel().selectedRows()
-        return int(rows[0].data(ARTICLE_ID_ROLE)) if rows else None
+        if not rows:
+            return None
+        return self._model.article_id_at(self._proxy.mapToSource(rows[0]).row())
 
     def select_first(self) -> None:
         """Select the first row, if there is one."""
         if self._proxy.rowCount() > 0:
             self.view.selectRow(0)
+
+    def keep_only(self, article_ids: set[int] | None) -> None:
+        """List only these articles (None: the whole library)."""
+        self._proxy.keep_only(article_ids)
+
+    def shown_count(self) -> int:
+        """How many articles the list shows."""
+        return self._proxy.rowCount()
 
     def header_state(self) -> QByteArray:
         """Column sizes and sort order, to remember between runs."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QPaintEvent
@@ -20,6 +21,9 @@ from reader.ui.library_model import LibraryTableModel
 from reader.ui.library_pane import LibraryPane
 from reader.ui.metrics_sidebar import MetricsSidebar
 from reader.ui.parallel_pane import ParallelPane
+
+if TYPE_CHECKING:
+    from reader.ui.figures_dialog import FiguresDialog
 
 DEFAULT_SIZE = (1400, 900)
 DEFAULT_SPLIT = [380, 650, 370]
@@ -78,6 +82,13 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addAction(pane.merge_action)
         edit_menu.addAction(pane.reset_action)
+        library_menu = self.menuBar().addMenu(_("&Library"))
+        self.figures_action = QAction(_("&Figures in the library…"), self)
+        self.figures_action.setShortcut(QKeySequence("Ctrl+Shift+F"))
+        self.disagreeing_action = QAction(_("Only articles whose &translations differ"), self)
+        self.disagreeing_action.setCheckable(True)
+        library_menu.addAction(self.figures_action)
+        library_menu.addAction(self.disagreeing_action)
         help_menu = self.menuBar().addMenu(_("&Help"))
         self.about_action = QAction(_("&About Parallel Reader"), self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
@@ -94,6 +105,8 @@ class MainWindow(QMainWindow):
         self.import_folder_action.triggered.connect(self._on_import_folder_triggered)
         self.quit_action.triggered.connect(self.close)
         self.about_action.triggered.connect(lambda: show_about(self))
+        self.figures_action.triggered.connect(self.show_figures_dialog)
+        self.disagreeing_action.toggled.connect(self._on_disagreeing_action_toggled)
 
     # -- state -------------------------------------------------------------------------------
 
@@ -183,20 +196,40 @@ class MainWindow(QMainWindow):
             return True
         return self.library_pane.select_article(article_id)
 
+    def show_figures_dialog(self) -> FiguresDialog:
+        """Open the list of every figure in the library."""
+        from reader.ui.figures_dialog import FiguresDialog
+
+        dialog = FiguresDialog(self.library, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
     def import_paths(self, paths: list[Path]) -> bool:
         """Import files and folders in the background (what the File menu does)."""
         return self.importer.import_paths(paths)
 
     def _update_status(self) -> None:
         count = self.library_model.rowCount()
-        self.statusBar().showMessage(
-            ngettext("{n} article", "{n} articles", count).format(n=count)
-        )
+        shown = self.library_pane.shown_count()
+        text = ngettext("{n} article", "{n} articles", count).format(n=count)
+        if shown != count:
+            text = _("{shown} of {text}").format(shown=shown, text=text)
+        self.statusBar().showMessage(text)
 
     # -- slots -------------------------------------------------------------------------------
 
     def _on_library_article_selected(self, article_id: int) -> None:
         self.parallel_pane.show_article(article_id)
+
+    def _on_disagreeing_action_toggled(self, checked: bool) -> None:
+        from reader.store.figure_checking import articles_with_disagreements
+
+        self.library_pane.keep_only(articles_with_disagreements(self.library) if checked
+                                    else None)
+        if checked and self.library_pane.selected_article() is None:
+            self.library_pane.select_first()
+        self._update_status()
 
     def _on_figures_refreshed(self, _result: object) -> None:
         self.events.figures_changed.emit()

@@ -152,7 +152,7 @@ def test_import_of_duplicates_reports_them(qtbot: QtBot, window: MainWindow) -> 
 
 def test_menus(window: MainWindow) -> None:
     titles = [action.text() for action in window.menuBar().actions()]
-    assert titles == ["&File", "&Edit", "&Help"]
+    assert titles == ["&File", "&Edit", "&Library", "&Help"]
     file_actions = [a.text() for a in window.menuBar().actions()[0].menu().actions()
                     if not a.isSeparator()]
     assert file_actions == ["&Import files…", "Import &folder…", "&Quit"]
