@@ -83,8 +83,12 @@ class FiguresDialog(QDialog):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setSectionResizeMode(FigureColumn.LABEL,
-                                                          QHeaderView.ResizeMode.Stretch)
+        self.view.setWordWrap(False)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(FigureColumn.LABEL, QHeaderView.ResizeMode.Stretch)
+        for column in (FigureColumn.LANGUAGE, FigureColumn.VALUE, FigureColumn.UNIT):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.resizeSection(FigureColumn.ARTICLE, 240)
         self.count = QLabel(self)
         self.export_button = QPushButton(_("Export CSV…"), self)
         close = QPushButton(_("Close"), self)
