@@ -5,36 +5,17 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from reader.store.records import FigureRecord
 
 if TYPE_CHECKING:
     import sqlite_utils
 
+    from reader.text.figures import Figure
+
 _COLUMNS = "document_id, position, start, \"end\", surface, value, unit, kind, qualifier, label"
 _QUALIFIED = ", ".join("f." + column.strip() for column in _COLUMNS.split(","))
-
-
-class FoundFigure(Protocol):
-    """What the extractor gives for one figure (reader.text.figures.Figure)."""
-
-    @property
-    def start(self) -> int: ...
-    @property
-    def end(self) -> int: ...
-    @property
-    def surface(self) -> str: ...
-    @property
-    def value(self) -> Decimal: ...
-    @property
-    def unit(self) -> str: ...
-    @property
-    def kind(self) -> str: ...
-    @property
-    def qualifier(self) -> str: ...
-    @property
-    def label(self) -> str: ...
 
 
 class FigureStore:
@@ -45,7 +26,7 @@ class FigureStore:
         self._conn = connection
         self._writer = writer
 
-    def replace(self, document_id: int, figures: Sequence[FoundFigure], version: str) -> None:
+    def replace(self, document_id: int, figures: Sequence[Figure], version: str) -> None:
         """Store a document's figures, replacing earlier ones, and the extractor version."""
         with self._writer().atomic():
             self._conn.execute("DELETE FROM figures WHERE document_id = ?", [document_id])

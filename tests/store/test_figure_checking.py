@@ -2,31 +2,25 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 
 from reader.store import Library
 from reader.store.figure_checking import check_translation, disagreements_first
 from reader.text.figure_check import Verdict
+from reader.text.figures import Figure
 
 
-@dataclass(frozen=True)
-class _Figure:
-    start: int
-    end: int
-    surface: str
-    value: Decimal
-    unit: str
-    kind: str
-    qualifier: str = "exact"
-    label: str = ""
+def _figure(start: int, surface: str, value: str, unit: str, kind: str,
+            qualifier: str = "exact", label: str = "") -> Figure:
+    return Figure(surface=surface, start=start, end=start + len(surface), value=Decimal(value),
+                  unit=unit, kind=kind, qualifier=qualifier, label=label)
 
 
 def _put(library: Library, document_id: int, surface: str, value: str, unit: str,
-         kind: str) -> _Figure:
+         kind: str) -> Figure:
     text = library.document_text(document_id).text
     start = text.index(surface)
-    return _Figure(start, start + len(surface), surface, Decimal(value), unit, kind)
+    return _figure(start, surface, value, unit, kind)
 
 
 def test_budget_revenue_disagrees_and_growth_agrees(seeded_library: Library) -> None:

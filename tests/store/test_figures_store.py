@@ -2,27 +2,22 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 
 from reader.store import Library
+from reader.text.figures import Figure
 
 
-@dataclass(frozen=True)
-class _Figure:
-    start: int
-    end: int
-    surface: str
-    value: Decimal
-    unit: str
-    kind: str = "money"
-    qualifier: str = "over"
-    label: str = "Total budget revenue"
+def _figure(start: int, surface: str, value: str, unit: str, kind: str,
+            qualifier: str = "exact", label: str = "") -> Figure:
+    return Figure(surface=surface, start=start, end=start + len(surface), value=Decimal(value),
+                  unit=unit, kind=kind, qualifier=qualifier, label=label)
 
 
 def test_figures_round_trip_without_rounding(seeded_library: Library) -> None:
     spanish = seeded_library.all_documents()[0]
-    figure = _Figure(10, 31, "3.312 billones de VND", Decimal("3312000000000000"), "VND")
+    figure = _figure(10, "3.312 billones de VND", "3312000000000000", "VND", "money", "over",
+                     "Total budget revenue")
     seeded_library.figures.replace(spanish.id, [figure], "test-1")
     (stored,) = seeded_library.figures.of_document(spanish.id)
     assert stored.value == Decimal("3312000000000000")

@@ -2,25 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from reader.text.figures import Figure
 from reader.ui.main_window import MainWindow
 
 
-@dataclass(frozen=True)
-class _Figure:
-    start: int
-    end: int
-    surface: str
-    value: Decimal
-    unit: str
-    kind: str
-    qualifier: str
-    label: str
+def _figure(start: int, surface: str, value: str, unit: str, kind: str,
+            qualifier: str = "exact", label: str = "") -> Figure:
+    return Figure(surface=surface, start=start, end=start + len(surface), value=Decimal(value),
+                  unit=unit, kind=kind, qualifier=qualifier, label=label)
 
 
 def _store_budget_figure(window: MainWindow) -> str:
@@ -31,10 +25,9 @@ def _store_budget_figure(window: MainWindow) -> str:
     start = text.index(surface)
     growth = text.index("6,52%")
     window.library.figures.replace(spanish.id, [
-        _Figure(growth, growth + 5, "6,52%", Decimal("6.52"), "percent", "percent", "exact",
-                "GRDP"),
-        _Figure(start, start + len(surface), surface, Decimal("3312000000000000"), "VND",
-                "money", "over", "Ingresos presupuestarios totales"),
+        _figure(growth, "6,52%", "6.52", "percent", "percent", "exact", "GRDP"),
+        _figure(start, surface, "3312000000000000", "VND", "money", "over",
+                "Ingresos presupuestarios totales"),
     ], "test")
     window.open_article(article.id)
     return surface
@@ -79,7 +72,7 @@ def test_the_budget_disagreement_is_listed_and_its_row_marked(qtbot: QtBot,
     ):
         text = window.library.document_text(document.id).text
         window.library.figures.replace(document.id, [
-            _Figure(text.index(s), text.index(s) + len(s), s, Decimal(v), u, k, "exact", "")
+            _figure(text.index(s), s, v, u, k)
             for s, v, u, k in readings
         ], "test")
     window.open_article(article.id)
