@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 
 # Before any Qt import: no display here, and the tests must never touch the user's own
@@ -19,6 +20,7 @@ import pytest  # noqa: E402
 
 from reader.app import open_library  # noqa: E402
 from reader.store import Library  # noqa: E402
+from reader.text.figures import Figure  # noqa: E402
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 SEED_ES = SEEDS / "000_7430cda5143a47f5.txt"
@@ -48,3 +50,10 @@ def seeded_library(library_path: Path) -> Iterator[Library]:
     library = open_library(library_path)
     yield library
     library.close()
+
+
+def make_figure(start: int, surface: str, value: str, unit: str, kind: str,
+                qualifier: str = "exact", label: str = "") -> Figure:
+    """A figure as the extractor would report it, for tests that store figures by hand."""
+    return Figure(surface=surface, start=start, end=start + len(surface), value=Decimal(value),
+                  unit=unit, kind=kind, qualifier=qualifier, label=label)

@@ -8,12 +8,7 @@ from reader.store import Library
 from reader.store.figure_checking import check_translation, disagreements_first
 from reader.text.figure_check import Verdict
 from reader.text.figures import Figure
-
-
-def _figure(start: int, surface: str, value: str, unit: str, kind: str,
-            qualifier: str = "exact", label: str = "") -> Figure:
-    return Figure(surface=surface, start=start, end=start + len(surface), value=Decimal(value),
-                  unit=unit, kind=kind, qualifier=qualifier, label=label)
+from tests.conftest import make_figure as _figure
 
 
 def _put(library: Library, document_id: int, surface: str, value: str, unit: str,

@@ -5,13 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from reader.store import Library
-from reader.text.figures import Figure
-
-
-def _figure(start: int, surface: str, value: str, unit: str, kind: str,
-            qualifier: str = "exact", label: str = "") -> Figure:
-    return Figure(surface=surface, start=start, end=start + len(surface), value=Decimal(value),
-                  unit=unit, kind=kind, qualifier=qualifier, label=label)
+from tests.conftest import make_figure as _figure
 
 
 def test_figures_round_trip_without_rounding(seeded_library: Library) -> None:

@@ -2,19 +2,11 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from reader.text.figures import Figure
 from reader.ui.main_window import MainWindow
-
-
-def _figure(start: int, surface: str, value: str, unit: str, kind: str,
-            qualifier: str = "exact", label: str = "") -> Figure:
-    return Figure(surface=surface, start=start, end=start + len(surface), value=Decimal(value),
-                  unit=unit, kind=kind, qualifier=qualifier, label=label)
+from tests.conftest import make_figure as _figure
 
 
 def _store_budget_figure(window: MainWindow) -> str:
