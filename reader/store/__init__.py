@@ -1,11 +1,14 @@
 """The library store: the only place that knows SQL and table names."""
 
+from reader.store.annotations import COLOURS
 from reader.store.errors import LibraryError
 from reader.store.library import Library
 from reader.store.records import (
     AlignedBead,
     AlignmentFix,
+    Annotation,
     ArticleSummary,
+    Bookmark,
     DocumentInfo,
     DocumentText,
     FigureRecord,
@@ -14,12 +17,16 @@ from reader.store.records import (
     ParagraphText,
     SentenceAlignment,
     SentenceRecord,
+    StarredArticle,
 )
 
 __all__ = [
     "AlignedBead",
     "AlignmentFix",
+    "Annotation",
     "ArticleSummary",
+    "Bookmark",
+    "COLOURS",
     "DocumentInfo",
     "DocumentText",
     "FigureRecord",
@@ -30,4 +37,5 @@ __all__ = [
     "ParagraphText",
     "SentenceAlignment",
     "SentenceRecord",
+    "StarredArticle",
 ]

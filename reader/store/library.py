@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlsplit
 
 from reader.store.alignments import AlignmentStore
+from reader.store.annotations import AnnotationStore
+from reader.store.bookmarks import BookmarkStore
 from reader.store.errors import LibraryError
 from reader.store.figures import FigureStore
 from reader.store.records import (
@@ -70,6 +72,8 @@ class Library:
         self._writer: sqlite_utils.Database | None = None
         self.alignments = AlignmentStore(connection, lambda: self._db)
         self.figures = FigureStore(connection, lambda: self._db)
+        self.annotations = AnnotationStore(connection, lambda: self._db)
+        self.bookmarks = BookmarkStore(connection, lambda: self._db)
 
     @property
     def _db(self) -> sqlite_utils.Database:
@@ -377,6 +381,9 @@ class Library:
         self._conn.execute("DELETE FROM paragraphs WHERE document_id = ?", [document_id])
         record = {**self._document_record(analysed, file_name), "updated_at": _now()}
         self._db.table("documents").update(document_id, record)
+        # The reader's marks follow their words into the new text.
+        self.annotations.reanchor_document(document_id, analysed.parsed.body_text)
+        self.bookmarks.reanchor_document(document_id, analysed.parsed.body_text)
 
     def _insert_structure(self, document_id: int, analysed: AnalysedDocument) -> None:
         # Ids are given, not fetched row by row: this runs inside the import's transaction,

@@ -153,3 +153,56 @@ class FigureRecord:
     kind: str
     qualifier: str
     label: str
+
+
+@dataclass(frozen=True)
+class Annotation:
+    """A highlighted passage of one language version, with the reader's colour, note and tags.
+
+    `start`/`end` are offsets into the document's text (a W3C TextPositionSelector);
+    `exact`, `prefix` and `suffix` are its TextQuoteSelector. An orphaned annotation lost its
+    place when its document's text changed; it is kept with its quote.
+    """
+
+    id: int
+    uid: str
+    document_id: int
+    article_id: int
+    language: str
+    document_uri: str
+    article_title: str
+    start: int
+    end: int
+    exact: str
+    prefix: str
+    suffix: str
+    colour: str
+    note: str
+    tags: tuple[str, ...]
+    orphaned: bool
+    created_at: str
+    updated_at: str
+
+
+@dataclass(frozen=True)
+class Bookmark:
+    """A marked place: a sentence of one language version, remembered by position and text."""
+
+    id: int
+    article_id: int
+    document_id: int
+    language: str
+    article_title: str
+    start: int
+    end: int
+    label: str
+    created_at: str
+
+
+@dataclass(frozen=True)
+class StarredArticle:
+    """An article the reader starred."""
+
+    article_id: int
+    title: str
+    languages: tuple[str, ...]

@@ -220,11 +220,22 @@ def _create_figure_tables(db: sqlite_utils.Database) -> None:
     db.table("documents").add_column("figures_version", str)
 
 
+def _add_annotation_identities(db: sqlite_utils.Database) -> None:
+    """Version 5: each annotation gets a lasting identity (exported as its W3C id), so that
+    importing an export twice does not double it; bookmarks can be found by sentence text."""
+    db.table("annotations").add_column("uid", str)
+    db.conn.execute("UPDATE annotations SET uid = lower(hex(randomblob(16))) WHERE uid IS NULL")
+    db.table("annotations").create_index(["uid"], unique=True)
+    db.table("annotations").create_index(["created_at"])
+    db.table("bookmarks").create_index(["document_id"])
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _create_reading_tables,
     _create_reader_tables,
     _create_alignment_tables,
     _create_figure_tables,
+    _add_annotation_identities,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
