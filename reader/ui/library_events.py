@@ -10,3 +10,5 @@ class LibraryEvents(QObject):
 
     articles_changed = Signal()
     figures_changed = Signal()
+    # Stars, bookmarks or annotations were added, changed or removed.
+    notes_changed = Signal()
