@@ -21,6 +21,7 @@ from reader.store.corrections import merge_with_next, move_sentence, split_befor
 from reader.store.figure_checking import check_translation, disagreements_first
 from reader.text.figure_check import FigurePair, Verdict
 from reader.ui.background import BackgroundJob, ReportProgress, start_job
+from reader.ui.highlights import HighlightLayer
 from reader.ui.i18n import _, language_name
 from reader.ui.library_events import LibraryEvents
 from reader.ui.parallel_model import ParallelTextModel
@@ -96,6 +97,8 @@ class ParallelPane(QWidget):
         self.view.setObjectName("parallelView")
         self.view.setAccessibleName(_("Article text"))
         self._build_actions()
+        self.highlights = HighlightLayer(library, events, self.model, self.view,
+                                         self.undo_stack, self)
 
         bar = QHBoxLayout()
         bar.addWidget(self.left_language)
@@ -152,7 +155,6 @@ class ParallelPane(QWidget):
         self.right_language.addItem(_("(one language)"), ONE_LANGUAGE)
         self.left_language.setCurrentIndex(0)
         self.right_language.setCurrentIndex(1 if len(self._documents) > 1 else 0)
-        self.undo_stack.clear()
         self._show_controls()
         self._show_chosen()
 
@@ -186,6 +188,25 @@ class ParallelPane(QWidget):
                                                  figure.start - sentence.start,
                                                  figure.end - figure.start)
         return False
+
+    def show_document(self, document_id: int) -> bool:
+        """Make sure a language version of the shown article is one of the columns."""
+        ids = [document.id for document in self._documents]
+        if document_id not in ids:
+            return False
+        if document_id in [document.id for document in self.model.documents()]:
+            return True
+        codes = [document.language for document in self._documents]
+        language = codes[ids.index(document_id)]
+        shown = self.shown_languages()
+        other = next((code for code in shown if code != language), None)
+        self.choose_languages(language, other)
+        return True
+
+    def locate_passage(self, document_id: int, start: int, end: int) -> bool:
+        """Show a language version of the shown article and select a stretch of its text."""
+        return self.show_document(document_id) and self.highlights.locate(document_id, start,
+                                                                            end)
 
     def store_beads(self, pair: tuple[int, int] | None, beads: Sequence[AlignedBead]) -> None:
         """Store corrected beads of a pair and show them (used by undoable edits)."""
@@ -276,6 +297,7 @@ class ParallelPane(QWidget):
             self.view.verticalScrollBar().setValue(0)
         elif row >= 0:
             self.view.set_current_row(min(row, self.model.rowCount() - 1))
+        self.highlights.refresh()
         self.documents_shown.emit(shown)
         self.figures_checked.emit(self._checked)
 
@@ -412,6 +434,8 @@ class ParallelPane(QWidget):
         from PySide6.QtWidgets import QMenu
 
         menu = QMenu(self)
+        self.highlights.add_to_menu(menu, place)
+        menu.addSeparator()
         if self.shown_pair() is not None:
             menu.addAction(self.merge_action)
             split = menu.addAction(_("Split the row before this sentence"))
