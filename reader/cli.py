@@ -25,7 +25,9 @@ def _size(text: str) -> tuple[int, int]:
 def build_parser() -> argparse.ArgumentParser:
     """The command line: `reader [--db PATH]` and its subcommands."""
     db_option = argparse.ArgumentParser(add_help=False)
-    db_option.add_argument("--db", type=Path, metavar="PATH",
+    # Suppressed default: a subcommand's own --db must not reset one given before it
+    # (`reader --db PATH list`); without any, `args` has no `db` at all.
+    db_option.add_argument("--db", type=Path, metavar="PATH", default=argparse.SUPPRESS,
                            help="library file to use (default: the per-user library)")
     parser = argparse.ArgumentParser(
         prog="reader", parents=[db_option],
@@ -50,6 +52,25 @@ def build_parser() -> argparse.ArgumentParser:
     figures.add_argument("file", metavar="FILE|-", help="a text file, or - for standard input")
     figures.add_argument("--lang", metavar="L", help="language of the text (detected if omitted)")
     figures.add_argument("--json", action="store_true", help="print JSON")
+    notes = commands.add_parser("annotations", parents=[db_option],
+                                help="export the reader's annotations, or import W3C ones")
+    notes_commands = notes.add_subparsers(dest="annotations_command", metavar="ACTION",
+                                          required=True)
+    exporter = notes_commands.add_parser(
+        "export", parents=[db_option],
+        help="write annotations as Markdown, CSV or W3C Web Annotation JSON-LD",
+    )
+    exporter.add_argument("--format", choices=("md", "csv", "w3c"), required=True,
+                          help="md (to read), csv (for a spreadsheet) or w3c (JSON-LD)")
+    exporter.add_argument("--article", type=int, metavar="ID",
+                          help="only the annotations of this article")
+    exporter.add_argument("--out", type=Path, metavar="FILE",
+                          help="file to write (default: standard output)")
+    notes_importer = notes_commands.add_parser(
+        "import", parents=[db_option], help="add the annotations of a W3C JSON-LD file"
+    )
+    notes_importer.add_argument("file", type=Path, metavar="FILE.json")
+    notes_importer.add_argument("--json", action="store_true", help="print the report as JSON")
     shot = commands.add_parser("screenshot", parents=[db_option],
                                help="render the main window offscreen to a PNG file")
     shot.add_argument("out", type=Path, metavar="OUT.png")
@@ -79,12 +100,16 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "align":
         return _align(args.source, args.target, args.src_lang, args.tgt_lang,
                       args.presegmented, args.json)
-    library_path: Path = args.db or default_library_path()
+    library_path: Path = getattr(args, "db", None) or default_library_path()
     try:
         if args.command == "import":
             return _import(library_path, args.paths)
         if args.command == "list":
             return _list(library_path, args.json)
+        if args.command == "annotations" and args.annotations_command == "export":
+            return _export_annotations(library_path, args.format, args.article, args.out)
+        if args.command == "annotations":
+            return _import_annotations(library_path, args.file, args.json)
         if args.command == "screenshot":
             from reader.app import render_screenshot
 
@@ -207,3 +232,77 @@ def _article_json(library: Any, article_id: int) -> dict[str, Any]:
             for d in documents
         ],
     }
+
+
+def _export_annotations(library_path: Path, file_format: str, article_id: int | None,
+                        out: Path | None) -> int:
+    from reader.app import open_library
+    from reader.store.annotation_exchange import export_csv, export_markdown, export_w3c
+
+    library = open_library(library_path)
+    try:
+        if article_id is not None and not library.article_exists(article_id):
+            print(f"reader: no article {article_id} in the library", file=sys.stderr)
+            return 2
+        annotations = library.annotations.newest_first(article_id)
+        label = f"{APP_NAME} annotations"
+        if article_id is not None:
+            documents = library.documents_of(article_id)
+            label = f"{label}: {documents[0].title}" if documents else label
+    finally:
+        library.close()
+    if file_format == "md":
+        text = export_markdown(annotations)
+    elif file_format == "csv":
+        text = export_csv(annotations)
+    else:
+        text = json.dumps(export_w3c(annotations, label), ensure_ascii=False, indent=2) + "\n"
+    if out is None:
+        sys.stdout.write(text)
+        return 0
+    try:
+        out.write_text(text, encoding="utf-8", newline="")
+    except OSError as error:
+        print(f"reader: {out}: cannot be written ({error.strerror})", file=sys.stderr)
+        return 2
+    print(f"{len(annotations)} annotations written to {out}")
+    return 0
+
+
+def _import_annotations(library_path: Path, file: Path, as_json: bool) -> int:
+    import dataclasses
+
+    from reader.app import open_library
+    from reader.store.annotation_exchange import import_w3c
+
+    try:
+        data = json.loads(file.read_bytes().decode("utf-8-sig"))
+    except OSError as error:
+        print(f"reader: {file}: cannot be read ({error.strerror})", file=sys.stderr)
+        return 2
+    except UnicodeDecodeError as error:
+        print(f"reader: {file}: not valid UTF-8 text (byte 0x{error.object[error.start]:02x} "
+              f"at offset {error.start})", file=sys.stderr)
+        return 2
+    except (ValueError, RecursionError) as error:
+        print(f"reader: {file}: not JSON ({error})", file=sys.stderr)
+        return 2
+    library = open_library(library_path)
+    try:
+        report = import_w3c(library, data)
+    except ValueError as error:
+        print(f"reader: {file}: {error}", file=sys.stderr)
+        return 2
+    finally:
+        library.close()
+    if as_json:
+        json.dump(dataclasses.asdict(report), sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        print(f"imported {report.imported}, already present {report.already_present}, "
+              f"kept without a place {report.orphaned}")
+        for line in report.not_found:
+            print(f"not found: {line}")
+        for line in report.invalid:
+            print(f"invalid: {line}")
+    return 0 if report.complete else 1

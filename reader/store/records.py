@@ -17,6 +17,8 @@ class ArticleSummary:
     place: str | None
     languages: tuple[str, ...]
     words: int
+    starred: bool = False
+    annotations: int = 0
 
 
 @dataclass(frozen=True)

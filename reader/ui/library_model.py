@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
 
 from reader.store import ArticleSummary, Library
 from reader.ui.i18n import _, format_count, language_name
@@ -21,7 +23,8 @@ class LibraryColumn:
     PLACE = 1
     LANGUAGES = 2
     WORDS = 3
-    COUNT = 4
+    STAR = 4
+    COUNT = 5
 
 
 class LibraryTableModel(QAbstractTableModel):
@@ -39,6 +42,22 @@ class LibraryTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._articles = self._library.article_summaries(self._preferred_language)
         self.endResetModel()
+
+    def refresh_notes(self) -> None:
+        """Read stars and annotation counts again, keeping rows and selection."""
+        if not self._articles:
+            return
+        starred = self._library.bookmarks.starred_ids()
+        counts = self._library.annotation_counts()
+        self._articles = [replace(a, starred=a.id in starred, annotations=counts.get(a.id, 0))
+                          for a in self._articles]
+        self.dataChanged.emit(self.index(0, 0),
+                              self.index(len(self._articles) - 1, LibraryColumn.COUNT - 1))
+
+    def is_starred(self, article_id: int) -> bool:
+        """Whether a listed article is starred."""
+        row = self.row_of(article_id)
+        return row is not None and self._articles[row].starred
 
     def article_id_at(self, row: int) -> int:
         """The id of the article a row shows."""
@@ -59,9 +78,13 @@ class LibraryTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal:
             return None
-        return (_("Title"), _("Place"), _("Languages"), _("Words"))[section]
+        if role == Qt.ItemDataRole.ToolTipRole and section == LibraryColumn.STAR:
+            return _("Starred (Ctrl+D)")
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (_("Title"), _("Place"), _("Languages"), _("Words"), "★")[section]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._articles):
@@ -79,9 +102,14 @@ class LibraryTableModel(QAbstractTableModel):
                 return ", ".join(language_name(code) for code in article.languages)
             if column == LibraryColumn.TITLE:
                 return article.title
+            if column == LibraryColumn.STAR:
+                return _("Unstar") if article.starred else _("Star this article")
+        if role == Qt.ItemDataRole.ForegroundRole and column == LibraryColumn.STAR:
+            return QColor("#f9a825") if article.starred else QColor(160, 160, 160, 110)
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            horizontal = (Qt.AlignmentFlag.AlignRight if column == LibraryColumn.WORDS
-                          else Qt.AlignmentFlag.AlignLeft)
+            horizontal = {LibraryColumn.WORDS: Qt.AlignmentFlag.AlignRight,
+                          LibraryColumn.STAR: Qt.AlignmentFlag.AlignHCenter}.get(
+                column, Qt.AlignmentFlag.AlignLeft)
             return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
         return None
 
@@ -93,10 +121,14 @@ def _display(article: ArticleSummary, column: int) -> str:
         return article.place or ""
     if column == LibraryColumn.LANGUAGES:
         return " · ".join(article.languages)
+    if column == LibraryColumn.STAR:
+        return "★" if article.starred else "☆"
     return format_count(article.words)
 
 
 def _sort_key(article: ArticleSummary, column: int) -> Any:
     if column == LibraryColumn.WORDS:
         return article.words
+    if column == LibraryColumn.STAR:
+        return int(article.starred)
     return _display(article, column).casefold()

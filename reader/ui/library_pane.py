@@ -48,6 +48,7 @@ class LibraryPane(QWidget):
     """Lists the library's articles; selecting one announces it."""
 
     article_selected = Signal(int)
+    star_clicked = Signal(int)  # article id whose star the reader clicked
 
     def __init__(self, model: LibraryTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,7 +77,8 @@ class LibraryPane(QWidget):
         self.view.setShowGrid(False)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(LibraryColumn.TITLE, QHeaderView.ResizeMode.Stretch)
-        for column in (LibraryColumn.PLACE, LibraryColumn.LANGUAGES, LibraryColumn.WORDS):
+        for column in (LibraryColumn.PLACE, LibraryColumn.LANGUAGES, LibraryColumn.WORDS,
+                       LibraryColumn.STAR):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.view.setAccessibleName(_("Library"))
 
@@ -95,6 +97,7 @@ class LibraryPane(QWidget):
 
     def _connect_signals(self) -> None:
         self.view.selectionModel().selectionChanged.connect(self._on_view_selection_changed)
+        self.view.clicked.connect(self._on_view_clicked)
         self._model.modelReset.connect(self._on_model_reset)
 
     def select_article(self, article_id: int) -> bool:
@@ -141,6 +144,10 @@ class LibraryPane(QWidget):
         article_id = self.selected_article()
         if article_id is not None:
             self.article_selected.emit(article_id)
+
+    def _on_view_clicked(self, index: QModelIndex) -> None:
+        if index.column() == LibraryColumn.STAR:
+            self.star_clicked.emit(self._model.article_id_at(self._proxy.mapToSource(index).row()))
 
     def _on_model_reset(self) -> None:
         empty = self._model.rowCount() == 0

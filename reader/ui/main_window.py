@@ -80,6 +80,10 @@ class MainWindow(QMainWindow):
         for action in (pane.undo_action, pane.redo_action):
             edit_menu.addAction(action)
         edit_menu.addSeparator()
+        for action in (pane.highlights.highlight_action, pane.highlights.note_action,
+                       pane.highlights.bookmark_action):
+            edit_menu.addAction(action)
+        edit_menu.addSeparator()
         edit_menu.addAction(pane.merge_action)
         edit_menu.addAction(pane.reset_action)
         library_menu = self.menuBar().addMenu(_("&Library"))
@@ -87,6 +91,10 @@ class MainWindow(QMainWindow):
         self.figures_action.setShortcut(QKeySequence("Ctrl+Shift+F"))
         self.disagreeing_action = QAction(_("Only articles whose &translations differ"), self)
         self.disagreeing_action.setCheckable(True)
+        self.star_action = QAction(_("&Star or unstar the article"), self)
+        self.star_action.setShortcut(QKeySequence("Ctrl+D"))
+        library_menu.addAction(self.star_action)
+        library_menu.addSeparator()
         library_menu.addAction(self.figures_action)
         library_menu.addAction(self.disagreeing_action)
         help_menu = self.menuBar().addMenu(_("&Help"))
@@ -101,6 +109,9 @@ class MainWindow(QMainWindow):
         self.metrics_sidebar.figure_activated.connect(self.parallel_pane.locate_figure)
         self.events.articles_changed.connect(self._on_events_articles_changed)
         self.events.figures_changed.connect(self._on_events_figures_changed)
+        self.events.notes_changed.connect(self.library_model.refresh_notes)
+        self.library_pane.star_clicked.connect(self.toggle_star)
+        self.star_action.triggered.connect(self._on_star_action_triggered)
         self.import_files_action.triggered.connect(self._on_import_files_triggered)
         self.import_folder_action.triggered.connect(self._on_import_folder_triggered)
         self.quit_action.triggered.connect(self.close)
@@ -196,6 +207,15 @@ class MainWindow(QMainWindow):
             return True
         return self.library_pane.select_article(article_id)
 
+    def toggle_star(self, article_id: int) -> None:
+        """Star an article, or unstar it (undoable)."""
+        from reader.ui.note_commands import SetStar
+
+        starred = self.library.bookmarks.is_starred(article_id)
+        self.parallel_pane.undo_stack.push(SetStar(self.library, self.events, article_id,
+                                                   not starred))
+        self.statusBar().showMessage(_("Unstarred") if starred else _("Starred"), 3000)
+
     def show_figures_dialog(self) -> FiguresDialog:
         """Open the list of every figure in the library."""
         from reader.ui.figures_dialog import FiguresDialog
@@ -221,6 +241,11 @@ class MainWindow(QMainWindow):
 
     def _on_library_article_selected(self, article_id: int) -> None:
         self.parallel_pane.show_article(article_id)
+
+    def _on_star_action_triggered(self) -> None:
+        article_id = self.library_pane.selected_article()
+        if article_id is not None:
+            self.toggle_star(article_id)
 
     def _on_disagreeing_action_toggled(self, checked: bool) -> None:
         from reader.store.figure_checking import articles_with_disagreements
