@@ -237,26 +237,16 @@ def _article_json(library: Any, article_id: int) -> dict[str, Any]:
 def _export_annotations(library_path: Path, file_format: str, article_id: int | None,
                         out: Path | None) -> int:
     from reader.app import open_library
-    from reader.store.annotation_exchange import export_csv, export_markdown, export_w3c
+    from reader.store.annotation_exchange import export_text
 
     library = open_library(library_path)
     try:
         if article_id is not None and not library.article_exists(article_id):
             print(f"reader: no article {article_id} in the library", file=sys.stderr)
             return 2
-        annotations = library.annotations.newest_first(article_id)
-        label = f"{APP_NAME} annotations"
-        if article_id is not None:
-            documents = library.documents_of(article_id)
-            label = f"{label}: {documents[0].title}" if documents else label
+        text, count = export_text(library, file_format, article_id, f"{APP_NAME} annotations")
     finally:
         library.close()
-    if file_format == "md":
-        text = export_markdown(annotations)
-    elif file_format == "csv":
-        text = export_csv(annotations)
-    else:
-        text = json.dumps(export_w3c(annotations, label), ensure_ascii=False, indent=2) + "\n"
     if out is None:
         sys.stdout.write(text)
         return 0
@@ -265,7 +255,7 @@ def _export_annotations(library_path: Path, file_format: str, article_id: int | 
     except OSError as error:
         print(f"reader: {out}: cannot be written ({error.strerror})", file=sys.stderr)
         return 2
-    print(f"{len(annotations)} annotations written to {out}")
+    print(f"{count} annotations written to {out}")
     return 0
 
 
@@ -273,19 +263,16 @@ def _import_annotations(library_path: Path, file: Path, as_json: bool) -> int:
     import dataclasses
 
     from reader.app import open_library
-    from reader.store.annotation_exchange import import_w3c
+    from reader.store.annotation_exchange import (
+        UnreadableAnnotations,
+        import_w3c,
+        read_w3c_file,
+    )
 
     try:
-        data = json.loads(file.read_bytes().decode("utf-8-sig"))
-    except OSError as error:
-        print(f"reader: {file}: cannot be read ({error.strerror})", file=sys.stderr)
-        return 2
-    except UnicodeDecodeError as error:
-        print(f"reader: {file}: not valid UTF-8 text (byte 0x{error.object[error.start]:02x} "
-              f"at offset {error.start})", file=sys.stderr)
-        return 2
-    except (ValueError, RecursionError) as error:
-        print(f"reader: {file}: not JSON ({error})", file=sys.stderr)
+        data = read_w3c_file(file)
+    except UnreadableAnnotations as error:
+        print(f"reader: {file}: {error}", file=sys.stderr)
         return 2
     library = open_library(library_path)
     try:

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import sqlite3
 import uuid
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.store.annotations import COLOURS
@@ -395,3 +397,42 @@ def _uid_of(identifier: object) -> str:
 
 def _text_or_none(value: object) -> str | None:
     return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+EXPORT_FORMATS = ("md", "csv", "w3c")
+
+
+def export_text(library: Library, file_format: str, article_id: int | None = None,
+                label: str = "Parallel Reader annotations") -> tuple[str, int]:
+    """The library's (or one article's) annotations written in a format, newest first, and
+    how many there are."""
+    if file_format not in EXPORT_FORMATS:
+        raise ValueError(f"unknown format {file_format!r}; choose md, csv or w3c")
+    annotations = library.annotations.newest_first(article_id)
+    if article_id is not None:
+        documents = library.documents_of(article_id)
+        label = f"{label}: {documents[0].title}" if documents else label
+    if file_format == "md":
+        return export_markdown(annotations), len(annotations)
+    if file_format == "csv":
+        return export_csv(annotations), len(annotations)
+    text = json.dumps(export_w3c(annotations, label), ensure_ascii=False, indent=2) + "\n"
+    return text, len(annotations)
+
+
+class UnreadableAnnotations(Exception):
+    """A file that cannot be read as W3C annotations; the message says why."""
+
+
+def read_w3c_file(path: Path) -> object:
+    """The JSON data of a W3C annotation file; UnreadableAnnotations when it has none."""
+    try:
+        return json.loads(path.read_bytes().decode("utf-8-sig"))
+    except OSError as error:
+        raise UnreadableAnnotations(f"cannot be read ({error.strerror})") from None
+    except UnicodeDecodeError as error:
+        raise UnreadableAnnotations(
+            f"not valid UTF-8 text (byte 0x{error.object[error.start]:02x} at offset "
+            f"{error.start})") from None
+    except (ValueError, RecursionError) as error:
+        raise UnreadableAnnotations(f"not JSON ({error})") from None

@@ -7,13 +7,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QPaintEvent
-from PySide6.QtWidgets import QMainWindow, QSplitter, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter, QWidget
 
 from reader import APP_NAME
 from reader.bundled import resource_path
-from reader.store import Library
+from reader.store import Annotation, Bookmark, Library
 from reader.ui.about import show_about
+from reader.ui.annotations_panel import AnnotationsPanel
 from reader.ui.background import BackgroundJob, ReportProgress, start_job
+from reader.ui.bookmarks_panel import BookmarksPanel
 from reader.ui.i18n import _, ngettext, ui_locale
 from reader.ui.import_controller import ImportController
 from reader.ui.library_events import LibraryEvents
@@ -27,6 +29,7 @@ if TYPE_CHECKING:
 
 DEFAULT_SIZE = (1400, 900)
 DEFAULT_SPLIT = [380, 650, 370]
+DEFAULT_DOCK_HEIGHT = 210
 
 
 class MainWindow(QMainWindow):
@@ -55,12 +58,31 @@ class MainWindow(QMainWindow):
             self.splitter.addWidget(pane)
         self.splitter.setStretchFactor(1, 1)
         self.setCentralWidget(self.splitter)
+        self._build_docks()
         self._build_menus()
         self._connect_signals()
         self._restore_state()
         self._update_status()
 
     # -- building ----------------------------------------------------------------------------
+
+    def _build_docks(self) -> None:
+        undo_stack = self.parallel_pane.undo_stack
+        self.annotations_panel = AnnotationsPanel(self.library, self.events, undo_stack)
+        self.bookmarks_panel = BookmarksPanel(self.library, self.events, undo_stack)
+        self.bookmarks_panel.set_preferred_language(ui_locale().language)
+        self.annotations_dock = QDockWidget(_("Highlights and notes"), self)
+        self.annotations_dock.setObjectName("annotationsDock")
+        self.annotations_dock.setWidget(self.annotations_panel)
+        self.bookmarks_dock = QDockWidget(_("Bookmarks"), self)
+        self.bookmarks_dock.setObjectName("bookmarksDock")
+        self.bookmarks_dock.setWidget(self.bookmarks_panel)
+        area = Qt.DockWidgetArea.BottomDockWidgetArea
+        self.addDockWidget(area, self.annotations_dock)
+        self.addDockWidget(area, self.bookmarks_dock)
+        self.tabifyDockWidget(self.annotations_dock, self.bookmarks_dock)
+        self.annotations_dock.raise_()
+        self.resizeDocks([self.annotations_dock], [DEFAULT_DOCK_HEIGHT], Qt.Orientation.Vertical)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(_("&File"))
@@ -71,8 +93,14 @@ class MainWindow(QMainWindow):
         self.quit_action = QAction(_("&Quit"), self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.export_notes_action = QAction(_("&Export highlights and notes…"), self)
+        self.export_notes_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.import_notes_action = QAction(_("Import &highlights (W3C)…"), self)
         file_menu.addAction(self.import_files_action)
         file_menu.addAction(self.import_folder_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.export_notes_action)
+        file_menu.addAction(self.import_notes_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = self.menuBar().addMenu(_("&Edit"))
@@ -97,6 +125,13 @@ class MainWindow(QMainWindow):
         library_menu.addSeparator()
         library_menu.addAction(self.figures_action)
         library_menu.addAction(self.disagreeing_action)
+        view_menu = self.menuBar().addMenu(_("&View"))
+        notes_toggle = self.annotations_dock.toggleViewAction()
+        notes_toggle.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        bookmarks_toggle = self.bookmarks_dock.toggleViewAction()
+        bookmarks_toggle.setShortcut(QKeySequence("Ctrl+Shift+B"))
+        view_menu.addAction(notes_toggle)
+        view_menu.addAction(bookmarks_toggle)
         help_menu = self.menuBar().addMenu(_("&Help"))
         self.about_action = QAction(_("&About Parallel Reader"), self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
@@ -111,6 +146,12 @@ class MainWindow(QMainWindow):
         self.events.figures_changed.connect(self._on_events_figures_changed)
         self.events.notes_changed.connect(self.library_model.refresh_notes)
         self.library_pane.star_clicked.connect(self.toggle_star)
+        self.annotations_panel.open_requested.connect(self.open_annotation)
+        self.annotations_panel.edit_requested.connect(self._on_annotation_edit_requested)
+        self.bookmarks_panel.open_article_requested.connect(self.open_article)
+        self.bookmarks_panel.open_bookmark_requested.connect(self.open_bookmark)
+        self.export_notes_action.triggered.connect(self._on_export_notes_triggered)
+        self.import_notes_action.triggered.connect(self._on_import_notes_triggered)
         self.star_action.triggered.connect(self._on_star_action_triggered)
         self.import_files_action.triggered.connect(self._on_import_files_triggered)
         self.import_folder_action.triggered.connect(self._on_import_folder_triggered)
@@ -135,6 +176,9 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(splitter)
         else:
             self.splitter.setSizes(DEFAULT_SPLIT)
+        state = self._settings.value("window/state")
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state)
         header = self._settings.value("library/header")
         if isinstance(header, QByteArray) and not header.isEmpty():
             self.library_pane.restore_header_state(header)
@@ -187,6 +231,7 @@ class MainWindow(QMainWindow):
         """Remember geometry, pane sizes, column layout and the open article."""
         self._settings.setValue("window/geometry", self.saveGeometry())
         self._settings.setValue("window/splitter", self.splitter.saveState())
+        self._settings.setValue("window/state", self.saveState())
         self._settings.setValue("library/header", self.library_pane.header_state())
         article_id = self.library_pane.selected_article()
         if article_id is not None:
@@ -206,6 +251,22 @@ class MainWindow(QMainWindow):
             self.parallel_pane.show_article(article_id)
             return True
         return self.library_pane.select_article(article_id)
+
+    def open_annotation(self, annotation: Annotation) -> bool:
+        """Open a highlight's article and select its passage."""
+        if annotation.orphaned:
+            self.open_article(annotation.article_id)
+            self.statusBar().showMessage(
+                _("This highlight lost its place when the text changed: “{quote}”").format(
+                    quote=annotation.exact[:80]), 10000)
+            return False
+        return self.open_article(annotation.article_id) and self.parallel_pane.locate_passage(
+            annotation.document_id, annotation.start, annotation.end)
+
+    def open_bookmark(self, bookmark: Bookmark) -> bool:
+        """Open a bookmark's article and show its sentence."""
+        return self.open_article(bookmark.article_id) and self.parallel_pane.locate_passage(
+            bookmark.document_id, bookmark.start, bookmark.end)
 
     def toggle_star(self, article_id: int) -> None:
         """Star an article, or unstar it (undoable)."""
@@ -241,6 +302,20 @@ class MainWindow(QMainWindow):
 
     def _on_library_article_selected(self, article_id: int) -> None:
         self.parallel_pane.show_article(article_id)
+        self.annotations_panel.set_current_article(article_id)
+
+    def _on_annotation_edit_requested(self, annotation: Annotation) -> None:
+        self.parallel_pane.highlights.edit_with_dialog(annotation)
+
+    def _on_export_notes_triggered(self) -> None:
+        from reader.ui.notes_files import export_notes
+
+        export_notes(self, self.library)
+
+    def _on_import_notes_triggered(self) -> None:
+        from reader.ui.notes_files import import_notes
+
+        import_notes(self, self.library, self.events)
 
     def _on_star_action_triggered(self) -> None:
         article_id = self.library_pane.selected_article()

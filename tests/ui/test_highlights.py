@@ -99,10 +99,26 @@ def test_highlight_with_a_note_shows_in_both_columns_and_after_reopening(
     rect, mark = view.marker_rects()[0]
     assert view.marks_at(rect.center()) == [mark]
 
+    # The panel lists it; searching without accents finds it; opening it selects the passage.
+    panel = window.annotations_panel
+    assert panel.shown_count() == 1
+    qtbot.keyClicks(panel.search, "desastres")
+    assert panel.shown_count() == 1
+    panel.search.clear()
+    qtbot.keyClicks(panel.search, "inundaciones")
+    assert panel.shown_count() == 0
+    panel.search.clear()
+    view.moveCursor(QTextCursor.MoveOperation.Start)
+    with qtbot.waitSignal(panel.open_requested):
+        panel.view.setCurrentIndex(panel.view.model().index(0, 0))
+        qtbot.keyClick(panel.view, Qt.Key.Key_Return)
+    assert view.selected_passage() == Passage(0, start, end)
+
     window.close()
     again = make_window(seeded_library)
     _open_cao_bang(again)
     assert again.parallel_pane.view.background_at(0, start + 3) == highlight_colour("yellow")
+    assert again.annotations_panel.shown_count() == 1
 
 
 def test_ctrl_h_highlights_and_undo_removes(qtbot: QtBot, window: MainWindow) -> None:

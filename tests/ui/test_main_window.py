@@ -152,10 +152,12 @@ def test_import_of_duplicates_reports_them(qtbot: QtBot, window: MainWindow) -> 
 
 def test_menus(window: MainWindow) -> None:
     titles = [action.text() for action in window.menuBar().actions()]
-    assert titles == ["&File", "&Edit", "&Library", "&Help"]
+    assert titles == ["&File", "&Edit", "&Library", "&View", "&Help"]
     file_actions = [a.text() for a in window.menuBar().actions()[0].menu().actions()
                     if not a.isSeparator()]
-    assert file_actions == ["&Import files…", "Import &folder…", "&Quit"]
+    assert file_actions == ["&Import files…", "Import &folder…",
+                            "&Export highlights and notes…", "Import &highlights (W3C)…",
+                            "&Quit"]
     text = about_text()
     assert "Qt 6." in text and "Python 3." in text and "Parallel Reader 0." in text
 
