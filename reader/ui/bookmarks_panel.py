@@ -87,9 +87,8 @@ class BookmarksPanel(QWidget):
         self.view.setModel(self.model)
         header = self.view.header()
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(BookmarkColumn.NAME, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(BookmarkColumn.NAME, 320)
-        header.resizeSection(BookmarkColumn.ARTICLE, 220)
+        header.setSectionResizeMode(BookmarkColumn.NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(BookmarkColumn.ARTICLE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(BookmarkColumn.LANGUAGE,
                                     QHeaderView.ResizeMode.ResizeToContents)
         self.placeholder = QLabel(
