@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import unicodedata
-from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
@@ -17,7 +16,7 @@ from PySide6.QtCore import (
 
 from reader.store import Annotation
 from reader.ui.highlight_colours import colour_label, highlight_colour
-from reader.ui.i18n import _, language_name, ui_locale
+from reader.ui.i18n import _, format_moment, language_name
 
 Index = QModelIndex | QPersistentModelIndex
 ANNOTATION_ROLE = Qt.ItemDataRole.UserRole + 40
@@ -47,19 +46,6 @@ def one_line(text: str, limit: int) -> str:
     """Text on one line, cut with an ellipsis past `limit` characters."""
     line = " ".join(text.split())
     return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
-
-
-def format_moment(timestamp: str) -> str:
-    """A stored ISO timestamp as a short local date and time of the interface locale."""
-    from babel.dates import format_datetime  # a heavy module: load it when first needed
-
-    try:
-        moment = datetime.fromisoformat(timestamp)
-    except ValueError:
-        return timestamp
-    if moment.tzinfo is not None:
-        moment = moment.astimezone()
-    return format_datetime(moment, format="short", locale=ui_locale())
 
 
 class AnnotationsModel(QAbstractTableModel):

@@ -9,8 +9,8 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QFont
 
 from reader.store import Bookmark, StarredArticle
-from reader.ui.annotations_model import format_moment, one_line
-from reader.ui.i18n import _, language_name
+from reader.ui.annotations_model import one_line
+from reader.ui.i18n import _, format_moment, language_name
 
 Index = QModelIndex | QPersistentModelIndex
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 41  # the StarredArticle or Bookmark of a row

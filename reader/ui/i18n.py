@@ -5,7 +5,7 @@ from __future__ import annotations
 import gettext
 import locale as _system_locale
 import os
-from datetime import timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
 from functools import cache
 
@@ -126,3 +126,16 @@ def format_factor(value: Decimal) -> str:
     from babel.numbers import format_decimal
 
     return "×" + format_decimal(value.normalize(), locale=ui_locale())
+
+
+def format_moment(timestamp: str) -> str:
+    """A stored ISO timestamp as a short local date and time of the interface locale."""
+    from babel.dates import format_datetime  # a heavy module: load it when first needed
+
+    try:
+        moment = datetime.fromisoformat(timestamp)
+    except ValueError:
+        return timestamp
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()
+    return format_datetime(moment, format="short", locale=ui_locale())
