@@ -181,6 +181,7 @@ class AnnotationsPanel(QWidget):
         self.colour.currentIndexChanged.connect(self._on_colour_changed)
         self.tag.currentIndexChanged.connect(self._on_tag_changed)
         self.view.activated.connect(self._on_view_activated)
+        self.view.clicked.connect(self._on_view_activated)  # one click jumps there, too
         self.view.delete_pressed.connect(self.delete_selected)
         self.view.customContextMenuRequested.connect(self._on_view_context_menu_requested)
         self.view.selectionModel().selectionChanged.connect(self._update_actions)

@@ -113,6 +113,7 @@ class BookmarksPanel(QWidget):
 
     def _connect_signals(self) -> None:
         self.view.activated.connect(self._on_view_activated)
+        self.view.clicked.connect(self._on_view_activated)  # one click jumps there, too
         self.view.delete_pressed.connect(self.remove_selected)
         self.view.customContextMenuRequested.connect(self._on_view_context_menu_requested)
         self.view.selectionModel().selectionChanged.connect(self._update_actions)
