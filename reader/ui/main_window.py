@@ -95,11 +95,13 @@ class MainWindow(QMainWindow):
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.export_notes_action = QAction(_("&Export highlights and notes…"), self)
         self.export_notes_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_article_notes_action = QAction(_("Export this article's highlights…"), self)
         self.import_notes_action = QAction(_("Import &highlights (W3C)…"), self)
         file_menu.addAction(self.import_files_action)
         file_menu.addAction(self.import_folder_action)
         file_menu.addSeparator()
         file_menu.addAction(self.export_notes_action)
+        file_menu.addAction(self.export_article_notes_action)
         file_menu.addAction(self.import_notes_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -151,6 +153,8 @@ class MainWindow(QMainWindow):
         self.bookmarks_panel.open_article_requested.connect(self.open_article)
         self.bookmarks_panel.open_bookmark_requested.connect(self.open_bookmark)
         self.export_notes_action.triggered.connect(self._on_export_notes_triggered)
+        self.export_article_notes_action.triggered.connect(
+            self._on_export_article_notes_triggered)
         self.import_notes_action.triggered.connect(self._on_import_notes_triggered)
         self.star_action.triggered.connect(self._on_star_action_triggered)
         self.import_files_action.triggered.connect(self._on_import_files_triggered)
@@ -311,6 +315,13 @@ class MainWindow(QMainWindow):
         from reader.ui.notes_files import export_notes
 
         export_notes(self, self.library)
+
+    def _on_export_article_notes_triggered(self) -> None:
+        from reader.ui.notes_files import export_notes
+
+        article_id = self.library_pane.selected_article()
+        if article_id is not None:
+            export_notes(self, self.library, article_id)
 
     def _on_import_notes_triggered(self) -> None:
         from reader.ui.notes_files import import_notes

@@ -156,7 +156,8 @@ def test_menus(window: MainWindow) -> None:
     file_actions = [a.text() for a in window.menuBar().actions()[0].menu().actions()
                     if not a.isSeparator()]
     assert file_actions == ["&Import files…", "Import &folder…",
-                            "&Export highlights and notes…", "Import &highlights (W3C)…",
+                            "&Export highlights and notes…",
+                            "Export this article's highlights…", "Import &highlights (W3C)…",
                             "&Quit"]
     text = about_text()
     assert "Qt 6." in text and "Python 3." in text and "Parallel Reader 0." in text

@@ -77,3 +77,16 @@ def test_a_file_that_is_not_json_is_refused_clearly(window: MainWindow, tmp_path
     assert import_notes(window, window.library, window.events, broken) is None
     assert shown and "not valid UTF-8" in shown[0]
     assert window.library.annotations.count() == 0
+
+
+def test_export_of_one_article(window: MainWindow, tmp_path: Path) -> None:
+    _annotate(window.library)
+    documents = window.library.all_documents()
+    article_id = documents[0].article_id
+    elsewhere = next(d for d in documents if d.article_id != article_id)
+    window.library.annotations.add(elsewhere.id, 0, 10, "blue")
+    path = write_notes(window, window.library, tmp_path / "one.csv", "csv", article_id)
+    assert path is not None
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    assert rows and {row["article_id"] for row in rows} == {str(article_id)}
+    assert len(rows) < window.library.annotations.count()
