@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 MAX_FILE_BYTES = 20 * 1024 * 1024
 _BINARY_SAMPLE = 8192
-_CONTROL_OK = {"\n", "\r", "\t", "\f", "\v"}
+# Control characters a text file may hold; any other is a sign of a binary file.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")  # all below 32 but \t \n \v \f \r
 
 
 class UnreadableFile(ValueError):
@@ -32,7 +35,7 @@ def decode_article_bytes(data: bytes) -> str:
             f"not valid UTF-8 text (byte 0x{data[error.start]:02x} at offset {error.start})"
         ) from None
     sample = text[:_BINARY_SAMPLE]
-    controls = sum(1 for c in sample if ord(c) < 32 and c not in _CONTROL_OK)
+    controls = len(_CONTROL.findall(sample))
     if controls > max(3, len(sample) // 100):
         raise UnreadableFile("binary file, not text")
     if not text.strip():
