@@ -114,9 +114,12 @@ def _edges_agree(text: str, start: int, end: int, quote: TextQuote) -> bool:
     """False when the words at a place run on past the passage where they did not before
     ("for å" still found inside "for år")."""
     after, before = text[end:end + 1], text[start - 1:start] if start else ""
-    if after.isalnum() and quote.exact[-1].isalnum() and quote.suffix[:1] != after:
+    # A quote without context (made by another tool) cannot tell: it agrees.
+    if quote.suffix and after.isalnum() and quote.exact[-1].isalnum() \
+            and quote.suffix[:1] != after:
         return False
-    return not (before.isalnum() and quote.exact[0].isalnum() and quote.prefix[-1:] != before)
+    return not (quote.prefix and before.isalnum() and quote.exact[0].isalnum()
+                and quote.prefix[-1:] != before)
 
 
 def _context_similarity(text: str, start: int, end: int, quote: TextQuote) -> float:
@@ -216,10 +219,10 @@ def _snap(text: str, start: int, end: int, quote: TextQuote) -> tuple[int, int]:
         start += 1
     while end > start and text[end - 1].isspace() and not exact[-1].isspace():
         end -= 1
-    if exact[0].isalnum() and not quote.prefix[-1:].isalnum():
+    if exact[0].isalnum() and quote.prefix and not quote.prefix[-1:].isalnum():
         while start > 0 and text[start - 1].isalnum():
             start -= 1
-    if exact[-1].isalnum() and not quote.suffix[:1].isalnum():
+    if exact[-1].isalnum() and quote.suffix and not quote.suffix[:1].isalnum():
         while end < len(text) and text[end].isalnum():
             end += 1
     elif not exact[-1].isalnum() and not exact[-1].isspace() \
