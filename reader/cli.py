@@ -22,6 +22,16 @@ def _size(text: str) -> tuple[int, int]:
     return width, height
 
 
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The command line: `reader [--db PATH]` and its subcommands."""
     db_option = argparse.ArgumentParser(add_help=False)
@@ -40,6 +50,13 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     lister = commands.add_parser("list", parents=[db_option], help="list the library's articles")
     lister.add_argument("--json", action="store_true", help="print JSON")
+    searcher = commands.add_parser("search", parents=[db_option],
+                                   help="search the full text of every language version")
+    searcher.add_argument("query", metavar="QUERY",
+                          help='words to find (any case, accents optional); "quoted phrase"')
+    searcher.add_argument("--limit", type=_positive, default=50, metavar="N",
+                          help="at most N results, best first (default 50)")
+    searcher.add_argument("--json", action="store_true", help="print JSON")
     aligner = commands.add_parser("align", help="align the sentences of a text and its translation")
     aligner.add_argument("source", type=Path, metavar="SRC")
     aligner.add_argument("target", type=Path, metavar="TGT")
@@ -106,6 +123,8 @@ def _run(args: argparse.Namespace) -> int:
             return _import(library_path, args.paths)
         if args.command == "list":
             return _list(library_path, args.json)
+        if args.command == "search":
+            return _search(library_path, args.query, args.limit, args.json)
         if args.command == "annotations" and args.annotations_command == "export":
             return _export_annotations(library_path, args.format, args.article, args.out)
         if args.command == "annotations":
@@ -209,6 +228,29 @@ def _list(library_path: Path, as_json: bool) -> int:
     else:
         for article in articles:
             print(f"{article['id']:>6}  {' · '.join(article['languages']):<12} {article['title']}")
+    return 0
+
+
+def _search(library_path: Path, query: str, limit: int, as_json: bool) -> int:
+    from reader.app import open_library
+
+    library = open_library(library_path)
+    try:
+        hits = library.search.search(query, limit=limit)
+    finally:
+        library.close()
+    if as_json:
+        json.dump(
+            [{"article_id": hit.article_id, "document_id": hit.document_id,
+              "language": hit.language, "title": hit.title, "snippet": hit.snippet,
+              "score": hit.score} for hit in hits],
+            sys.stdout, ensure_ascii=False, indent=2,
+        )
+        print()
+    else:
+        for hit in hits:
+            print(f"{hit.article_id:>6}  {hit.language}  {hit.score:6.2f}  {hit.title}\n"
+                  f"{'':>6}  {hit.snippet}")
     return 0
 
 

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
+from reader.store.listing import refresh_document_listing
 from reader.store.records import Annotation
 from reader.text.anchoring import TextQuote, quote_at, reanchor
 
@@ -132,6 +133,7 @@ class AnnotationStore:
         annotation = self.get(annotation_id)
         with self._writer().atomic():
             self._conn.execute("DELETE FROM annotations WHERE id = ?", [annotation_id])
+            refresh_document_listing(self._conn, annotation.document_id)
         return annotation
 
     def restore(self, annotation: Annotation) -> Annotation:
@@ -147,6 +149,7 @@ class AnnotationStore:
                  json.dumps(list(annotation.tags), ensure_ascii=False),
                  int(annotation.orphaned), annotation.created_at, annotation.updated_at],
             )
+            refresh_document_listing(self._conn, annotation.document_id)
         return self.get(annotation.id)
 
     def reanchor_document(self, document_id: int, new_text: str) -> None:
@@ -193,6 +196,7 @@ class AnnotationStore:
                  note, json.dumps(list(tags), ensure_ascii=False), int(orphaned),
                  created_at or now, updated_at or created_at or now],
             )
+            refresh_document_listing(self._conn, document_id)
         assert cursor.lastrowid is not None
         return self.get(int(cursor.lastrowid))
 

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from reader.store.listing import refresh_document_listing
 from reader.store.records import FigureRecord
 
 if TYPE_CHECKING:
@@ -40,6 +41,7 @@ class FigureStore:
             )
             self._conn.execute("UPDATE documents SET figures_version = ? WHERE id = ?",
                                [version, document_id])
+            refresh_document_listing(self._conn, document_id)
 
     def of_document(self, document_id: int) -> list[FigureRecord]:
         """A document's figures in reading order."""

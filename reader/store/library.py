@@ -14,6 +14,7 @@ from reader.store.annotations import AnnotationStore
 from reader.store.bookmarks import BookmarkStore
 from reader.store.errors import LibraryError
 from reader.store.figures import FigureStore
+from reader.store.listing import ArticleListing, refresh_article_listing
 from reader.store.records import (
     ArticleSummary,
     DocumentInfo,
@@ -24,6 +25,7 @@ from reader.store.records import (
     SentenceRecord,
 )
 from reader.store.schema import APPLICATION_ID, SCHEMA_VERSION
+from reader.store.search import SearchIndex
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -74,6 +76,8 @@ class Library:
         self.figures = FigureStore(connection, lambda: self._db)
         self.annotations = AnnotationStore(connection, lambda: self._db)
         self.bookmarks = BookmarkStore(connection, lambda: self._db)
+        self.listing = ArticleListing(connection, lambda: self._db)
+        self.search = SearchIndex(connection, lambda: self._db)
 
     @property
     def _db(self) -> sqlite_utils.Database:
@@ -278,6 +282,7 @@ class Library:
                 [other_article_id, other_article_id, article_id],
             )
             self._conn.execute("DELETE FROM articles WHERE id = ?", [other_article_id])
+            refresh_article_listing(self._conn, article_id)
 
     def unlink_document(self, document_id: int) -> int:
         """Take a language version out of its article into an article of its own; its id."""
@@ -297,6 +302,8 @@ class Library:
                                [new_id, document_id])
             self._conn.execute("UPDATE bookmarks SET article_id = ? WHERE document_id = ?",
                                [new_id, document_id])
+            refresh_article_listing(self._conn, document.article_id)
+            refresh_article_listing(self._conn, new_id)
         return new_id
 
     def add_document(self, analysed: AnalysedDocument, file_name: str) -> ImportResult:
@@ -327,6 +334,7 @@ class Library:
                 document_id = self._insert_document(article_id, uri, analysed, path.name)
                 status = ImportStatus.IMPORTED
             self._insert_structure(document_id, analysed)
+            refresh_article_listing(self._conn, article_id)
         return ImportResult(path, status, "", article_id, document_id)
 
     def _article_for(self, analysed: AnalysedDocument) -> int:
@@ -382,7 +390,9 @@ class Library:
         record = self._document_record(analysed, file_name)
         table.insert({**record, "article_id": article_id, "uri": uri, "imported_at": now,
                       "updated_at": now})
-        return _last_id(table)
+        document_id = _last_id(table)
+        self.search.index_document(document_id, record["title"] or "", record["text"])
+        return document_id
 
     def _replace_document(self, document_id: int, analysed: AnalysedDocument,
                           file_name: str) -> None:
@@ -390,6 +400,7 @@ class Library:
         self._conn.execute("DELETE FROM paragraphs WHERE document_id = ?", [document_id])
         record = {**self._document_record(analysed, file_name), "updated_at": _now()}
         self._db.table("documents").update(document_id, record)
+        self.search.index_document(document_id, record["title"] or "", record["text"])
         # The reader's marks follow their words into the new text.
         self.annotations.reanchor_document(document_id, analysed.parsed.body_text)
         self.bookmarks.reanchor_document(document_id, analysed.parsed.body_text)

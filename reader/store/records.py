@@ -10,7 +10,11 @@ from pathlib import Path
 
 @dataclass(frozen=True)
 class ArticleSummary:
-    """One row of the library: an article with all its language versions."""
+    """One row of the library: an article with all its language versions.
+
+    `published` is the ISO date of the report when its source address tells it; `figures`
+    and `annotations` count those of all its versions.
+    """
 
     id: int
     title: str
@@ -19,6 +23,8 @@ class ArticleSummary:
     words: int
     starred: bool = False
     annotations: int = 0
+    published: str | None = None
+    figures: int = 0
 
 
 @dataclass(frozen=True)
@@ -208,3 +214,23 @@ class StarredArticle:
     article_id: int
     title: str
     languages: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """A language version that a search found, with a snippet of its text around the match.
+
+    `snippet_matches` are the (start, end) spans inside `snippet` to highlight; `match_start`
+    and `match_end` place the first match in the document's text (-1 when only the title
+    matched). A higher score is a better match.
+    """
+
+    article_id: int
+    document_id: int
+    language: str
+    title: str
+    snippet: str
+    snippet_matches: tuple[tuple[int, int], ...]
+    match_start: int
+    match_end: int
+    score: float

@@ -28,8 +28,10 @@ if TYPE_CHECKING:
     from reader.ui.figures_dialog import FiguresDialog
 
 DEFAULT_SIZE = (1400, 900)
-DEFAULT_SPLIT = [380, 650, 370]
+DEFAULT_SPLIT = [500, 560, 340]  # the library list has eight columns
 DEFAULT_DOCK_HEIGHT = 210
+# Column sizes and sort order of the library list (a new key: the list has new columns).
+HEADER_KEY = "library/header-v2"
 
 
 class MainWindow(QMainWindow):
@@ -147,6 +149,9 @@ class MainWindow(QMainWindow):
         self.events.articles_changed.connect(self._on_events_articles_changed)
         self.events.figures_changed.connect(self._on_events_figures_changed)
         self.events.notes_changed.connect(self.library_model.refresh_notes)
+        self.events.figures_changed.connect(self.library_model.refresh_figures)
+        self.events.notes_changed.connect(self._update_status)
+        self.library_pane.filter_changed.connect(self._update_status)
         self.library_pane.star_clicked.connect(self.toggle_star)
         self.annotations_panel.open_requested.connect(self.open_annotation)
         self.annotations_panel.edit_requested.connect(self._on_annotation_edit_requested)
@@ -183,9 +188,19 @@ class MainWindow(QMainWindow):
         state = self._settings.value("window/state")
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
-        header = self._settings.value("library/header")
+        header = self._settings.value(HEADER_KEY)
         if isinstance(header, QByteArray) and not header.isEmpty():
             self.library_pane.restore_header_state(header)
+        try:
+            column = int(str(self._settings.value("library/sort_column")))
+            order = Qt.SortOrder(int(str(self._settings.value("library/sort_order"))))
+        except ValueError:  # never saved, or not by us
+            pass
+        else:
+            self.library_pane.set_sort(column, order)
+        quick_filter = self._settings.value("library/filter")
+        if quick_filter:
+            self.library_pane.set_quick_filter(str(quick_filter))
 
     def _open_initial_article(self) -> None:
         """Open the article read last time, else the first one listed."""
@@ -236,7 +251,11 @@ class MainWindow(QMainWindow):
         self._settings.setValue("window/geometry", self.saveGeometry())
         self._settings.setValue("window/splitter", self.splitter.saveState())
         self._settings.setValue("window/state", self.saveState())
-        self._settings.setValue("library/header", self.library_pane.header_state())
+        self._settings.setValue(HEADER_KEY, self.library_pane.header_state())
+        model = self.library_model
+        self._settings.setValue("library/sort_column", model.sort_column())
+        self._settings.setValue("library/sort_order", model.sort_order().value)
+        self._settings.setValue("library/filter", self.library_pane.quick_filter())
         article_id = self.library_pane.selected_article()
         if article_id is not None:
             self._settings.setValue(f"{self._library_key()}/last_article", article_id)
@@ -295,7 +314,7 @@ class MainWindow(QMainWindow):
         return self.importer.import_paths(paths)
 
     def _update_status(self) -> None:
-        count = self.library_model.rowCount()
+        count = self.library_model.total_count()
         shown = self.library_pane.shown_count()
         text = ngettext("{n} article", "{n} articles", count).format(n=count)
         if shown != count:
@@ -353,8 +372,10 @@ class MainWindow(QMainWindow):
 
     def _on_events_articles_changed(self) -> None:
         selected = self.library_pane.selected_article()
-        self.library_model.reload()
-        if selected is None or not self.library_pane.select_article(selected):
+        self.library_model.reload()  # the pane keeps the selected article selected, unsaid
+        if selected is not None and self.library_pane.selected_article() == selected:
+            self.parallel_pane.show_article(selected)  # its text may have changed
+        elif selected is None or not self.library_pane.select_article(selected):
             self.library_pane.select_first()
         self._update_status()
 
