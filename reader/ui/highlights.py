@@ -30,6 +30,7 @@ from reader.ui.parallel_model import ParallelTextModel
 from reader.ui.parallel_view import CellPlace, MarginMark, ParallelTextView, Passage, TextMark
 
 BOOKMARK_COLOUR = QColor("#e53935")
+SEARCH_COLOUR = QColor(255, 152, 0, 120)  # the words a search found, while its result is open
 
 
 class HighlightLayer(QObject):
@@ -46,6 +47,7 @@ class HighlightLayer(QObject):
         self._owner = owner
         self._annotations: list[tuple[int, Annotation]] = []  # (column, annotation)
         self._bookmarks: list[tuple[int, Bookmark]] = []
+        self._search: tuple[int, list[tuple[int, int]]] | None = None
         self.last_colour = COLOURS[0]
 
         self.highlight_action = QAction(_("&Highlight"), owner)
@@ -92,6 +94,11 @@ class HighlightLayer(QObject):
                                   key=annotation))
             if len(documents) == 2:
                 marks.extend(self._echoes(column, annotation))
+        if self._search is not None and self._search[0] in [d.id for d in documents]:
+            column = [d.id for d in documents].index(self._search[0])
+            marks.extend(TextMark(column, start, end, SEARCH_COLOUR, key="search",
+                                  tooltip=_("Found by your search"))
+                         for start, end in self._search[1])
         for column, bookmark in self._bookmarks:
             marks.append(TextMark(column, bookmark.start, bookmark.end, BOOKMARK_COLOUR,
                                   margin=MarginMark.BOOKMARK, key=bookmark, fill=False,
@@ -119,6 +126,21 @@ class HighlightLayer(QObject):
                                        highlight_colour(annotation.colour), faint=True,
                                        tooltip=tip, key=annotation))
         return echoes
+
+    def show_search_matches(self, document_id: int, spans: Sequence[tuple[int, int]]) -> None:
+        """Mark the words a search found in a document (until cleared)."""
+        self._search = (document_id, list(spans))
+        self.refresh()
+
+    def clear_search_matches(self) -> None:
+        """Stop marking a search's words."""
+        if self._search is not None:
+            self._search = None
+            self.refresh()
+
+    def search_matches(self) -> list[tuple[int, int]]:
+        """The marked words of the last opened search result."""
+        return list(self._search[1]) if self._search else []
 
     def annotations_at(self, column: int, offset: int) -> list[Annotation]:
         """The highlights of a column that cover a document offset."""

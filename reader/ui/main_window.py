@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter, QWidget
 from reader import APP_NAME
 from reader.bundled import resource_path
 from reader.store import Annotation, Bookmark, Library
+from reader.store.records import SearchHit
 from reader.ui.about import show_about
 from reader.ui.annotations_panel import AnnotationsPanel
 from reader.ui.background import BackgroundJob, ReportProgress, start_job
@@ -23,6 +24,7 @@ from reader.ui.library_model import LibraryTableModel
 from reader.ui.library_pane import LibraryPane
 from reader.ui.metrics_sidebar import MetricsSidebar
 from reader.ui.parallel_pane import ParallelPane
+from reader.ui.search_pane import SearchPane
 
 if TYPE_CHECKING:
     from reader.ui.figures_dialog import FiguresDialog
@@ -56,7 +58,8 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.setChildrenCollapsible(False)
-        for pane in (self.library_pane, self.parallel_pane, self.metrics_sidebar):
+        self.search_pane = SearchPane(library, self.library_pane)
+        for pane in (self.search_pane, self.parallel_pane, self.metrics_sidebar):
             self.splitter.addWidget(pane)
         self.splitter.setStretchFactor(1, 1)
         self.setCentralWidget(self.splitter)
@@ -125,6 +128,9 @@ class MainWindow(QMainWindow):
         self.disagreeing_action.setCheckable(True)
         self.star_action = QAction(_("&Star or unstar the article"), self)
         self.star_action.setShortcut(QKeySequence("Ctrl+D"))
+        self.search_action = QAction(_("&Search all articles"), self)
+        self.search_action.setShortcut(QKeySequence.StandardKey.Find)
+        library_menu.addAction(self.search_action)
         library_menu.addAction(self.star_action)
         library_menu.addSeparator()
         library_menu.addAction(self.figures_action)
@@ -153,6 +159,9 @@ class MainWindow(QMainWindow):
         self.events.notes_changed.connect(self._update_status)
         self.library_pane.filter_changed.connect(self._update_status)
         self.library_pane.star_clicked.connect(self.toggle_star)
+        self.search_action.triggered.connect(self._on_search_action_triggered)
+        self.search_pane.hit_opened.connect(self.open_search_hit)
+        self.search_pane.searching_changed.connect(self._on_search_pane_searching_changed)
         self.annotations_panel.open_requested.connect(self.open_annotation)
         self.annotations_panel.edit_requested.connect(self._on_annotation_edit_requested)
         self.bookmarks_panel.open_article_requested.connect(self.open_article)
@@ -275,6 +284,20 @@ class MainWindow(QMainWindow):
             return True
         return self.library_pane.select_article(article_id)
 
+    def open_search_hit(self, hit: SearchHit) -> bool:
+        """Show a search result's language version, its matches marked, the first selected."""
+        if not self.open_article(hit.article_id):
+            self.parallel_pane.show_article(hit.article_id)  # listed or not
+            self.annotations_panel.set_current_article(hit.article_id)
+        pane = self.parallel_pane
+        if not pane.show_document(hit.document_id):
+            return False
+        spans = self.library.search.match_spans(hit.document_id, self.search_pane.query())
+        pane.highlights.show_search_matches(hit.document_id, spans)
+        if hit.match_start >= 0:
+            return pane.locate_passage(hit.document_id, hit.match_start, hit.match_end)
+        return True
+
     def open_annotation(self, annotation: Annotation) -> bool:
         """Open a highlight's article and select its passage."""
         if annotation.orphaned:
@@ -324,6 +347,7 @@ class MainWindow(QMainWindow):
     # -- slots -------------------------------------------------------------------------------
 
     def _on_library_article_selected(self, article_id: int) -> None:
+        self.parallel_pane.highlights.clear_search_matches()
         self.parallel_pane.show_article(article_id)
         self.annotations_panel.set_current_article(article_id)
 
@@ -346,6 +370,14 @@ class MainWindow(QMainWindow):
         from reader.ui.notes_files import import_notes
 
         import_notes(self, self.library, self.events)
+
+    def _on_search_action_triggered(self) -> None:
+        self.search_pane.field.setFocus()
+        self.search_pane.field.selectAll()
+
+    def _on_search_pane_searching_changed(self, searching: bool) -> None:
+        if not searching:
+            self.parallel_pane.highlights.clear_search_matches()
 
     def _on_star_action_triggered(self) -> None:
         article_id = self.library_pane.selected_article()
