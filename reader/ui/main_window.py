@@ -5,8 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QPaintEvent
+from PySide6.QtCore import QByteArray, QMimeData, QSettings, Qt, QTimer
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QIcon,
+    QKeySequence,
+    QPaintEvent,
+)
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter, QWidget
 
 from reader import APP_NAME
@@ -63,6 +71,7 @@ class MainWindow(QMainWindow):
             self.splitter.addWidget(pane)
         self.splitter.setStretchFactor(1, 1)
         self.setCentralWidget(self.splitter)
+        self.setAcceptDrops(True)  # files and folders dropped on the window are imported
         self._build_docks()
         self._build_menus()
         self._connect_signals()
@@ -270,6 +279,18 @@ class MainWindow(QMainWindow):
             self._settings.setValue(f"{self._library_key()}/last_article", article_id)
         self._settings.sync()
 
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if _dropped_paths(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        paths = _dropped_paths(event.mimeData())
+        if paths:
+            event.acceptProposedAction()
+            self.import_paths(paths)
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.save_state()
         super().closeEvent(event)
@@ -427,3 +448,10 @@ class MainWindow(QMainWindow):
         folder = QFileDialog.getExistingDirectory(self, _("Import folder"), str(Path.home()))
         if folder:
             self.import_paths([Path(folder)])
+
+
+def _dropped_paths(mime: QMimeData | None) -> list[Path]:
+    """The local files and folders a drag carries."""
+    if mime is None or not mime.hasUrls():
+        return []
+    return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
