@@ -1,17 +1,25 @@
 """Import throughput: `reader import` of a synthetic corpus into a fresh library.
 
-    .venv/bin/python benchmarks/import_throughput.py [--articles 10000] [--in-process] [--keep DIR]
+    .venv/bin/python benchmarks/import_throughput.py [--files 10000] [--runs 1] [--in-process]
+        [--keep LIBRARY]
 
-Writes --articles article files with make_corpus.py (about one article in five is an es + en
+Writes --files article files with make_corpus.py (about one article in five is an es + en
 translation pair, so N files are about N / 1.2 library articles) into a temporary folder, then
-times `reader import FOLDER --db NEW_LIBRARY` as a subprocess, wall clock. It reports files/s
-and library articles/s, the imported / duplicate / failed counts from the command's output,
-the library's size per 1,000 files and per 1,000 articles, and checks the library: articles
-and documents, es + en pairs grouped as one article, and each file's detected language
-against the language it was written in.
+times `reader import FOLDER --db NEW_LIBRARY` as a subprocess, wall clock, --runs times (each
+into a new library; the median is reported). It reports files/s and library articles/s, the
+imported / duplicate / failed counts from the command's output, the CPU time the command and
+its worker processes took (and so how many cores they kept busy), the machine's load average
+before and after (other work on the machine slows the import), the library's size per 1,000
+files and per 1,000 articles, and checks the library: articles and documents, es + en pairs
+grouped as one article and aligned, figures, and each file's detected language against the
+language it was written in.
 
 A new library first takes the five bundled seeds (4 articles), which are counted in the
 library's size and articles but not in the import's output lines.
+
+--keep LIBRARY keeps the (last run's) library at that path, for the benchmarks that need a
+large library (library_scale.py, search_latency.py): `--files 100000 --keep /tmp/100k.sqlite`.
+--articles is the old name of --files.
 
 --in-process repeats the import in this process (open_library + import_paths on another new
 library) to separate the cost of starting the command and loading the language models from
@@ -21,7 +29,11 @@ the steady rate: it reports the time to the first file's result and the rate aft
 from __future__ import annotations
 
 import argparse
+import os
+import resource
+import shutil
 import sqlite3
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -81,11 +93,31 @@ def check_library(library: Path) -> dict[str, Any]:
         )
         paragraphs = connection.execute("SELECT count(*) FROM paragraphs").fetchone()[0]
         sentences = connection.execute("SELECT count(*) FROM sentences").fetchone()[0]
+        aligned = connection.execute("SELECT count(*) FROM alignments").fetchone()[0]
+        figures = connection.execute("SELECT count(*) FROM figures").fetchone()[0]
     finally:
         connection.close()
     return {"articles": articles, "documents": documents, "es+en articles": grouped,
-            "paragraphs": paragraphs, "sentences": sentences,
-            "wrong language": dict(wrong_language)}
+            "aligned pairs": aligned, "paragraphs": paragraphs, "sentences": sentences,
+            "figures": figures, "wrong language": dict(wrong_language)}
+
+
+def children_cpu_seconds() -> float:
+    """User and system CPU time of this process's finished children (and theirs)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def load_average() -> str:
+    """The machine's 1, 5 and 15 minute load averages."""
+    return " ".join(f"{value:.2f}" for value in os.getloadavg())
+
+
+def remove_library(library: Path) -> None:
+    """Delete a library file with its -wal and -shm files."""
+    for path in (library, library.with_name(library.name + "-wal"),
+                 library.with_name(library.name + "-shm")):
+        path.unlink(missing_ok=True)
 
 
 def import_in_process(folder: Path, library_path: Path) -> tuple[float, float, int]:
@@ -112,26 +144,29 @@ def import_in_process(folder: Path, library_path: Path) -> tuple[float, float, i
 def main(argv: Sequence[str] | None = None) -> int:
     """Make the corpus, run the import, print the results."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=10_000, metavar="N",
+    parser.add_argument("--files", "--articles", type=int, default=10_000, metavar="N",
                         help="article files to generate and import (default 10000)")
+    parser.add_argument("--runs", type=int, default=1, metavar="R",
+                        help="imports to time, each into a new library (default 1)")
     parser.add_argument("--seed", type=int, default=0, help="corpus random seed (default 0)")
     parser.add_argument("--in-process", action="store_true",
                         help="also time an import inside this process")
-    parser.add_argument("--keep", type=Path, metavar="DIR",
-                        help="write corpus and library into DIR and keep them")
+    parser.add_argument("--keep", type=Path, metavar="LIBRARY",
+                        help="keep the library the (last) import made at this path")
     args = parser.parse_args(argv)
     if not READER.exists():
         parser.error(f"no `reader` command beside this Python: {READER}")
+    if args.runs < 1:
+        parser.error("--runs must be at least 1")
+    if args.keep is not None and library_bytes(args.keep) > 0:
+        parser.error(f"{args.keep} exists already; remove it or choose another path")
 
     with tempfile.TemporaryDirectory(prefix="reader-import-") as scratch_name:
-        scratch = args.keep or Path(scratch_name)
-        scratch.mkdir(parents=True, exist_ok=True)
+        scratch = Path(scratch_name)
         corpus = scratch / "corpus"
         library = scratch / "library.sqlite"
-        for path in (library, library.with_name(library.name + "-wal")):
-            path.unlink(missing_ok=True)
         started = time.perf_counter()
-        files = make_corpus(args.articles, corpus, args.seed)
+        files = make_corpus(args.files, corpus, args.seed)
         expected_articles, expected_pairs = count_articles(files)
         print(f"corpus: {len(files)} files, {expected_articles} articles "
               f"({expected_pairs} es+en pairs), "
@@ -139,18 +174,31 @@ def main(argv: Sequence[str] | None = None) -> int:
               f"made in {time.perf_counter() - started:.1f} s")
 
         output_file = scratch / "import-output.txt"
-        with output_file.open("w", encoding="utf-8") as output:
-            started = time.perf_counter()
-            completed = subprocess.run(
-                [str(READER), "import", str(corpus), "--db", str(library)],
-                stdout=output, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True,
-            )
-            wall = time.perf_counter() - started
+        walls: list[float] = []
+        for run in range(1, args.runs + 1):
+            remove_library(library)
+            load_before = load_average()
+            cpu_before = children_cpu_seconds()
+            with output_file.open("w", encoding="utf-8") as output:
+                started = time.perf_counter()
+                completed = subprocess.run(
+                    [str(READER), "import", str(corpus), "--db", str(library)],
+                    stdout=output, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True,
+                )
+                wall = time.perf_counter() - started
+            cpu = children_cpu_seconds() - cpu_before
+            walls.append(wall)
+            print(f"run {run}: {wall:.1f} s wall, {len(files) / wall:.1f} files/s, "
+                  f"{expected_articles / wall:.1f} articles/s; CPU {cpu:.1f} s "
+                  f"({cpu / wall:.2f} of {os.cpu_count()} cores busy); load average "
+                  f"{load_before} before, {load_average()} after")
+        wall = statistics.median(walls)
         counts, failures = parse_import_output(output_file.read_text(encoding="utf-8"))
         size = library_bytes(library)
         held = check_library(library)
 
-        print(f"reader import: exit status {completed.returncode}, {wall:.1f} s wall")
+        print(f"reader import: exit status {completed.returncode}, {wall:.1f} s wall"
+              + (f" (median of {len(walls)})" if len(walls) > 1 else ""))
         if completed.stderr.strip():
             print(f"stderr: {completed.stderr.strip()[:2000]}")
         print("  " + ", ".join(f"{status} {counts[status]}" for status in
@@ -174,6 +222,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"in process: {total:.1f} s for {results} files; first file after "
                   f"{first * 1000:.0f} ms (opening and seeding the library, loading the "
                   f"language models), then {rest / (total - first):.1f} files/s")
+        if args.keep is not None:
+            args.keep.parent.mkdir(parents=True, exist_ok=True)
+            for name in (library.name, library.name + "-wal", library.name + "-shm"):
+                if (library.parent / name).exists():
+                    shutil.move(library.parent / name, args.keep.with_name(
+                        args.keep.name + name.removeprefix(library.name)))
+            print(f"library kept at {args.keep}")
     return 0
 
 

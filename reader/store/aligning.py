@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from itertools import combinations
 
 from reader.store.library import Library
@@ -12,6 +13,25 @@ from reader.text.versions import ALIGNER_VERSION
 
 # A fixed range of sentence positions on each side: (source start, end, target start, end).
 Placement = tuple[int, int, int, int]
+
+
+@dataclass(frozen=True)
+class AlignmentJob:
+    """Everything needed to align two documents afresh, away from the library (in a worker).
+
+    `hashes` are the two texts' fingerprints when the job was made: the result is stored only
+    if the texts are still those.
+    """
+
+    source_id: int
+    target_id: int
+    source_language: str
+    target_language: str
+    source_sentences: tuple[str, ...]
+    target_sentences: tuple[str, ...]
+    source_paragraphs: tuple[int, ...]
+    target_paragraphs: tuple[int, ...]
+    hashes: tuple[str, str]
 
 
 def ensure_alignment(library: Library, source_id: int, target_id: int) -> SentenceAlignment:
@@ -36,6 +56,61 @@ def align_article(library: Library, article_id: int) -> None:
     documents = library.documents_of(article_id)
     for source, target in combinations(documents, 2):
         ensure_alignment(library, source.id, target.id)
+
+
+def pending_alignments(library: Library,
+                       article_id: int) -> tuple[list[AlignmentJob], list[tuple[int, int]]]:
+    """The pairs of an article's versions whose alignment is missing or out of date.
+
+    Pairs without the reader's fixes come as jobs that can run anywhere (run_alignment_job,
+    then save_alignment_job); pairs with fixes as (source, target) ids, to align here with
+    ensure_alignment.
+    """
+    jobs: list[AlignmentJob] = []
+    with_fixes: list[tuple[int, int]] = []
+    documents = library.documents_of(article_id)
+    hashes = {d.id: library.content_hash_of(d.id) for d in documents}
+    for source, target in combinations(documents, 2):
+        current = (hashes[source.id], hashes[target.id])
+        if library.alignments.stamp(source.id, target.id) == (*current, ALIGNER_VERSION):
+            continue
+        existing = library.alignments.get(source.id, target.id)
+        if existing is not None and existing.fixes:
+            with_fixes.append((source.id, target.id))
+            continue
+        source_sentences = library.sentences(source.id)
+        target_sentences = library.sentences(target.id)
+        jobs.append(AlignmentJob(
+            source.id, target.id, source.language, target.language,
+            tuple(s.text for s in source_sentences), tuple(t.text for t in target_sentences),
+            tuple(s.paragraph for s in source_sentences),
+            tuple(t.paragraph for t in target_sentences),
+            current,
+        ))
+    return jobs, with_fixes
+
+
+def run_alignment_job(job: AlignmentJob) -> SentenceAlignment:
+    """Align a job's two documents automatically, as compute_alignment does without fixes."""
+    beads = _aligned(job.source_sentences, job.target_sentences, job.source_paragraphs,
+                     job.target_paragraphs, job.source_language, job.target_language, 0, 0)
+    return SentenceAlignment(job.source_id, job.target_id, tuple(beads), ())
+
+
+def save_alignment_job(library: Library, job: AlignmentJob,
+                       alignment: SentenceAlignment) -> bool:
+    """Store a job's alignment unless a text changed or the pair was aligned meanwhile."""
+    try:
+        current = (library.content_hash_of(job.source_id),
+                   library.content_hash_of(job.target_id))
+    except KeyError:  # a document is gone
+        return False
+    if current != job.hashes or library.alignments.stamp(job.source_id, job.target_id) == (
+        *current, ALIGNER_VERSION
+    ):
+        return False
+    library.alignments.save(alignment, current, ALIGNER_VERSION)
+    return True
 
 
 def save_correction(library: Library, source_id: int, target_id: int,
@@ -85,13 +160,19 @@ def compute_alignment(library: Library, source_id: int, target_id: int,
 
 def _auto(source: Sequence[SentenceRecord], target: Sequence[SentenceRecord], s0: int, s1: int,
           t0: int, t1: int, source_language: str, target_language: str) -> list[AlignedBead]:
-    if s0 >= s1 and t0 >= t1:
+    return _aligned([s.text for s in source[s0:s1]], [t.text for t in target[t0:t1]],
+                    [s.paragraph for s in source[s0:s1]], [t.paragraph for t in target[t0:t1]],
+                    source_language, target_language, s0, t0)
+
+
+def _aligned(source: Sequence[str], target: Sequence[str], source_paragraphs: Sequence[int],
+             target_paragraphs: Sequence[int], source_language: str, target_language: str,
+             s0: int, t0: int) -> list[AlignedBead]:
+    """Beads of the automatic aligner for two runs of sentences starting at s0 and t0."""
+    if not source and not target:
         return []
-    beads = align_sentences(
-        [s.text for s in source[s0:s1]], [t.text for t in target[t0:t1]],
-        source_language, target_language,
-        [s.paragraph for s in source[s0:s1]], [t.paragraph for t in target[t0:t1]],
-    )
+    beads = align_sentences(source, target, source_language, target_language,
+                            source_paragraphs, target_paragraphs)
     return [
         AlignedBead(tuple(s0 + i for i in bead.source), tuple(t0 + j for j in bead.target),
                     float(bead.score))

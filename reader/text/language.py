@@ -6,7 +6,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from lingua import LanguageDetector
+    from lingua import Language, LanguageDetector
 
 UNDETERMINED = "und"
 # The five languages of the seeds, their close neighbours (so that Danish or Nynorsk is not
@@ -20,15 +20,25 @@ SHORT_TEXT_CHARS = 200
 # Language is clear well before the end of an article: reading more only costs time.
 # (1,000 characters took 4 Bokmål files in 10,000 for Swedish; 2,000 took none.)
 SAMPLE_CHARS = 2000
+# Most languages are plain from the first 400 characters, read in a quarter of the time of
+# SAMPLE_CHARS. The Scandinavian ones are not (400 characters of a Bokmål article can read as
+# Swedish or Nynorsk): they are told apart on SAMPLE_CHARS, by a detector of those four only
+# (twice as fast, the same answers) when the family itself is beyond doubt. A text the
+# detector hesitates over is read on SAMPLE_CHARS by the full detector. (So every file of a
+# 10,000-file corpus and 35,000 windows of the seeds get the language SAMPLE_CHARS alone
+# gives them; 300 characters took some Spanish for Portuguese.)
+QUICK_SAMPLE_CHARS = 400
+QUICK_CONFIDENCE = 0.95
+CLOSE_NEIGHBOURS = ("nb", "nn", "sv", "da")
 
 
 @cache
-def _detector(high_accuracy: bool) -> LanguageDetector:
+def _detector(high_accuracy: bool, codes: tuple[str, ...] = DETECTABLE_LANGUAGES
+              ) -> LanguageDetector:
     from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
 
     languages = [
-        Language.from_iso_code_639_1(getattr(IsoCode639_1, code.upper()))
-        for code in DETECTABLE_LANGUAGES
+        Language.from_iso_code_639_1(getattr(IsoCode639_1, code.upper())) for code in codes
     ]
     builder = LanguageDetectorBuilder.from_languages(*languages)
     if not high_accuracy:
@@ -41,8 +51,20 @@ def detect_language(text: str) -> str:
     sample = text[:SAMPLE_CHARS]
     if not any(character.isalpha() for character in sample):
         return UNDETERMINED
-    detector = _detector(high_accuracy=len(sample.strip()) < SHORT_TEXT_CHARS)
+    short = len(sample.strip()) < SHORT_TEXT_CHARS
+    detector = _detector(high_accuracy=short)
+    if not short and len(sample) > QUICK_SAMPLE_CHARS:
+        values = detector.compute_language_confidence_values(sample[:QUICK_SAMPLE_CHARS])
+        if values:
+            top = _code(values[0].language)
+            if values[0].value >= QUICK_CONFIDENCE and top not in CLOSE_NEIGHBOURS:
+                return top
+            family = sum(v.value for v in values if _code(v.language) in CLOSE_NEIGHBOURS)
+            if family >= QUICK_CONFIDENCE:
+                detector = _detector(False, CLOSE_NEIGHBOURS)
     language = detector.detect_language_of(sample)
-    if language is None:
-        return UNDETERMINED
+    return UNDETERMINED if language is None else _code(language)
+
+
+def _code(language: Language) -> str:
     return str(language.iso_code_639_1.name).lower()

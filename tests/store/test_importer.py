@@ -6,7 +6,7 @@ from pathlib import Path
 
 from reader.store import ImportStatus, Library
 from reader.store.importer import import_paths
-from tests.conftest import SEED_NB, SEED_SV
+from tests.conftest import SEED_EN, SEED_ES, SEED_NB, SEED_SV
 
 
 def _failures(results: list) -> dict[str, str]:  # type: ignore[type-arg]
@@ -72,3 +72,26 @@ def test_cancelled_import_keeps_what_finished(empty_library: Library, tmp_path: 
                            cancelled=lambda: len(done) >= 1)
     assert [r.status for r in results] == [ImportStatus.IMPORTED]
     assert empty_library.document_count() == 1
+
+
+def test_workers_keep_the_readers_alignment_fixes(empty_library: Library,
+                                                  tmp_path: Path) -> None:
+    from reader.store.aligning import ensure_alignment, save_correction
+    from reader.store.corrections import merge_with_next
+
+    import_paths(empty_library, [SEED_ES, SEED_EN], workers=2)
+    spanish, english = (d.id for d in empty_library.all_documents())
+    automatic = empty_library.alignments.get(spanish, english)
+    assert automatic is not None and automatic == ensure_alignment(empty_library, spanish,
+                                                                   english)
+    save_correction(empty_library, spanish, english, merge_with_next(automatic.beads, 5))
+
+    edited = tmp_path / "edited" / SEED_EN.name
+    edited.parent.mkdir()
+    edited.write_text("A new opening sentence was added by the editors.\n"
+                      + SEED_EN.read_text(encoding="utf-8"), encoding="utf-8")
+    (result,) = import_paths(empty_library, [edited], workers=2)
+    assert result.status is ImportStatus.UPDATED
+    again = empty_library.alignments.get(spanish, english)
+    assert again is not None and len(again.fixes) == 1
+    assert sum(1 for bead in again.beads if bead.manual) == 1
