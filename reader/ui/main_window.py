@@ -25,7 +25,7 @@ from reader.ui.about import show_about
 from reader.ui.annotations_panel import AnnotationsPanel
 from reader.ui.background import BackgroundJob, ReportProgress, start_job
 from reader.ui.bookmarks_panel import BookmarksPanel
-from reader.ui.i18n import _, ngettext, ui_locale
+from reader.ui.i18n import _, format_count, ngettext, ui_locale
 from reader.ui.import_controller import ImportController
 from reader.ui.library_events import LibraryEvents
 from reader.ui.library_model import LibraryTableModel
@@ -360,9 +360,9 @@ class MainWindow(QMainWindow):
     def _update_status(self) -> None:
         count = self.library_model.total_count()
         shown = self.library_pane.shown_count()
-        text = ngettext("{n} article", "{n} articles", count).format(n=count)
+        text = ngettext("{n} article", "{n} articles", count).format(n=format_count(count))
         if shown != count:
-            text = _("{shown} of {text}").format(shown=shown, text=text)
+            text = _("{shown} of {text}").format(shown=format_count(shown), text=text)
         self.statusBar().showMessage(text)
 
     # -- slots -------------------------------------------------------------------------------

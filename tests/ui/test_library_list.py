@@ -90,7 +90,7 @@ def test_a_window_on_a_thousand_articles_reads_few_rows(
     calls = _count_windows(monkeypatch, library)
     window = make_window(library)
     assert len(calls) <= 2 and window.library_pane.shown_count() == 1000
-    assert window.statusBar().currentMessage() == "1000 articles"
+    assert window.statusBar().currentMessage() == "1,000 articles"
 
 
 @pytest.mark.parametrize("column", list(SORT_KEYS))
@@ -114,7 +114,7 @@ def test_quick_filters(big_window: MainWindow, big: tuple[Library, list[Made]]) 
     starred = {a.id for a in made if a.starred}
     assert pane.set_quick_filter("starred")
     assert set(_listed_ids(model)) == starred
-    assert big_window.statusBar().currentMessage() == f"{len(starred)} of 1000 articles"
+    assert big_window.statusBar().currentMessage() == f"{len(starred)} of 1,000 articles"
     assert pane.filter_combo.currentText() == "Starred"
     assert pane.set_quick_filter("annotated")
     assert set(_listed_ids(model)) == {a.id for a in made if a.annotations}
@@ -124,7 +124,7 @@ def test_quick_filters(big_window: MainWindow, big: tuple[Library, list[Made]]) 
     assert pane.filter_combo.currentText() == "svenska"
     assert not pane.set_quick_filter("language:fi")  # no Finnish article: all of them
     assert pane.quick_filter() == "all" and pane.shown_count() == 1000
-    assert big_window.statusBar().currentMessage() == "1000 articles"
+    assert big_window.statusBar().currentMessage() == "1,000 articles"
     # Every language of the library is a choice once the list of choices opens.
     pane.filter_combo.showPopup()
     pane.filter_combo.hidePopup()
