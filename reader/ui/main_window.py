@@ -406,13 +406,43 @@ class MainWindow(QMainWindow):
             self.toggle_star(article_id)
 
     def _on_disagreeing_action_toggled(self, checked: bool) -> None:
-        from reader.store.figure_checking import articles_with_disagreements
+        if not checked:
+            self.library_pane.keep_only(None)
+            self._update_status()
+            return
+        # Every translation is checked: seconds on a large library, so not on this thread.
+        self.statusBar().showMessage(_("Checking the figures of every translation…"))
+        self.disagreeing_action.setEnabled(False)
+        path = self.library.path
 
-        self.library_pane.keep_only(articles_with_disagreements(self.library) if checked
-                                    else None)
-        if checked and self.library_pane.selected_article() is None:
+        def work(_report: ReportProgress) -> set[int]:
+            from reader.store.figure_checking import articles_with_disagreements
+
+            library = Library.open(path)
+            try:
+                return articles_with_disagreements(library)
+            finally:
+                library.close()
+
+        job = BackgroundJob(work)
+        job.signals.finished.connect(self._on_disagreements_found)
+        job.signals.failed.connect(self._on_disagreements_failed)
+        start_job(job)
+
+    def _on_disagreements_found(self, article_ids: set[int]) -> None:
+        self.disagreeing_action.setEnabled(True)
+        if not self.disagreeing_action.isChecked():
+            return
+        self.library_pane.keep_only(article_ids)
+        if self.library_pane.selected_article() is None:
             self.library_pane.select_first()
         self._update_status()
+
+    def _on_disagreements_failed(self, message: str) -> None:
+        self.disagreeing_action.setEnabled(True)
+        self.disagreeing_action.setChecked(False)
+        self.statusBar().showMessage(_("Could not check the translations: {message}").format(
+            message=message), 10000)
 
     def _on_figures_refreshed(self, _result: object) -> None:
         self.events.figures_changed.emit()

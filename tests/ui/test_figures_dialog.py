@@ -36,8 +36,10 @@ def test_every_figure_of_the_library_is_listed_filtered_sorted_and_exported(
     assert rows[0]["language"] == "es"
 
 
-def test_library_can_show_only_articles_whose_translations_differ(window: MainWindow) -> None:
-    window.disagreeing_action.setChecked(True)
+def test_library_can_show_only_articles_whose_translations_differ(qtbot: QtBot,
+                                                                   window: MainWindow) -> None:
+    window.disagreeing_action.setChecked(True)  # checked in the background
+    qtbot.waitUntil(window.disagreeing_action.isEnabled)
     assert window.library_pane.shown_count() == 1
     assert window.statusBar().currentMessage() == "1 of 4 articles"
     assert window.parallel_pane.shown_languages() == ["es", "en"]
