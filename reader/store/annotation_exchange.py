@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reader.store.annotations import COLOURS
+from reader.store.annotations import COLOUR_CSS, COLOURS
 from reader.store.records import Annotation
 from reader.text.anchoring import TextQuote
 
@@ -31,15 +31,6 @@ CSV_FIELDS = ("id", "uid", "article_id", "article_title", "document_id", "langua
               "document_uri", "start", "end", "quote", "prefix", "suffix", "colour", "note",
               "tags", "orphaned", "created_at", "updated_at")
 
-# How each highlight colour looks in exported files (the same shades the window uses).
-COLOUR_CSS = {
-    "yellow": "#fff176",
-    "green": "#aed581",
-    "blue": "#81d4fa",
-    "pink": "#f8bbd0",
-    "purple": "#ce93d8",
-    "orange": "#ffcc80",
-}
 _STYLESHEET = " ".join(f".{name} {{ background-color: {css} }}"
                        for name, css in COLOUR_CSS.items())
 

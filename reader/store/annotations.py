@@ -21,8 +21,17 @@ from reader.text.anchoring import TextQuote, quote_at, reanchor
 if TYPE_CHECKING:
     import sqlite_utils
 
-# The highlight colours a reader can choose, by name; the interface decides how they look.
-COLOURS = ("yellow", "green", "blue", "pink", "purple", "orange")
+# The highlight colours a reader can choose, by name, and how they look (light enough for
+# black text on top); the window and the exported files use the same shades.
+COLOUR_CSS = {
+    "yellow": "#fff176",
+    "green": "#aed581",
+    "blue": "#81d4fa",
+    "pink": "#f8bbd0",
+    "purple": "#ce93d8",
+    "orange": "#ffcc80",
+}
+COLOURS = tuple(COLOUR_CSS)
 
 _SELECT = (
     'SELECT a.id, a.uid, a.document_id, d.article_id, d.language, d.uri, d.title, a.start, '

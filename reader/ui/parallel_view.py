@@ -230,20 +230,29 @@ class ParallelTextView(QTextBrowser):
         if not self._tables:
             return None
         cursor = self.cursorForPosition(position)
+        found = self._cell_of(cursor.position())
+        if found is None:
+            return None
+        row, column = found
+        starts = self._sentence_starts.get((row, column), [])
+        sentence = -1
+        for index, start in enumerate(starts):
+            if cursor.position() >= start:
+                sentence = index
+        place = self._document_place(cursor.position(), at_end=False)
+        return CellPlace(row, column, sentence, place[1] if place else -1)
+
+    def _cell_of(self, position: int) -> tuple[int, int] | None:
+        """The row and column of the cell holding a view position."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(position)
         table = cursor.currentTable()
         if table is None:
             return None
         cell = table.cellAt(cursor)
         if not cell.isValid():
             return None
-        row = bisect_right(self._table_starts, table.firstPosition()) - 1
-        starts = self._sentence_starts.get((row, cell.column()), [])
-        sentence = -1
-        for index, start in enumerate(starts):
-            if cursor.position() >= start:
-                sentence = index
-        place = self._document_place(cursor.position(), at_end=False)
-        return CellPlace(row, cell.column(), sentence, place[1] if place else -1)
+        return bisect_right(self._table_starts, table.firstPosition()) - 1, cell.column()
 
     def current_sentence(self) -> tuple[int, int, int] | None:
         """The sentence at the text cursor, else the current row's first: (column, document
@@ -427,25 +436,20 @@ class ParallelTextView(QTextBrowser):
 
     def _document_place(self, position: int, at_end: bool) -> tuple[int, int] | None:
         """The column and document offset shown at a view position."""
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(position)
-        table = cursor.currentTable()
-        if table is None:
+        found = self._cell_of(position)
+        if found is None:
             return None
-        cell = table.cellAt(cursor)
-        if not cell.isValid():
-            return None
-        row = bisect_right(self._table_starts, table.firstPosition()) - 1
-        starts = self._sentence_starts.get((row, cell.column()), [])
-        sentences = self._model.row(row).cells[cell.column()] if starts else ()
+        row, column = found
+        starts = self._sentence_starts.get((row, column), [])
         if not starts:
             return None
+        sentences = self._model.row(row).cells[column]
         index = max(0, bisect_right(starts, position) - 1)
         if at_end and index and position == starts[index]:
             index -= 1  # a selection ending where a sentence starts ends the one before
         sentence = sentences[index]
         offset = min(max(0, position - starts[index]), sentence.end - sentence.start)
-        return cell.column(), sentence.start + offset
+        return column, sentence.start + offset
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         super().paintEvent(event)
