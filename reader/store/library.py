@@ -173,10 +173,9 @@ class Library:
     def article_summaries(self, preferred_language: str | None = None) -> list[ArticleSummary]:
         """Every article with its languages; titles in the preferred language where it exists."""
         rows = self._conn.execute(
-            "SELECT a.id, a.place, d.language, d.title, d.word_count, a.starred FROM articles a "
+            "SELECT a.id, a.place, d.language, d.title, d.word_count FROM articles a "
             "JOIN documents d ON d.article_id = a.id ORDER BY a.id, d.id"
         ).fetchall()
-        annotated = self.annotation_counts()
         grouped: dict[int, list[tuple[Any, ...]]] = {}
         for row in rows:
             grouped.setdefault(row[0], []).append(row)
@@ -190,17 +189,9 @@ class Library:
                     place=documents[0][1],
                     languages=tuple(d[2] for d in documents),
                     words=int(shown[4]),
-                    starred=bool(documents[0][5]),
-                    annotations=annotated.get(article_id, 0),
                 )
             )
         return summaries
-
-    def annotation_counts(self) -> dict[int, int]:
-        """How many annotations each annotated article has, by article id."""
-        return {int(article_id): int(count) for article_id, count in self._conn.execute(
-            "SELECT d.article_id, count(*) FROM annotations n "
-            "JOIN documents d ON d.id = n.document_id GROUP BY d.article_id")}
 
     def article_exists(self, article_id: int) -> bool:
         """Whether an article of that id is in the library."""

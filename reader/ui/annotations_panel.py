@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
@@ -12,7 +10,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QIcon, QKeyEvent, QKeySequence, QPixmap, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -28,10 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from reader.store import COLOURS, Annotation, Library
+from reader.ui.annotation_dialog import swatch
 from reader.ui.annotations_model import AnnotationColumn, AnnotationFilter, AnnotationsModel
 from reader.ui.highlight_colours import colour_label, highlight_colour
 from reader.ui.i18n import _, ngettext
 from reader.ui.library_events import LibraryEvents
+from reader.ui.note_commands import DeleteHighlights
 
 SCOPE_ARTICLE = "article"
 SCOPE_LIBRARY = "library"
@@ -67,37 +67,6 @@ class ListView(QTreeView):
         super().keyPressEvent(event)
 
 
-def colour_icon(name: str, size: int = 12) -> QIcon:
-    """A small square of a highlight colour, for menus and combos."""
-    pixmap = QPixmap(size, size)
-    pixmap.fill(highlight_colour(name))
-    return QIcon(pixmap)
-
-
-class DeleteAnnotations(QUndoCommand):
-    """Deleting highlights, undoable: undo puts them back as they were, under their old ids."""
-
-    def __init__(self, library: Library, events: LibraryEvents,
-                 annotations: Sequence[Annotation]) -> None:
-        count = len(annotations)
-        super().__init__(_("Delete highlight") if count == 1 else
-                         ngettext("Delete {n} highlight", "Delete {n} highlights",
-                                  count).format(n=count))
-        self._library = library
-        self._events = events
-        self._annotations = tuple(annotations)
-
-    def redo(self) -> None:
-        for annotation in self._annotations:
-            self._library.annotations.delete(annotation.id)
-        self._events.notes_changed.emit()
-
-    def undo(self) -> None:
-        for annotation in reversed(self._annotations):
-            self._library.annotations.restore(annotation)
-        self._events.notes_changed.emit()
-
-
 class AnnotationsPanel(QWidget):
     """Lists the highlights of the open article or of the whole library, newest first."""
 
@@ -128,7 +97,7 @@ class AnnotationsPanel(QWidget):
         self.colour.setAccessibleName(_("Colour"))
         self.colour.addItem(_("All colours"), ALL)
         for name in COLOURS:
-            self.colour.addItem(colour_icon(name), colour_label(name), name)
+            self.colour.addItem(swatch(highlight_colour(name), 12), colour_label(name), name)
         self.tag = QComboBox(self)
         self.tag.setAccessibleName(_("Tag"))
         self.tag.addItem(_("All tags"), ALL)
@@ -248,7 +217,7 @@ class AnnotationsPanel(QWidget):
         """Delete the selected notes, as one undoable step."""
         selected = self.selected_annotations()
         if selected:
-            self._undo_stack.push(DeleteAnnotations(self._library, self._events, selected))
+            self._undo_stack.push(DeleteHighlights(self._library, self._events, selected))
 
     # -- helpers -------------------------------------------------------------------------------
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
@@ -12,7 +10,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
@@ -25,42 +23,9 @@ from PySide6.QtWidgets import (
 from reader.store import Bookmark, Library, StarredArticle
 from reader.ui.annotations_panel import ListView
 from reader.ui.bookmarks_model import BookmarkColumn, BookmarksModel, Entry
-from reader.ui.i18n import _, ngettext
+from reader.ui.i18n import _
 from reader.ui.library_events import LibraryEvents
-
-
-class RemoveEntries(QUndoCommand):
-    """Removing bookmarks and unstarring articles, undoable: undo puts them all back."""
-
-    def __init__(self, library: Library, events: LibraryEvents,
-                 entries: Sequence[Entry]) -> None:
-        self._bookmarks = tuple(e for e in entries if isinstance(e, Bookmark))
-        self._starred = tuple(e for e in entries if isinstance(e, StarredArticle))
-        if not self._starred and len(self._bookmarks) == 1:
-            text = _("Remove bookmark")
-        elif not self._bookmarks and len(self._starred) == 1:
-            text = _("Unstar article")
-        else:
-            count = len(entries)
-            text = ngettext("Remove {n} bookmark or star", "Remove {n} bookmarks and stars",
-                            count).format(n=count)
-        super().__init__(text)
-        self._library = library
-        self._events = events
-
-    def redo(self) -> None:
-        for bookmark in self._bookmarks:
-            self._library.bookmarks.delete(bookmark.id)
-        for article in self._starred:
-            self._library.bookmarks.set_starred(article.article_id, False)
-        self._events.notes_changed.emit()
-
-    def undo(self) -> None:
-        for bookmark in reversed(self._bookmarks):
-            self._library.bookmarks.restore(bookmark)
-        for article in self._starred:
-            self._library.bookmarks.set_starred(article.article_id, True)
-        self._events.notes_changed.emit()
+from reader.ui.note_commands import RemoveBookmarks
 
 
 class BookmarksPanel(QWidget):
@@ -157,7 +122,10 @@ class BookmarksPanel(QWidget):
         step."""
         entries = self.selected_entries()
         if entries:
-            self._undo_stack.push(RemoveEntries(self._library, self._events, entries))
+            self._undo_stack.push(RemoveBookmarks(
+                self._library, self._events,
+                [e for e in entries if isinstance(e, Bookmark)],
+                [e.article_id for e in entries if isinstance(e, StarredArticle)]))
 
     # -- helpers -------------------------------------------------------------------------------
 

@@ -22,9 +22,9 @@ from reader.ui.library_events import LibraryEvents
 from reader.ui.note_commands import (
     AddBookmark,
     AddHighlight,
-    DeleteHighlight,
+    DeleteHighlights,
     EditHighlight,
-    RemoveBookmark,
+    RemoveBookmarks,
 )
 from reader.ui.parallel_model import ParallelTextModel
 from reader.ui.parallel_view import CellPlace, MarginMark, ParallelTextView, Passage, TextMark
@@ -172,7 +172,7 @@ class HighlightLayer(QObject):
 
     def delete(self, annotation: Annotation) -> None:
         """Remove a highlight (undoable)."""
-        self._undo_stack.push(DeleteHighlight(self._library, self._events, annotation))
+        self._undo_stack.push(DeleteHighlights(self._library, self._events, [annotation]))
 
     def edit_with_dialog(self, annotation: Annotation) -> None:
         """Ask for a highlight's colour, note and tags, and keep them."""
@@ -189,7 +189,7 @@ class HighlightLayer(QObject):
         for shown_column, bookmark in self._bookmarks:
             if shown_column == column and bookmark.start < sentence_end \
                     and bookmark.end > sentence_start:
-                self._undo_stack.push(RemoveBookmark(self._library, self._events, bookmark))
+                self._undo_stack.push(RemoveBookmarks(self._library, self._events, [bookmark]))
                 return
         self._undo_stack.push(AddBookmark(self._library, self._events, documents[column].id,
                                           sentence_start, sentence_end))

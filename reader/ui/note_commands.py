@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from PySide6.QtGui import QUndoCommand
 
 from reader.store import Annotation, Bookmark, Library
-from reader.ui.i18n import _
+from reader.ui.i18n import _, ngettext
 from reader.ui.library_events import LibraryEvents
 
 
@@ -69,19 +69,25 @@ class EditHighlight(_NoteCommand):
         self._changed()
 
 
-class DeleteHighlight(_NoteCommand):
-    """Remove a highlight (and its note)."""
+class DeleteHighlights(_NoteCommand):
+    """Remove highlights (and their notes); undo puts them back as they were, under their ids."""
 
-    def __init__(self, library: Library, events: LibraryEvents, annotation: Annotation) -> None:
-        super().__init__(library, events, _("Delete highlight"))
-        self._annotation = annotation
+    def __init__(self, library: Library, events: LibraryEvents,
+                 annotations: Sequence[Annotation]) -> None:
+        count = len(annotations)
+        super().__init__(library, events, _("Delete highlight") if count == 1 else
+                         ngettext("Delete {n} highlight", "Delete {n} highlights",
+                                  count).format(n=count))
+        self._annotations = tuple(annotations)
 
     def redo(self) -> None:
-        self._annotation = self._library.annotations.delete(self._annotation.id)
+        for annotation in self._annotations:
+            self._library.annotations.delete(annotation.id)
         self._changed()
 
     def undo(self) -> None:
-        self._library.annotations.restore(self._annotation)
+        for annotation in reversed(self._annotations):
+            self._library.annotations.restore(annotation)
         self._changed()
 
 
@@ -107,19 +113,35 @@ class AddBookmark(_NoteCommand):
         self._changed()
 
 
-class RemoveBookmark(_NoteCommand):
-    """Remove a sentence bookmark."""
+class RemoveBookmarks(_NoteCommand):
+    """Remove sentence bookmarks and unstar articles; undo puts them all back."""
 
-    def __init__(self, library: Library, events: LibraryEvents, bookmark: Bookmark) -> None:
-        super().__init__(library, events, _("Remove bookmark"))
-        self._bookmark = bookmark
+    def __init__(self, library: Library, events: LibraryEvents,
+                 bookmarks: Sequence[Bookmark] = (), unstarred: Sequence[int] = ()) -> None:
+        if not unstarred and len(bookmarks) == 1:
+            text = _("Remove bookmark")
+        elif not bookmarks and len(unstarred) == 1:
+            text = _("Unstar article")
+        else:
+            count = len(bookmarks) + len(unstarred)
+            text = ngettext("Remove {n} bookmark or star", "Remove {n} bookmarks and stars",
+                            count).format(n=count)
+        super().__init__(library, events, text)
+        self._bookmarks = tuple(bookmarks)
+        self._unstarred = tuple(unstarred)
 
     def redo(self) -> None:
-        self._bookmark = self._library.bookmarks.delete(self._bookmark.id)
+        for bookmark in self._bookmarks:
+            self._library.bookmarks.delete(bookmark.id)
+        for article_id in self._unstarred:
+            self._library.bookmarks.set_starred(article_id, False)
         self._changed()
 
     def undo(self) -> None:
-        self._library.bookmarks.restore(self._bookmark)
+        for bookmark in reversed(self._bookmarks):
+            self._library.bookmarks.restore(bookmark)
+        for article_id in self._unstarred:
+            self._library.bookmarks.set_starred(article_id, True)
         self._changed()
 
 
