@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import traceback
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from reader.store import Library
 
 ReportProgress = Callable[[int, int, str], None]
 
@@ -37,6 +40,20 @@ class BackgroundJob(QRunnable):
             self.signals.failed.emit(f"{type(error).__name__}: {error}")
         else:
             self.signals.finished.emit(result)
+
+
+def library_job(path: Path, work: Callable[[Library, ReportProgress], Any]) -> BackgroundJob:
+    """A job that works on a library file through a connection of its own (an SQLite
+    connection belongs to one thread; the file is in WAL mode, so the window keeps reading)."""
+
+    def run(report: ReportProgress) -> Any:
+        library = Library.open(path)
+        try:
+            return work(library, report)
+        finally:
+            library.close()
+
+    return BackgroundJob(run)
 
 
 def start_job(job: BackgroundJob) -> None:

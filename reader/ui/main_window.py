@@ -23,7 +23,7 @@ from reader.store import Annotation, Bookmark, Library
 from reader.store.records import SearchHit
 from reader.ui.about import show_about
 from reader.ui.annotations_panel import AnnotationsPanel
-from reader.ui.background import BackgroundJob, ReportProgress, start_job
+from reader.ui.background import ReportProgress, library_job, start_job
 from reader.ui.bookmarks_panel import BookmarksPanel
 from reader.ui.i18n import _, format_count, ngettext, ui_locale
 from reader.ui.import_controller import ImportController
@@ -237,18 +237,13 @@ class MainWindow(QMainWindow):
         if not self.library.figures.stale_documents(FIGURE_EXTRACTOR_VERSION):
             return
         self.statusBar().showMessage(_("Finding figures in the library…"))
-        path = self.library.path
 
-        def work(report: ReportProgress) -> int:
+        def work(library: Library, report: ReportProgress) -> int:
             from reader.store.figure_extraction import refresh_figures
 
-            library = Library.open(path)
-            try:
-                return refresh_figures(library, lambda done, total: report(done, total, ""))
-            finally:
-                library.close()
+            return refresh_figures(library, lambda done, total: report(done, total, ""))
 
-        job = BackgroundJob(work)
+        job = library_job(self.library.path, work)
         job.signals.finished.connect(self._on_figures_refreshed)
         job.signals.failed.connect(self._on_figures_refreshed)
         start_job(job)
@@ -413,18 +408,13 @@ class MainWindow(QMainWindow):
         # Every translation is checked: seconds on a large library, so not on this thread.
         self.statusBar().showMessage(_("Checking the figures of every translation…"))
         self.disagreeing_action.setEnabled(False)
-        path = self.library.path
 
-        def work(_report: ReportProgress) -> set[int]:
+        def work(library: Library, _report: ReportProgress) -> set[int]:
             from reader.store.figure_checking import articles_with_disagreements
 
-            library = Library.open(path)
-            try:
-                return articles_with_disagreements(library)
-            finally:
-                library.close()
+            return articles_with_disagreements(library)
 
-        job = BackgroundJob(work)
+        job = library_job(self.library.path, work)
         job.signals.finished.connect(self._on_disagreements_found)
         job.signals.failed.connect(self._on_disagreements_failed)
         start_job(job)

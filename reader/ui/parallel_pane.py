@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
@@ -20,7 +19,7 @@ from reader.store import AlignedBead, DocumentInfo, FigureRecord, Library
 from reader.store.corrections import merge_with_next, move_sentence, split_before
 from reader.store.figure_checking import check_translation, disagreements_first
 from reader.text.figure_check import FigurePair, Verdict
-from reader.ui.background import BackgroundJob, ReportProgress, start_job
+from reader.ui.background import ReportProgress, library_job, start_job
 from reader.ui.highlights import HighlightLayer
 from reader.ui.i18n import _, language_name
 from reader.ui.library_events import LibraryEvents
@@ -325,19 +324,14 @@ class ParallelPane(QWidget):
         if self._pending == (left_id, right_id):
             return
         self._pending = (left_id, right_id)
-        path = self._library.path
 
-        def work(_report: ReportProgress) -> tuple[int, int]:
+        def work(library: Library, _report: ReportProgress) -> tuple[int, int]:
             from reader.store.aligning import ensure_alignment
 
-            library = Library.open(Path(path))
-            try:
-                ensure_alignment(library, left_id, right_id)
-            finally:
-                library.close()
+            ensure_alignment(library, left_id, right_id)
             return left_id, right_id
 
-        job = BackgroundJob(work)
+        job = library_job(self._library.path, work)
         job.signals.finished.connect(self._on_alignment_finished)
         job.signals.failed.connect(self._on_alignment_failed)
         start_job(job)
