@@ -129,6 +129,7 @@ class ParallelTextView(QTextBrowser):
         self._marks: list[TextMark] = []
         self._marked_ranges: list[tuple[int, int]] = []
         self._marker_rects: list[tuple[QRect, TextMark]] = []
+        self._margin_marks: list[tuple[int, TextMark]] = []  # (view position, mark)
         self._hovered = -1
         self._current = -1
         self.setOpenLinks(False)
@@ -281,6 +282,7 @@ class ParallelTextView(QTextBrowser):
         self._sentence_starts = {}
         self._placed = {}
         self._marks, self._marked_ranges, self._marker_rects = [], [], []
+        self._margin_marks = []
         self._hovered = self._current = -1
         rows, columns = self._model.rowCount(), self._model.columnCount()
         if not rows or not columns:
@@ -367,6 +369,13 @@ class ParallelTextView(QTextBrowser):
             cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
             cursor.setCharFormat(plain)
         self._marks, self._marked_ranges = list(marks), []
+        # Where each margin marker goes, found once here rather than at every paint.
+        self._margin_marks = []
+        for mark in self._marks:
+            if mark.margin != MarginMark.NONE and not mark.faint:
+                ranges = self._view_ranges(mark.column, mark.start, mark.end)
+                if ranges:
+                    self._margin_marks.append((ranges[0][0], mark))
         # Echoes first, so that a highlight of the column itself is drawn over its echo.
         for mark in sorted(self._marks, key=lambda m: not m.faint):
             if not mark.fill:
@@ -454,29 +463,22 @@ class ParallelTextView(QTextBrowser):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         super().paintEvent(event)
         self._marker_rects = []
-        marked = [m for m in self._marks if m.margin != MarginMark.NONE and not m.faint]
-        if not marked:
+        if not self._margin_marks:
             return
         painter = QPainter(self.viewport())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        for mark in marked:
-            ranges = self._view_ranges(mark.column, mark.start, mark.end)
-            if not ranges:
-                continue
+        for position, mark in self._margin_marks:
             cursor = QTextCursor(self.document())
-            cursor.setPosition(ranges[0][0])
-            line = self.cursorRect(cursor)
-            cell = cursor.currentTable()
-            if cell is None:
+            cursor.setPosition(position)
+            table = cursor.currentTable()
+            if table is None:
                 continue
-            text_left = self.cursorRect(
-                cell.cellAt(cursor).firstCursorPosition()).left()
+            line = self.cursorRect(cursor)
+            text_left = self.cursorRect(table.cellAt(cursor).firstCursorPosition()).left()
             rect = QRect(text_left - MARGIN + 1, line.top() + 2, MARGIN - 5,
                          max(8, line.height() - 4))
-            if not rect.intersects(event.rect()):
-                self._marker_rects.append((rect, mark))
-                continue
-            self._draw_marker(painter, rect, mark)
+            if rect.intersects(event.rect()):
+                self._draw_marker(painter, rect, mark)
             self._marker_rects.append((rect, mark))
         painter.end()
 
