@@ -28,9 +28,6 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 TITLE_LANGUAGE_KEY = "listing_title_language"
-# Columns of `articles` the list sorts by; each has an index of its own.
-SORTABLE_COLUMNS = ("sort_title", "place", "languages", "published", "words", "figures",
-                    "annotations", "starred")
 _ROW = ("a.id, a.list_title, a.place, a.languages, a.published, a.words, a.figures, "
         "a.annotations, a.starred")
 # A date in the path of a source address: /2025/10/14/ or 2025-10-14.
@@ -62,6 +59,8 @@ class SortKey(StrEnum):
     STARRED = "starred"
 
 
+# Columns of `articles` the list sorts by; each has an index of its own.
+SORTABLE_COLUMNS = tuple(key.value for key in SortKey)
 # Sort columns that are never NULL (numbers that default to 0).
 _NEVER_EMPTY = frozenset({SortKey.WORDS, SortKey.FIGURES, SortKey.ANNOTATIONS,
                           SortKey.STARRED})

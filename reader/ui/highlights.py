@@ -103,8 +103,7 @@ class HighlightLayer(QObject):
             marks.append(TextMark(column, bookmark.start, bookmark.end, BOOKMARK_COLOUR,
                                   margin=MarginMark.BOOKMARK, key=bookmark, fill=False,
                                   tooltip=_("Bookmarked")))
-        self._view.set_marks([m for m in marks if m.margin != MarginMark.BOOKMARK]
-                             + [m for m in marks if m.margin == MarginMark.BOOKMARK])
+        self._view.set_marks(marks)
 
     def _echoes(self, column: int, annotation: Annotation) -> list[TextMark]:
         """Faint marks on the other column's sentences aligned with a highlight's."""

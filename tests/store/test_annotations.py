@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import sqlite_utils
 
 from reader.store import Library
 from reader.store.importer import import_paths
-from reader.store.schema import SCHEMA_VERSION
+from reader.store.schema import migrate
 from tests.conftest import SEED_ES
 
 
@@ -133,10 +134,21 @@ def test_a_highlight_whose_words_are_gone_is_kept_as_orphaned(
 
 
 def test_an_older_library_gains_annotation_identities(library_path: Path) -> None:
+    db = sqlite_utils.Database(library_path)
+    migrate(db, 0, 4)  # a library written before annotations had identities
+    db.table("articles").insert({"id": 1, "title": "t", "created_at": "2025-01-01"})
+    db.table("documents").insert({
+        "id": 1, "article_id": 1, "language": "es", "uri": "urn:1", "content_hash": "1",
+        "text": "Hola mundo entero.", "paragraph_count": 0, "sentence_count": 0,
+        "word_count": 3, "character_count": 18, "imported_at": "2025", "updated_at": "2025"})
+    for start, end in ((0, 4), (5, 10)):
+        db.table("annotations").insert({"document_id": 1, "start": start, "end": end,
+                                        "exact": "x", "color": "yellow",
+                                        "created_at": "2025-01-01"})
+    db.close()
     library = Library.open(library_path)
     try:
-        assert library._conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-        columns = {row[1] for row in library._conn.execute("PRAGMA table_info(annotations)")}
-        assert "uid" in columns
+        uids = [a.uid for a in library.annotations.of_document(1)]
+        assert len(uids) == 2 and len(set(uids)) == 2 and all(len(u) == 32 for u in uids)
     finally:
         library.close()
