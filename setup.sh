@@ -92,6 +92,7 @@ case "$mode" in
     make_venv
     export QT_QPA_PLATFORM=offscreen
     say "ruff"; .venv/bin/ruff check reader tests benchmarks
+    say "import-linter (the layer contract in pyproject.toml)"; .venv/bin/lint-imports --no-cache >/dev/null || .venv/bin/lint-imports --no-cache
     say "mypy"; .venv/bin/mypy
     say "pytest"; exec .venv/bin/python -m pytest "$@"
     ;;

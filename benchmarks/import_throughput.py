@@ -123,7 +123,7 @@ def remove_library(library: Path) -> None:
 def import_in_process(folder: Path, library_path: Path) -> tuple[float, float, int]:
     """Import in this process: seconds to the first file's result, total seconds, files."""
     from reader.app import open_library
-    from reader.store.importer import import_paths
+    from reader.operations.importer import import_paths
 
     started = time.perf_counter()
     first_done: list[float] = []

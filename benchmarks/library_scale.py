@@ -37,7 +37,7 @@ sys.path.insert(0, str(HERE))
 from search_latency import QUERIES  # noqa: E402
 from startup import READER, child_env, run_once  # noqa: E402
 
-from reader.store import Library  # noqa: E402
+from reader.store.library import Library  # noqa: E402
 
 TYPED_QUERY = "desastres naturales"
 KEY_INTERVAL_MS = 80
@@ -53,7 +53,7 @@ from PySide6.QtCore import QElapsedTimer, QSettings, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from reader.store import Library
+from reader.store.library import Library
 from reader.ui.main_window import MainWindow
 
 app = QApplication(sys.argv[:1])

@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from reader.store import Library  # noqa: E402
+from reader.store.library import Library  # noqa: E402
 
 # (kind, query): typed the way a reader types, without diacritics where a word has them.
 QUERIES: tuple[tuple[str, str], ...] = (

@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING
 
 from reader import APP_NAME, __version__
 from reader.bundled import seed_files
-from reader.store import Library, LibraryError
-from reader.store.seeding import seed_new_library
+from reader.operations.seeding import seed_new_library
+from reader.store import LibraryError
+from reader.store.library import Library
 from reader.text.versions import FIGURE_EXTRACTOR_VERSION
 
 if TYPE_CHECKING:
@@ -39,7 +40,7 @@ def open_library(path: Path, refresh: bool = True) -> Library:
     library = Library.open(path)
     seed_new_library(library, seed_files())
     if refresh and library.figures.stale_documents(FIGURE_EXTRACTOR_VERSION):
-        from reader.store.figure_extraction import refresh_figures
+        from reader.operations.figure_extraction import refresh_figures
 
         refresh_figures(library)
     return library

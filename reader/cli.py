@@ -143,8 +143,8 @@ def _run(args: argparse.Namespace) -> int:
 
 def _import(library_path: Path, paths: list[Path]) -> int:
     from reader.app import open_library
+    from reader.operations.importer import import_paths
     from reader.store import ImportStatus
-    from reader.store.importer import import_paths
 
     library = open_library(library_path)
     failed = False
@@ -279,7 +279,7 @@ def _article_json(library: Any, article_id: int) -> dict[str, Any]:
 def _export_annotations(library_path: Path, file_format: str, article_id: int | None,
                         out: Path | None) -> int:
     from reader.app import open_library
-    from reader.store.annotation_exchange import export_text
+    from reader.operations.annotation_exchange import export_text
 
     library = open_library(library_path)
     try:
@@ -305,7 +305,7 @@ def _import_annotations(library_path: Path, file: Path, as_json: bool) -> int:
     import dataclasses
 
     from reader.app import open_library
-    from reader.store.annotation_exchange import (
+    from reader.operations.annotation_exchange import (
         UnreadableAnnotations,
         import_w3c,
         read_w3c_file,

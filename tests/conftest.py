@@ -19,7 +19,7 @@ os.environ["READER_LOCALE"] = "en_US"
 import pytest  # noqa: E402
 
 from reader.app import open_library  # noqa: E402
-from reader.store import Library  # noqa: E402
+from reader.store.library import Library  # noqa: E402
 from reader.text.figures import Figure  # noqa: E402
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"

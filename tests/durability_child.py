@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from reader.app import open_library  # noqa: E402
 from reader.ui.main_window import MainWindow  # noqa: E402
-from reader.ui.parallel_view import Passage  # noqa: E402
+from reader.ui.parallel.parallel_view import Passage  # noqa: E402
 
 
 def main(library_path: Path, settings_path: Path) -> None:

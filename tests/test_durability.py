@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from reader.store import Library
+from reader.store.library import Library
 
 CHILD = Path(__file__).with_name("durability_child.py")
 

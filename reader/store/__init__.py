@@ -1,9 +1,12 @@
-"""The library store: the only place that knows SQL and table names."""
+"""The library store: the only place that knows SQL and table names.
 
-from reader.store.annotations import COLOURS
+The package itself hands out only its records and its error; `reader.store.library.Library`
+and the other stores are for the operations layer and the entry points.
+"""
+
 from reader.store.errors import LibraryError
-from reader.store.library import Library
 from reader.store.records import (
+    COLOURS,
     AlignedBead,
     AlignmentFix,
     Annotation,
@@ -32,7 +35,6 @@ __all__ = [
     "FigureRecord",
     "ImportResult",
     "ImportStatus",
-    "Library",
     "LibraryError",
     "ParagraphText",
     "SentenceAlignment",

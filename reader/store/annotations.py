@@ -15,23 +15,12 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from reader.store.listing import refresh_document_listing
-from reader.store.records import Annotation
+from reader.store.records import COLOURS, Annotation
 from reader.text.anchoring import TextQuote, quote_at, reanchor
 
 if TYPE_CHECKING:
     import sqlite_utils
 
-# The highlight colours a reader can choose, by name, and how they look (light enough for
-# black text on top); the window and the exported files use the same shades.
-COLOUR_CSS = {
-    "yellow": "#fff176",
-    "green": "#aed581",
-    "blue": "#81d4fa",
-    "pink": "#f8bbd0",
-    "purple": "#ce93d8",
-    "orange": "#ffcc80",
-}
-COLOURS = tuple(COLOUR_CSS)
 
 _SELECT = (
     'SELECT a.id, a.uid, a.document_id, d.article_id, d.language, d.uri, d.title, a.start, '
@@ -115,8 +104,12 @@ class AnnotationStore:
         _check_colour(colour)
         anchor = reanchor(self._text_of(document_id), quote, start)
         begin, finish = (anchor.start, anchor.end) if anchor else (start or 0, start or 0)
-        return self._insert(document_id, begin, finish, quote, colour, note, clean_tags(tags),
-                            uid, created_at, updated_at, orphaned=anchor is None)
+        try:
+            return self._insert(document_id, begin, finish, quote, colour, note,
+                                clean_tags(tags), uid, created_at, updated_at,
+                                orphaned=anchor is None)
+        except sqlite3.IntegrityError as error:  # a duplicate identity, a missing document
+            raise ValueError(str(error)) from error
 
     def update(self, annotation_id: int, *, colour: str | None = None, note: str | None = None,
                tags: Iterable[str] | None = None) -> Annotation:

@@ -17,12 +17,10 @@ import json
 import re
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
-from reader.store.records import ArticleSummary
+from reader.store.records import ArticleSummary, ListFilter, ListKind, SortKey
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -37,43 +35,11 @@ _DATE_IN_PATH = re.compile(
 )
 
 
-class ListKind(StrEnum):
-    """Which articles a quick filter keeps."""
-
-    ALL = "all"
-    STARRED = "starred"
-    ANNOTATED = "annotated"
-    LANGUAGE = "language"
-
-
-class SortKey(StrEnum):
-    """What the list can be sorted by."""
-
-    TITLE = "sort_title"
-    LANGUAGES = "languages"
-    PLACE = "place"
-    PUBLISHED = "published"
-    WORDS = "words"
-    FIGURES = "figures"
-    ANNOTATIONS = "annotations"
-    STARRED = "starred"
-
-
 # Columns of `articles` the list sorts by; each has an index of its own.
 SORTABLE_COLUMNS = tuple(key.value for key in SortKey)
 # Sort columns that are never NULL (numbers that default to 0).
 _NEVER_EMPTY = frozenset({SortKey.WORDS, SortKey.FIGURES, SortKey.ANNOTATIONS,
                           SortKey.STARRED})
-
-
-@dataclass(frozen=True)
-class ListFilter:
-    """The articles the list shows: all, starred, annotated or those in one language; and,
-    when `only_ids` is given, only those among them."""
-
-    kind: ListKind = ListKind.ALL
-    language: str | None = None
-    only_ids: frozenset[int] | None = None
 
 
 class ArticleListing:

@@ -234,3 +234,48 @@ class SearchHit:
     match_start: int
     match_end: int
     score: float
+
+
+# The highlight colours a reader can choose, by name, and how they look (light enough for
+# black text on top); the window and the exported files use the same shades.
+COLOUR_CSS = {
+    "yellow": "#fff176",
+    "green": "#aed581",
+    "blue": "#81d4fa",
+    "pink": "#f8bbd0",
+    "purple": "#ce93d8",
+    "orange": "#ffcc80",
+}
+COLOURS = tuple(COLOUR_CSS)
+
+
+class ListKind(StrEnum):
+    """Which articles a quick filter keeps."""
+
+    ALL = "all"
+    STARRED = "starred"
+    ANNOTATED = "annotated"
+    LANGUAGE = "language"
+
+
+class SortKey(StrEnum):
+    """What the list can be sorted by."""
+
+    TITLE = "sort_title"
+    LANGUAGES = "languages"
+    PLACE = "place"
+    PUBLISHED = "published"
+    WORDS = "words"
+    FIGURES = "figures"
+    ANNOTATIONS = "annotations"
+    STARRED = "starred"
+
+
+@dataclass(frozen=True)
+class ListFilter:
+    """The articles the list shows: all, starred, annotated or those in one language; and,
+    when `only_ids` is given, only those among them."""
+
+    kind: ListKind = ListKind.ALL
+    language: str | None = None
+    only_ids: frozenset[int] | None = None

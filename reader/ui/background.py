@@ -9,7 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from reader.store import Library
+from reader.store.library import Library
 
 ReportProgress = Callable[[int, int, str], None]
 

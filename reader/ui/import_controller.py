@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from reader.store import ImportResult, ImportStatus, Library
+from reader.store import ImportResult, ImportStatus
+from reader.store.library import Library
 from reader.ui.background import BackgroundJob, ReportProgress, start_job
 from reader.ui.i18n import _, ngettext
 from reader.ui.library_events import LibraryEvents
@@ -59,7 +60,7 @@ class ImportController(QObject):
 
     def _work(self, paths: list[Path], report: ReportProgress) -> list[ImportResult]:
         # Loaded here, in the worker: text analysis is not needed to show the window.
-        from reader.store.importer import import_paths
+        from reader.operations.importer import import_paths
 
         library = Library.open(self._library_path)
         try:

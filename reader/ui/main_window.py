@@ -19,23 +19,24 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter, QWidget
 
 from reader import APP_NAME
 from reader.bundled import resource_path
-from reader.store import Annotation, Bookmark, Library
+from reader.store import Annotation, Bookmark
+from reader.store.library import Library
 from reader.store.records import SearchHit
 from reader.ui.about import show_about
-from reader.ui.annotations_panel import AnnotationsPanel
 from reader.ui.background import ReportProgress, library_job, start_job
-from reader.ui.bookmarks_panel import BookmarksPanel
+from reader.ui.figures.metrics_sidebar import MetricsSidebar
 from reader.ui.i18n import _, format_count, ngettext, ui_locale
 from reader.ui.import_controller import ImportController
+from reader.ui.library.library_model import LibraryTableModel
+from reader.ui.library.library_pane import LibraryPane
+from reader.ui.library.search_pane import SearchPane
 from reader.ui.library_events import LibraryEvents
-from reader.ui.library_model import LibraryTableModel
-from reader.ui.library_pane import LibraryPane
-from reader.ui.metrics_sidebar import MetricsSidebar
-from reader.ui.parallel_pane import ParallelPane
-from reader.ui.search_pane import SearchPane
+from reader.ui.notes.annotations_panel import AnnotationsPanel
+from reader.ui.notes.bookmarks_panel import BookmarksPanel
+from reader.ui.parallel.parallel_pane import ParallelPane
 
 if TYPE_CHECKING:
-    from reader.ui.figures_dialog import FiguresDialog
+    from reader.ui.figures.figures_dialog import FiguresDialog
 
 DEFAULT_SIZE = (1400, 900)
 DEFAULT_SPLIT = [500, 560, 340]  # the library list has eight columns
@@ -239,7 +240,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(_("Finding figures in the library…"))
 
         def work(library: Library, report: ReportProgress) -> int:
-            from reader.store.figure_extraction import refresh_figures
+            from reader.operations.figure_extraction import refresh_figures
 
             return refresh_figures(library, lambda done, total: report(done, total, ""))
 
@@ -332,7 +333,7 @@ class MainWindow(QMainWindow):
 
     def toggle_star(self, article_id: int) -> None:
         """Star an article, or unstar it (undoable)."""
-        from reader.ui.note_commands import SetStar
+        from reader.ui.notes.note_commands import SetStar
 
         starred = self.library.bookmarks.is_starred(article_id)
         self.parallel_pane.undo_stack.push(SetStar(self.library, self.events, article_id,
@@ -341,7 +342,7 @@ class MainWindow(QMainWindow):
 
     def show_figures_dialog(self) -> FiguresDialog:
         """Open the list of every figure in the library."""
-        from reader.ui.figures_dialog import FiguresDialog
+        from reader.ui.figures.figures_dialog import FiguresDialog
 
         dialog = FiguresDialog(self.library, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -371,19 +372,19 @@ class MainWindow(QMainWindow):
         self.parallel_pane.highlights.edit_with_dialog(annotation)
 
     def _on_export_notes_triggered(self) -> None:
-        from reader.ui.notes_files import export_notes
+        from reader.ui.notes.notes_files import export_notes
 
         export_notes(self, self.library)
 
     def _on_export_article_notes_triggered(self) -> None:
-        from reader.ui.notes_files import export_notes
+        from reader.ui.notes.notes_files import export_notes
 
         article_id = self.library_pane.selected_article()
         if article_id is not None:
             export_notes(self, self.library, article_id)
 
     def _on_import_notes_triggered(self) -> None:
-        from reader.ui.notes_files import import_notes
+        from reader.ui.notes.notes_files import import_notes
 
         import_notes(self, self.library, self.events)
 
@@ -410,7 +411,7 @@ class MainWindow(QMainWindow):
         self.disagreeing_action.setEnabled(False)
 
         def work(library: Library, _report: ReportProgress) -> set[int]:
-            from reader.store.figure_checking import articles_with_disagreements
+            from reader.operations.figure_checking import articles_with_disagreements
 
             return articles_with_disagreements(library)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reader.store import Library
+from reader.store.library import Library
 from reader.store.records import AlignedBead, AlignmentFix, SentenceAlignment
 
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 
-from reader.store import Library
-from reader.store.importer import import_paths
+from reader.operations.importer import import_paths
+from reader.store.library import Library
 from reader.store.schema import migrate
 from tests.conftest import SEED_ES
 

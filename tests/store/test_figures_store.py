@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from reader.store import Library
+from reader.store.library import Library
 from tests.conftest import make_figure as _figure
 
 

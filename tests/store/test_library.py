@@ -10,8 +10,9 @@ import pytest
 import sqlite_utils
 
 from reader.app import open_library
-from reader.store import ImportStatus, Library, LibraryError
-from reader.store.importer import import_paths
+from reader.operations.importer import import_paths
+from reader.store import ImportStatus, LibraryError
+from reader.store.library import Library
 from reader.store.schema import APPLICATION_ID, SCHEMA_VERSION, migrate
 from tests.conftest import SEED_EN, SEED_ES, SEED_NB, SEEDS
 

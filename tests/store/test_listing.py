@@ -13,9 +13,10 @@ from typing import Any
 import pytest
 import sqlite_utils
 
-from reader.store import ArticleSummary, ImportStatus, Library
-from reader.store.annotation_exchange import export_w3c, import_w3c
-from reader.store.importer import import_paths
+from reader.operations.annotation_exchange import export_w3c, import_w3c
+from reader.operations.importer import import_paths
+from reader.store import ArticleSummary, ImportStatus
+from reader.store.library import Library
 from reader.store.listing import (
     ListFilter,
     ListKind,

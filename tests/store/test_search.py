@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 
-from reader.store import ImportStatus, Library
-from reader.store.importer import import_paths
+from reader.operations.importer import import_paths
+from reader.store import ImportStatus
+from reader.store.library import Library
 from reader.store.schema import migrate
 from reader.text.folding import fold, fts_match_expression, query_terms
 from tests.conftest import SEED_ES, SEED_NB, SEED_RU

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QSettings, QThreadPool
 from pytestqt.qtbot import QtBot
 
-from reader.store import Library
+from reader.store.library import Library
 from reader.ui.main_window import MainWindow
 
 

@@ -10,16 +10,17 @@ from PySide6.QtGui import QColor, QUndoStack
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from reader.store import Annotation, Library
+from reader.store import Annotation
+from reader.store.library import Library
 from reader.text.anchoring import TextQuote
-from reader.ui.annotations_model import (
+from reader.ui.library_events import LibraryEvents
+from reader.ui.notes.annotations_model import (
     ANNOTATION_ROLE,
     AnnotationColumn,
     AnnotationFilter,
     AnnotationsModel,
 )
-from reader.ui.annotations_panel import AnnotationsPanel
-from reader.ui.library_events import LibraryEvents
+from reader.ui.notes.annotations_panel import AnnotationsPanel
 
 # The seeded library: article 1 is in Spanish (document 1) and English (document 2);
 # article 2 is Swedish (document 3).

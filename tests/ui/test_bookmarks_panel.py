@@ -10,16 +10,17 @@ from PySide6.QtGui import QUndoStack
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from reader.store import Bookmark, Library, StarredArticle
-from reader.ui.bookmarks_model import (
+from reader.store import Bookmark, StarredArticle
+from reader.store.library import Library
+from reader.ui.library_events import LibraryEvents
+from reader.ui.notes.bookmarks_model import (
     BOOKMARKS_SECTION,
     ENTRY_ROLE,
     STARRED_SECTION,
     BookmarkColumn,
     BookmarksModel,
 )
-from reader.ui.bookmarks_panel import BookmarksPanel
-from reader.ui.library_events import LibraryEvents
+from reader.ui.notes.bookmarks_panel import BookmarksPanel
 
 SV = 3  # the Swedish document, alone in article 2
 MakePanel = Callable[[], BookmarksPanel]

@@ -10,7 +10,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from reader.store import Library
+from reader.store.library import Library
 from reader.ui.main_window import MainWindow
 from tests.conftest import SEED_RU, SEED_SV
 

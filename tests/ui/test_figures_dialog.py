@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from reader.ui.library_figures_model import FigureColumn
+from reader.ui.figures.library_figures_model import FigureColumn
 from reader.ui.main_window import MainWindow
 
 

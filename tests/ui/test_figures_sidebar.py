@@ -52,7 +52,7 @@ def test_clicking_a_figure_selects_it_in_the_text(qtbot: QtBot, window: MainWind
 
 def test_the_budget_disagreement_is_listed_and_its_row_marked(qtbot: QtBot,
                                                              window: MainWindow) -> None:
-    from reader.ui.parallel_model import FLAGGED_ROLE
+    from reader.ui.parallel.parallel_model import FLAGGED_ROLE
 
     article = next(a for a in window.library.article_summaries() if len(a.languages) == 2)
     spanish, english = window.library.documents_of(article.id)

@@ -9,10 +9,10 @@ from PySide6.QtGui import QMouseEvent, QTextCursor
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from reader.store import Library
-from reader.ui.highlight_colours import highlight_colour
+from reader.store.library import Library
 from reader.ui.main_window import MainWindow
-from reader.ui.parallel_view import MarginMark, ParallelTextView, Passage
+from reader.ui.notes.highlight_colours import highlight_colour
+from reader.ui.parallel.parallel_view import MarginMark, ParallelTextView, Passage
 
 PASSAGE = "a pesar de los graves efectos de desastres naturales"
 

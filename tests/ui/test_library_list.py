@@ -12,10 +12,10 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from reader.app import open_library
-from reader.store import Library
-from reader.store.listing import ListFilter, SortKey
-from reader.ui import library_model
-from reader.ui.library_model import SORT_KEYS, LibraryColumn, LibraryTableModel
+from reader.store.library import Library
+from reader.store.records import ListFilter, SortKey
+from reader.ui.library import library_model
+from reader.ui.library.library_model import SORT_KEYS, LibraryColumn, LibraryTableModel
 from reader.ui.main_window import MainWindow
 from tests.store import test_listing as listing_data
 

@@ -11,9 +11,10 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from reader.app import open_library
-from reader.store import ImportStatus, Library
+from reader.store import ImportStatus
+from reader.store.library import Library
 from reader.ui.about import about_text
-from reader.ui.library_model import LibraryColumn
+from reader.ui.library.library_model import LibraryColumn
 from reader.ui.main_window import MainWindow
 from tests.conftest import SEED_EN, SEED_NB, SEED_RU, SEED_SV
 

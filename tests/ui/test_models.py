@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pytestqt.modeltest import ModelTester
 
-from reader.store import Library
-from reader.ui.library_model import LibraryTableModel
-from reader.ui.parallel_model import ParallelTextModel
+from reader.store.library import Library
+from reader.ui.library.library_model import LibraryTableModel
+from reader.ui.parallel.parallel_model import ParallelTextModel
 
 
 def test_library_model(qtmodeltester: ModelTester, seeded_library: Library) -> None:

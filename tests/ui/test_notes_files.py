@@ -11,9 +11,9 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from reader.app import open_library
-from reader.store import Library
+from reader.store.library import Library
 from reader.ui.main_window import MainWindow
-from reader.ui.notes_files import import_notes, write_notes
+from reader.ui.notes.notes_files import import_notes, write_notes
 
 
 def _annotate(library: Library) -> None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
-from reader.store import Library
+from reader.store.library import Library
 from reader.ui.main_window import MainWindow
-from reader.ui.parallel_view import CellPlace
+from reader.ui.parallel.parallel_view import CellPlace
 
 
 def _open_cao_bang(window: MainWindow) -> None:
@@ -142,8 +142,8 @@ def test_rows_tell_their_confidence_and_low_ones_are_tinted(qtbot: QtBot,
                                                             window: MainWindow) -> None:
     from dataclasses import replace
 
-    from reader.ui.parallel_model import ParallelTextModel
-    from reader.ui.parallel_view import LOW_CONFIDENCE_TINT, ParallelTextView
+    from reader.ui.parallel.parallel_model import ParallelTextModel
+    from reader.ui.parallel.parallel_view import LOW_CONFIDENCE_TINT, ParallelTextView
 
     _open_cao_bang(window)
     pane = window.parallel_pane

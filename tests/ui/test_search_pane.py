@@ -6,9 +6,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from reader.ui.highlights import SEARCH_COLOUR
+from reader.ui.library.search_pane import hit_html
 from reader.ui.main_window import MainWindow
-from reader.ui.search_pane import hit_html
+from reader.ui.parallel.highlights import SEARCH_COLOUR
 
 
 def _type(qtbot: QtBot, window: MainWindow, text: str) -> None:

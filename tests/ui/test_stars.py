@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from reader.ui.library_model import LibraryColumn
+from reader.ui.library.library_model import LibraryColumn
 from reader.ui.main_window import MainWindow
 
 

@@ -1,0 +1,273 @@
+"""Import article files and folders into a library; what finished stays, nothing half-written.
+
+A large import uses every core: worker processes read and analyse the files, find their
+figures and align the translation pairs (reader.operations.import_work), and the importer, the only
+writer, stores their results in file order, a batch of files per transaction. A few files are
+imported in this process, since starting the workers would cost more than it saves.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reader.operations.aligning import (
+    AlignmentJob,
+    align_article,
+    ensure_alignment,
+    pending_alignments,
+    save_alignment_job,
+)
+from reader.operations.import_work import PreparedFile, align_job, prepare_file, prepare_files
+from reader.store.library import Library
+from reader.store.records import ImportResult, ImportStatus, SentenceAlignment
+from reader.text.versions import FIGURE_EXTRACTOR_VERSION
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
+
+TEXT_SUFFIXES = (".txt", ".text")
+Progress = Callable[[int, int, Path], None]
+Cancelled = Callable[[], bool]
+
+# Fewer files than this are imported in this process: starting the workers takes longer.
+PARALLEL_FROM = 20
+# Files a worker prepares per task: fewer round trips, while the writer never waits long.
+CHUNK_FILES = 8
+# Tasks of files waiting for each worker, so that it never idles while the writer writes.
+CHUNKS_AHEAD_PER_WORKER = 8
+# Chunks the writer waits for before it opens a transaction: one transaction stores many files
+# (several times faster than one each: most of a commit's cost is the search index's, about
+# 50 ms whatever it holds in a library of 100,000 documents) yet holds the library's write
+# lock only while writing (about 0.2 s).
+CHUNKS_PER_BATCH = 8
+
+
+def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[ImportResult]]:
+    """The files to import from files and folders, and a failure for each unusable path.
+
+    Folders are searched recursively for text files (.txt); hidden files are skipped. A file
+    named directly is tried whatever its name.
+    """
+    files: list[Path] = []
+    failures: list[ImportResult] = []
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            found = sorted(
+                p for p in path.rglob("*")
+                if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+            if not found:
+                failures.append(ImportResult(path, ImportStatus.FAILED,
+                                             "folder holds no text files (.txt)"))
+            files.extend(found)
+        elif path.is_file():
+            files.append(path)
+        elif path.exists():
+            failures.append(ImportResult(path, ImportStatus.FAILED, "not a regular file"))
+        else:
+            failures.append(ImportResult(path, ImportStatus.FAILED, "no such file or folder"))
+    return files, failures
+
+
+def import_file(library: Library, path: Path) -> ImportResult:
+    """Read, analyse and store one file; any problem becomes a failed result, never a crash.
+
+    The file's article is aligned, also when the file was there already (an import cancelled
+    before it aligned the article, say).
+    """
+    result = store_prepared(library, prepare_file(path))
+    article_id = _to_align(result)
+    if article_id is not None:
+        align_article(library, article_id)
+    return result
+
+
+def store_prepared(library: Library, prepared: PreparedFile) -> ImportResult:
+    """Store one prepared file with its figures, all or nothing."""
+    with library.batch():
+        return _store(library, prepared)
+
+
+def import_paths(
+    library: Library,
+    paths: Iterable[Path],
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+    workers: int | None = None,
+) -> list[ImportResult]:
+    """Import files and folders; what finished stays when the import is cancelled.
+
+    `progress` hears (files done, files in all, the file being stored) before each file is
+    stored, and (all, all, Path()) at the end; `cancelled` is asked between files. `workers`
+    is how many worker processes prepare the files: None for as many as there are cores
+    (none for a few files), 0 to do everything in this process.
+    """
+    files, results = collect_files(paths)
+    count = _worker_count(len(files)) if workers is None else workers
+    if count > 0 and files:
+        _import_with_workers(library, files, results, progress, cancelled, count)
+    else:
+        _import_here(library, files, results, progress, cancelled)
+    if progress is not None:
+        progress(len(files), len(files), Path())
+    return results
+
+
+def _worker_count(file_count: int) -> int:
+    cores = os.cpu_count() or 1
+    return cores if file_count >= PARALLEL_FROM and cores > 1 else 0
+
+
+def _import_here(library: Library, files: Sequence[Path], results: list[ImportResult],
+                 progress: Progress | None, cancelled: Cancelled | None) -> None:
+    for done, path in enumerate(files):
+        if cancelled is not None and cancelled():
+            break
+        if progress is not None:
+            progress(done, len(files), path)
+        results.append(import_file(library, path))
+
+
+def _import_with_workers(library: Library, files: Sequence[Path], results: list[ImportResult],
+                         progress: Progress | None, cancelled: Cancelled | None,
+                         workers: int) -> None:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from reader.operations.import_work import start_worker
+
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=start_worker)
+    try:
+        feeder = _Feeder(pool, files, workers * CHUNKS_AHEAD_PER_WORKER)
+        aligner = _Aligner(library, pool)
+        done = 0
+        stopped = False
+        while feeder.chunks and not stopped:
+            # Wait with no transaction open; a failed chunk raises here, after what came before.
+            for future in list(feeder.chunks)[:CHUNKS_PER_BATCH]:
+                future.result()
+            touched: list[int] = []
+            with library.batch():
+                while feeder.chunks and _ready(feeder.chunks[0]) and not stopped:
+                    for prepared in feeder.take():
+                        if cancelled is not None and cancelled():
+                            stopped = True
+                            break
+                        if progress is not None:
+                            progress(done, len(files), prepared.path)
+                        result = _store(library, prepared)
+                        results.append(result)
+                        done += 1
+                        if (article_id := _to_align(result)) is not None:
+                            touched.append(article_id)
+                if not stopped:
+                    aligner.save_finished()
+            if not stopped:
+                aligner.submit(touched)
+        if not stopped:
+            aligner.finish(cancelled)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _store(library: Library, prepared: PreparedFile) -> ImportResult:
+    """Store a prepared file inside the batch open: the document, then its figures."""
+    if prepared.analysed is None:
+        return ImportResult(prepared.path, ImportStatus.FAILED, prepared.failure)
+    result = library.add_document(prepared.analysed, prepared.path.name)
+    if _stored(result):
+        assert result.document_id is not None
+        library.figures.replace(result.document_id, prepared.figures, FIGURE_EXTRACTOR_VERSION)
+    return ImportResult(prepared.path, result.status, result.reason, result.article_id,
+                        result.document_id)
+
+
+def _stored(result: ImportResult) -> bool:
+    """Whether the import wrote the file's document (new or in place of an older text)."""
+    return result.status in (ImportStatus.IMPORTED, ImportStatus.UPDATED) and bool(
+        result.article_id)
+
+
+def _to_align(result: ImportResult) -> int | None:
+    """The article whose pairs to align after a file: stored or found already there."""
+    if result.status is ImportStatus.FAILED or not result.article_id:
+        return None
+    return result.article_id
+
+
+def _ready(future: Future[list[PreparedFile]]) -> bool:
+    return future.done() and future.exception() is None
+
+
+class _Feeder:
+    """Hands the files to the workers a chunk at a time, keeping a few chunks queued."""
+
+    def __init__(self, pool: ProcessPoolExecutor, files: Sequence[Path], ahead: int) -> None:
+        self._pool = pool
+        self._files = files
+        self._ahead = ahead
+        self._next = 0
+        self.chunks: deque[Future[list[PreparedFile]]] = deque()
+        self._fill()
+
+    def take(self) -> list[PreparedFile]:
+        """The next chunk's prepared files, in file order (the chunk must be done)."""
+        prepared = self.chunks.popleft().result()
+        self._fill()
+        return prepared
+
+    def _fill(self) -> None:
+        while self._next < len(self._files) and len(self.chunks) < self._ahead:
+            chunk = self._files[self._next : self._next + CHUNK_FILES]
+            self.chunks.append(self._pool.submit(prepare_files, chunk))
+            self._next += len(chunk)
+
+
+class _Aligner:
+    """Aligns the translation pairs an import touched: in the workers, stored by the writer.
+
+    Pairs with the reader's fixes are aligned here, the usual way, around the fixes.
+    """
+
+    def __init__(self, library: Library, pool: ProcessPoolExecutor) -> None:
+        self._library = library
+        self._pool = pool
+        self._running: dict[tuple[int, int, tuple[str, str]],
+                            tuple[AlignmentJob, Future[SentenceAlignment]]] = {}
+
+    def submit(self, article_ids: Iterable[int]) -> None:
+        """Start aligning the pairs of these articles that have no current alignment."""
+        for article_id in dict.fromkeys(article_ids):
+            jobs, with_fixes = pending_alignments(self._library, article_id)
+            for job in jobs:
+                key = (job.source_id, job.target_id, job.hashes)
+                if key not in self._running:
+                    self._running[key] = (job, self._pool.submit(align_job, job))
+            for source_id, target_id in with_fixes:
+                ensure_alignment(self._library, source_id, target_id)
+
+    def save_finished(self) -> None:
+        """Store the alignments the workers have finished (inside the writer's batch)."""
+        for key, (job, future) in list(self._running.items()):
+            if future.done() and future.exception() is None:  # a failure is raised by finish
+                del self._running[key]
+                save_alignment_job(self._library, job, future.result())
+
+    def finish(self, cancelled: Cancelled | None) -> None:
+        """Wait for the remaining alignments and store them, unless the import is cancelled."""
+        while self._running:
+            if cancelled is not None and cancelled():
+                return
+            key = next(iter(self._running))
+            job, future = self._running.pop(key)
+            alignment = future.result()
+            with self._library.batch():
+                save_alignment_job(self._library, job, alignment)

@@ -1,0 +1,1 @@
+"""Figures: the metrics sidebar, its models, and the Figures window of the library."""

@@ -1,0 +1,280 @@
+"""The library list as a Qt table model that reads the store a page at a time.
+
+The model is windowed: `rowCount` is the number of articles the filter keeps (one COUNT), so
+the scroll bar stands for the whole library, and rows are read when a view asks for them, in
+blocks of `BLOCK_ROWS` rows by one indexed query each (`library.listing.window`). `data()`
+never queries a single row: a row whose block is not held loads the whole block. At most
+`MAX_BLOCKS` blocks are held; the least recently used one is dropped first. Sorting and
+filtering happen in SQL (`sort`, `set_filter`) and reset the model; nothing reads every
+article, at start or later.
+
+We chose a windowed model over canFetchMore/fetchMore: with fetchMore a scroll bar shows only
+the rows fetched so far, and jumping to an article far down would fetch everything above it.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import replace
+from datetime import date
+from functools import cache
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from reader.store import ArticleSummary
+from reader.store.library import Library
+from reader.store.records import ListFilter, ListKind, SortKey
+from reader.ui.i18n import _, format_count, language_name, ngettext, ui_locale
+
+Index = QModelIndex | QPersistentModelIndex
+ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+BLOCK_ROWS = 200
+MAX_BLOCKS = 50  # 10,000 rows at most in memory
+
+
+class LibraryColumn:
+    """Columns of the library list."""
+
+    TITLE = 0
+    LANGUAGES = 1
+    PLACE = 2
+    DATE = 3
+    WORDS = 4
+    FIGURES = 5
+    NOTES = 6
+    STAR = 7
+    COUNT = 8
+
+
+SORT_KEYS = {
+    LibraryColumn.TITLE: SortKey.TITLE,
+    LibraryColumn.LANGUAGES: SortKey.LANGUAGES,
+    LibraryColumn.PLACE: SortKey.PLACE,
+    LibraryColumn.DATE: SortKey.PUBLISHED,
+    LibraryColumn.WORDS: SortKey.WORDS,
+    LibraryColumn.FIGURES: SortKey.FIGURES,
+    LibraryColumn.NOTES: SortKey.ANNOTATIONS,
+    LibraryColumn.STAR: SortKey.STARRED,
+}
+_NUMBER_COLUMNS = (LibraryColumn.WORDS, LibraryColumn.FIGURES, LibraryColumn.NOTES)
+
+
+class LibraryTableModel(QAbstractTableModel):
+    """One row per article: title, languages ("es · en"), place, date, words, figures, notes
+    and star; sorted and filtered by the store."""
+
+    def __init__(self, library: Library, preferred_language: str | None = None) -> None:
+        super().__init__()
+        self._library = library
+        if preferred_language:
+            library.listing.set_title_language(preferred_language)
+        self._filter = ListFilter()
+        self._sort_column = LibraryColumn.TITLE
+        self._descending = False
+        self._blocks: OrderedDict[int, list[ArticleSummary]] = OrderedDict()
+        self._count = library.listing.count(self._filter)
+
+    # -- what the list shows ---------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read the list again from the store (after an import, or a change of order)."""
+        self.beginResetModel()
+        self._blocks.clear()
+        self._count = self._library.listing.count(self._filter)
+        self.endResetModel()
+
+    def list_filter(self) -> ListFilter:
+        """Which articles the list shows."""
+        return self._filter
+
+    def set_filter(self, list_filter: ListFilter) -> None:
+        """Show only the articles this filter keeps."""
+        if list_filter != self._filter:
+            self._filter = list_filter
+            self.reload()
+
+    def keep_only(self, article_ids: set[int] | None) -> None:
+        """Show only these articles (None: all that the quick filter keeps)."""
+        self.set_filter(replace(self._filter, only_ids=None if article_ids is None
+                                else frozenset(article_ids)))
+
+    def sort_column(self) -> int:
+        """The column the list is sorted by."""
+        return self._sort_column
+
+    def sort_order(self) -> Qt.SortOrder:
+        """Whether the list is sorted up or down."""
+        return Qt.SortOrder.DescendingOrder if self._descending else Qt.SortOrder.AscendingOrder
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if column not in SORT_KEYS:
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (column, descending) == (self._sort_column, self._descending):
+            return
+        self._sort_column, self._descending = column, descending
+        self.reload()
+
+    def refresh_notes(self) -> None:
+        """Read stars and annotation counts again, keeping rows and selection."""
+        self._refresh(self._sort_column in (LibraryColumn.STAR, LibraryColumn.NOTES)
+                      or self._filter.kind in (ListKind.STARRED, ListKind.ANNOTATED))
+
+    def refresh_figures(self) -> None:
+        """Read figure counts again (after the figures of documents were found anew)."""
+        self._refresh(self._sort_column == LibraryColumn.FIGURES)
+
+    def _refresh(self, rows_move: bool) -> None:
+        if rows_move:  # rows may come, go or change places
+            self.reload()
+            return
+        self._blocks.clear()
+        if self._count:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(self._count - 1, LibraryColumn.COUNT - 1))
+
+    def total_count(self) -> int:
+        """How many articles the library holds, filtered or not."""
+        return self._library.listing.count()
+
+    def any_dated(self) -> bool:
+        """Whether the library knows the date of any article."""
+        return self._library.listing.any_dated()
+
+    def languages(self) -> list[str]:
+        """The languages the library has documents in, by code."""
+        return self._library.listing.languages_in_library()
+
+    # -- rows ------------------------------------------------------------------------------
+
+    def summary_at(self, row: int) -> ArticleSummary | None:
+        """The article a row shows (its block is read when it is not held)."""
+        if not 0 <= row < self._count:
+            return None
+        number, offset = divmod(row, BLOCK_ROWS)
+        block = self._blocks.get(number)
+        if block is None:
+            block = self._library.listing.window(self._filter, SORT_KEYS[self._sort_column],
+                                                 self._descending, number * BLOCK_ROWS,
+                                                 BLOCK_ROWS)
+            self._blocks[number] = block
+            while len(self._blocks) > MAX_BLOCKS:
+                self._blocks.popitem(last=False)
+        else:
+            self._blocks.move_to_end(number)
+        # A block is short when another connection removed articles since the last count.
+        return block[offset] if offset < len(block) else None
+
+    def is_starred(self, article_id: int) -> bool:
+        """Whether a listed article is starred."""
+        row = self.row_of(article_id)
+        summary = None if row is None else self.summary_at(row)
+        return summary is not None and summary.starred
+
+    def article_id_at(self, row: int) -> int:
+        """The id of the article a row shows."""
+        summary = self.summary_at(row)
+        if summary is None:
+            raise IndexError(row)
+        return summary.id
+
+    def row_of(self, article_id: int) -> int | None:
+        """The row showing an article, if it is listed."""
+        for number, block in self._blocks.items():
+            for offset, summary in enumerate(block):
+                if summary.id == article_id:
+                    return number * BLOCK_ROWS + offset
+        return self._library.listing.position_of(article_id, self._filter,
+                                                 SORT_KEYS[self._sort_column], self._descending)
+
+    # -- Qt --------------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else LibraryColumn.COUNT
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < LibraryColumn.COUNT:
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return {LibraryColumn.STAR: _("Starred (Ctrl+D)"),
+                    LibraryColumn.NOTES: _("Highlights and notes"),
+                    LibraryColumn.FIGURES: _("Figures the article reports"),
+                    LibraryColumn.DATE: _("Date of the report, when its source address "
+                                          "tells it")}.get(section)
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (_("Title"), _("Languages"), _("Place"), _("Date"), _("Words"), _("Figures"),
+                _("Notes"), "★")[section]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.parent().isValid():
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            horizontal = (Qt.AlignmentFlag.AlignRight if column in _NUMBER_COLUMNS
+                          else Qt.AlignmentFlag.AlignHCenter if column == LibraryColumn.STAR
+                          else Qt.AlignmentFlag.AlignLeft)
+            return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+                        Qt.ItemDataRole.ForegroundRole, ARTICLE_ID_ROLE):
+            return None
+        article = self.summary_at(index.row())
+        if article is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _display(article, column)
+        if role == ARTICLE_ID_ROLE:
+            return article.id
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return _tooltip(article, column)
+        if column == LibraryColumn.STAR:  # the foreground
+            return QColor("#f9a825") if article.starred else QColor(160, 160, 160, 110)
+        return None
+
+
+def _display(article: ArticleSummary, column: int) -> str:
+    if column == LibraryColumn.TITLE:
+        return article.title
+    if column == LibraryColumn.LANGUAGES:
+        return " · ".join(article.languages)
+    if column == LibraryColumn.PLACE:
+        return article.place or ""
+    if column == LibraryColumn.DATE:
+        return format_date(article.published) if article.published else ""
+    if column == LibraryColumn.WORDS:
+        return format_count(article.words)
+    if column == LibraryColumn.FIGURES:
+        return format_count(article.figures)
+    if column == LibraryColumn.NOTES:
+        return format_count(article.annotations) if article.annotations else ""
+    return "★" if article.starred else "☆"
+
+
+def _tooltip(article: ArticleSummary, column: int) -> str | None:
+    if column == LibraryColumn.TITLE:
+        return article.title
+    if column == LibraryColumn.LANGUAGES:
+        return ", ".join(language_name(code) for code in article.languages)
+    if column == LibraryColumn.NOTES and article.annotations:
+        return ngettext("{n} highlight", "{n} highlights",
+                        article.annotations).format(n=article.annotations)
+    if column == LibraryColumn.STAR:
+        return _("Unstar") if article.starred else _("Star this article")
+    return None
+
+
+@cache
+def format_date(iso: str) -> str:
+    """An ISO date as the interface locale writes it briefly ("10/14/25")."""
+    from babel.dates import format_date as babel_format_date  # heavy: load when first needed
+
+    try:
+        return str(babel_format_date(date.fromisoformat(iso), "short", locale=ui_locale()))
+    except ValueError:
+        return iso

@@ -1,0 +1,265 @@
+"""Search as you type over every language of the library, above the library list.
+
+While the box is empty the library list shows; once something is typed, the results take
+its place: best first, each with its title, language and a snippet with the match in bold.
+Typing waits a moment after the last key before it searches, so a fast typist starts one
+search, not one per letter; a search on a large library takes tens of milliseconds.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPainter, QPalette, QTextDocument
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QListView,
+    QStackedWidget,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.store.library import Library
+from reader.store.records import SearchHit
+from reader.ui.i18n import _, language_name, ngettext
+
+Index = QModelIndex | QPersistentModelIndex
+HIT_ROLE = Qt.ItemDataRole.UserRole + 30
+RESULT_LIMIT = 50
+TYPING_PAUSE_MS = 150  # how long after the last key the search runs
+
+
+class SearchResultsModel(QAbstractListModel):
+    """The hits of one search, best first."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._hits: list[SearchHit] = []
+
+    def set_hits(self, hits: list[SearchHit]) -> None:
+        """Show these hits instead of the ones before."""
+        self.beginResetModel()
+        self._hits = list(hits)
+        self.endResetModel()
+
+    def hit(self, row: int) -> SearchHit:
+        """The hit a row shows."""
+        return self._hits[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._hits)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._hits):
+            return None
+        hit = self._hits[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{hit.title} ({hit.language})"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{hit.title}\n{language_name(hit.language)}\n\n{hit.snippet}"
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{hit.title}, {language_name(hit.language)}: {hit.snippet}"
+        if role == HIT_ROLE:
+            return hit
+        return None
+
+
+def hit_html(hit: SearchHit) -> str:
+    """A hit as rich text: the title, the language, and the snippet with its matches bold."""
+    snippet, last = [], 0
+    for start, end in hit.snippet_matches:
+        snippet.append(html.escape(hit.snippet[last:start]))
+        snippet.append(f"<b>{html.escape(hit.snippet[start:end])}</b>")
+        last = end
+    snippet.append(html.escape(hit.snippet[last:]))
+    return (f"<div><b>{html.escape(hit.title)}</b> "
+            f"<span style='color: gray'>· {html.escape(language_name(hit.language))}</span>"
+            f"</div><div>{''.join(snippet)}</div>")
+
+
+class HitDelegate(QStyledItemDelegate):
+    """Draws a hit as two to four lines of rich text."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        model = index.model()
+        hit = model.data(index, HIT_ROLE) if model is not None else None
+        if not isinstance(hit, SearchHit):
+            super().paint(painter, option, index)
+            return
+        self.initStyleOption(option, index)
+        style = option.widget.style() if option.widget else None
+        option.text = ""
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter,
+                              option.widget)
+        document = self._document(hit, option.rect.width())
+        context = QAbstractTextDocumentLayout.PaintContext()
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(role))
+        painter.save()
+        painter.translate(option.rect.topLeft())
+        painter.setClipRect(QRectF(0, 0, option.rect.width(), option.rect.height()))
+        document.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
+        model = index.model()
+        hit = model.data(index, HIT_ROLE) if model is not None else None
+        if not isinstance(hit, SearchHit):
+            return super().sizeHint(option, index)
+        width = option.rect.width() or 320
+        document = self._document(hit, width)
+        return QSize(width, int(document.size().height()) + 2)
+
+    def _document(self, hit: SearchHit, width: int) -> QTextDocument:
+        document = QTextDocument()
+        document.setDocumentMargin(4)
+        document.setHtml(hit_html(hit))
+        document.setTextWidth(max(80, width))
+        return document
+
+
+class SearchField(QLineEdit):
+    """The search box; Down moves into the results, Escape clears it."""
+
+    down_pressed = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_Down:
+            self.down_pressed.emit()
+            return
+        if event.key() == Qt.Key.Key_Escape and self.text():
+            self.clear()
+            return
+        super().keyPressEvent(event)
+
+
+class SearchPane(QWidget):
+    """The search box above the library list, and the results in its place while searching."""
+
+    hit_opened = Signal(object)  # a SearchHit
+    searching_changed = Signal(bool)  # results shown (True) or the library list again
+
+    def __init__(self, library: Library, library_widget: QWidget,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._library = library
+        self._query = ""
+        self.model = SearchResultsModel()
+        self.model.setParent(self)
+        self.field = SearchField(self)
+        self.field.setObjectName("searchField")
+        self.field.setPlaceholderText(_("Search all articles (Ctrl+F)"))
+        self.field.setClearButtonEnabled(True)
+        self.field.setAccessibleName(_("Search all articles"))
+        self.results = QListView(self)
+        self.results.setObjectName("searchResults")
+        self.results.setAccessibleName(_("Search results"))
+        self.results.setModel(self.model)
+        self.results.setItemDelegate(HitDelegate(self.results))
+        self.results.setWordWrap(True)
+        self.results.setUniformItemSizes(False)
+        self.results.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        self.results.setAlternatingRowColors(True)
+        self.status = QLabel(self)
+        self.status.setObjectName("searchStatus")
+        results_page = QWidget(self)
+        results_layout = QVBoxLayout(results_page)
+        results_layout.setContentsMargins(0, 0, 0, 0)
+        results_layout.addWidget(self.status)
+        results_layout.addWidget(self.results, 1)
+        self._stack = QStackedWidget(self)
+        self._stack.addWidget(library_widget)
+        self._stack.addWidget(results_page)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(TYPING_PAUSE_MS)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.field)
+        layout.addWidget(self._stack, 1)
+        self.field.textChanged.connect(self._on_field_text_changed)
+        self.field.returnPressed.connect(self._on_field_return_pressed)
+        self.field.down_pressed.connect(self._on_field_down_pressed)
+        self._timer.timeout.connect(self.search_now)
+        self.results.activated.connect(self._on_results_activated)
+        self.results.clicked.connect(self._on_results_activated)
+
+    def query(self) -> str:
+        """What the shown results are for ("" while the library list shows)."""
+        return self._query
+
+    def is_searching(self) -> bool:
+        """Whether the results are shown instead of the library list."""
+        return self._stack.currentIndex() == 1
+
+    def search_now(self) -> None:
+        """Search for what the box holds now (typing calls this after a pause)."""
+        self._timer.stop()
+        query = self.field.text().strip()
+        self._query = query
+        if not query:
+            self.model.set_hits([])
+            self._show_results(False)
+            return
+        hits = self._library.search.search(query, limit=RESULT_LIMIT)
+        self.model.set_hits(hits)
+        if hits:
+            shown = ngettext("{n} article version found", "{n} article versions found",
+                             len(hits)).format(n=len(hits))
+            if len(hits) == RESULT_LIMIT:
+                shown = _("The best {n} matches").format(n=RESULT_LIMIT)
+        else:
+            shown = _("Nothing found for “{query}”").format(query=query)
+        self.status.setText(shown)
+        self._show_results(True)
+
+    def open_row(self, row: int) -> None:
+        """Open the hit a row shows."""
+        if 0 <= row < self.model.rowCount():
+            self.hit_opened.emit(self.model.hit(row))
+
+    def _show_results(self, shown: bool) -> None:
+        if shown != self.is_searching():
+            self._stack.setCurrentIndex(1 if shown else 0)
+            self.searching_changed.emit(shown)
+
+    # -- slots -------------------------------------------------------------------------------
+
+    def _on_field_text_changed(self, text: str) -> None:
+        if not text.strip():
+            self.search_now()  # back to the library at once
+        else:
+            self._timer.start()
+
+    def _on_field_return_pressed(self) -> None:
+        if self._timer.isActive() or self.field.text().strip() != self._query:
+            self.search_now()
+        self.open_row(0)
+
+    def _on_field_down_pressed(self) -> None:
+        if self._timer.isActive():
+            self.search_now()
+        if self.model.rowCount():
+            self.results.setFocus()
+            self.results.setCurrentIndex(self.model.index(0))
+
+    def _on_results_activated(self, index: QModelIndex) -> None:
+        self.open_row(index.row())

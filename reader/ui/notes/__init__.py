@@ -1,0 +1,1 @@
+"""Highlights, notes, bookmarks and stars: panels, models, commands and files."""

@@ -1,0 +1,463 @@
+"""The parallel pane: an article's language versions side by side, sentence by sentence."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.operations.corrections import merge_with_next, move_sentence, split_before
+from reader.operations.figure_checking import check_translation, disagreements_first
+from reader.store import AlignedBead, DocumentInfo, FigureRecord
+from reader.store.library import Library
+from reader.text.figure_check import FigurePair, Verdict
+from reader.ui.background import ReportProgress, library_job, start_job
+from reader.ui.i18n import _, language_name
+from reader.ui.library_events import LibraryEvents
+from reader.ui.parallel.highlights import HighlightLayer
+from reader.ui.parallel.parallel_model import ParallelTextModel
+from reader.ui.parallel.parallel_view import CellPlace, ParallelTextView
+
+ONE_LANGUAGE = -1  # the right-hand selector's "show one language" entry
+
+
+class AlignmentEdit(QUndoCommand):
+    """One correction of the shown alignment, undoable."""
+
+    def __init__(self, pane: ParallelPane, text: str, before: Sequence[AlignedBead],
+                 after: Sequence[AlignedBead]) -> None:
+        super().__init__(text)
+        self._pane = pane
+        self._pair = pane.shown_pair()
+        self._before, self._after = tuple(before), tuple(after)
+
+    def redo(self) -> None:
+        self._pane.store_beads(self._pair, self._after)
+
+    def undo(self) -> None:
+        self._pane.store_beads(self._pair, self._before)
+
+
+class ParallelPane(QWidget):
+    """Shows one article: two chosen languages aligned row by row, or one column."""
+
+    documents_shown = Signal(object)
+    figures_checked = Signal(object)  # [(row, FigurePair)], disagreements first; [] for one text
+
+    def __init__(self, library: Library, events: LibraryEvents,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._library = library
+        self._events = events
+        self._article_id: int | None = None
+        self._compared: DocumentInfo | None = None
+        self._documents: list[DocumentInfo] = []
+        self._beads: tuple[AlignedBead, ...] = ()
+        self._pending: tuple[int, int] | None = None
+        self.undo_stack = QUndoStack(self)
+        self.model = ParallelTextModel()
+
+        self.left_language = QComboBox(self)
+        self.left_language.setAccessibleName(_("Left language"))
+        self.right_language = QComboBox(self)
+        self.right_language.setAccessibleName(_("Right language"))
+        self.swap_button = QToolButton(self)
+        self.swap_button.setText("⇄")
+        self.swap_button.setToolTip(_("Swap the two languages"))
+        self.compare_button = QToolButton(self)
+        self.compare_button.setText(_("Compare with…"))
+        self.compare_button.setToolTip(_("Show another article beside this one, aligned"))
+        self.link_button = QToolButton(self)
+        self.link_button.setText(_("Link as translation"))
+        self.link_button.setToolTip(_("Keep the compared article as a translation of this one"))
+        self.unlink_button = QToolButton(self)
+        self.unlink_button.setText(_("Unlink"))
+        self.unlink_button.setToolTip(_("Make the right-hand version an article of its own"))
+        self._status = QLabel(self)
+        self._status.setObjectName("alignmentStatus")
+        self._heading = QLabel(self)
+        self._heading.setObjectName("articleHeading")
+        self._heading.setWordWrap(True)
+        self._heading.setTextFormat(Qt.TextFormat.PlainText)
+        heading_font = self._heading.font()
+        heading_font.setPointSizeF(heading_font.pointSizeF() * 1.25)
+        heading_font.setBold(True)
+        self._heading.setFont(heading_font)
+        self._heading.setContentsMargins(4, 6, 4, 6)
+        self.view = ParallelTextView(self.model, self)
+        self.view.setObjectName("parallelView")
+        self.view.setAccessibleName(_("Article text"))
+        self._build_actions()
+        self.highlights = HighlightLayer(library, events, self.model, self.view,
+                                         self.undo_stack, self)
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.left_language)
+        bar.addWidget(self.swap_button)
+        bar.addWidget(self.right_language)
+        bar.addWidget(self.compare_button)
+        bar.addWidget(self.link_button)
+        bar.addWidget(self.unlink_button)
+        bar.addStretch(1)
+        bar.addWidget(self._status)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self._heading)
+        layout.addWidget(self.view, 1)
+        self._connect_signals()
+        self._show_controls()
+
+    def _build_actions(self) -> None:
+        self.merge_action = QAction(_("Merge with the next row"), self)
+        self.merge_action.setShortcut(QKeySequence("Ctrl+J"))
+        self.reset_action = QAction(_("Reset the alignment to automatic"), self)
+        self.undo_action = self.undo_stack.createUndoAction(self, _("Undo"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, _("Redo"))
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        for action in (self.merge_action, self.undo_action, self.redo_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+
+    def _connect_signals(self) -> None:
+        self.left_language.activated.connect(self._on_left_language_activated)
+        self.right_language.activated.connect(self._on_right_language_activated)
+        self.swap_button.clicked.connect(self._on_swap_button_clicked)
+        self.compare_button.clicked.connect(self._on_compare_button_clicked)
+        self.link_button.clicked.connect(self._on_link_button_clicked)
+        self.unlink_button.clicked.connect(self._on_unlink_button_clicked)
+        self.view.context_menu_requested.connect(self._on_view_context_menu_requested)
+        self.merge_action.triggered.connect(self._on_merge_action_triggered)
+        self.reset_action.triggered.connect(self._on_reset_action_triggered)
+
+    # -- what is shown -----------------------------------------------------------------------
+
+    def show_article(self, article_id: int) -> None:
+        """Show an article: its first two languages side by side, or its only one."""
+        self._article_id = article_id
+        self._compared = None
+        self._documents = self._library.documents_of(article_id)
+        self.left_language.clear()
+        self.right_language.clear()
+        for document in self._documents:
+            self.left_language.addItem(language_name(document.language), document.id)
+            self.right_language.addItem(language_name(document.language), document.id)
+        self.right_language.addItem(_("(one language)"), ONE_LANGUAGE)
+        self.left_language.setCurrentIndex(0)
+        self.right_language.setCurrentIndex(1 if len(self._documents) > 1 else 0)
+        self._show_controls()
+        self._show_chosen()
+
+    def shown_languages(self) -> list[str]:
+        """Language codes of the columns, left to right."""
+        return [document.language for document in self.model.documents()]
+
+    def shown_pair(self) -> tuple[int, int] | None:
+        """(left, right) document ids when two languages are shown."""
+        documents = self.model.documents()
+        return (documents[0].id, documents[1].id) if len(documents) == 2 else None
+
+    def choose_languages(self, left: str, right: str | None = None) -> None:
+        """Show the given languages of the current article (one column when right is None)."""
+        codes = [document.language for document in self._documents]
+        self.left_language.setCurrentIndex(codes.index(left))
+        self.right_language.setCurrentIndex(
+            codes.index(right) if right is not None else len(codes))
+        self._show_chosen()
+
+    def locate_figure(self, figure: FigureRecord) -> bool:
+        """Scroll to a figure of a shown language version and select it in the text."""
+        columns = [document.id for document in self.model.documents()]
+        if figure.document_id not in columns:
+            return False
+        column = columns.index(figure.document_id)
+        for row in range(self.model.rowCount()):
+            for number, sentence in enumerate(self.model.row(row).cells[column]):
+                if sentence.start <= figure.start < sentence.end:
+                    return self.view.select_text(row, column, number,
+                                                 figure.start - sentence.start,
+                                                 figure.end - figure.start)
+        return False
+
+    def show_document(self, document_id: int) -> bool:
+        """Make sure a language version of the shown article is one of the columns."""
+        ids = [document.id for document in self._documents]
+        if document_id not in ids:
+            return False
+        if document_id in [document.id for document in self.model.documents()]:
+            return True
+        codes = [document.language for document in self._documents]
+        language = codes[ids.index(document_id)]
+        shown = self.shown_languages()
+        other = next((code for code in shown if code != language), None)
+        self.choose_languages(language, other)
+        return True
+
+    def locate_passage(self, document_id: int, start: int, end: int) -> bool:
+        """Show a language version of the shown article and select a stretch of its text."""
+        return self.show_document(document_id) and self.highlights.locate(document_id, start,
+                                                                            end)
+
+    def store_beads(self, pair: tuple[int, int] | None, beads: Sequence[AlignedBead]) -> None:
+        """Store corrected beads of a pair and show them (used by undoable edits)."""
+        if pair is None:
+            return
+        from reader.operations.aligning import save_correction  # the aligner loads when needed
+
+        save_correction(self._library, pair[0], pair[1], beads)
+        if pair == self.shown_pair():
+            self._show_chosen(keep_row=True)
+
+    def compare_with(self, document_id: int) -> None:
+        """Show another article's language version beside the current article (not linked)."""
+        self._compared = self._library.document(document_id)
+        self._show_controls()
+        self._show_chosen()
+
+    def link_compared(self) -> bool:
+        """Link the compared article to the shown one as a translation; False if refused."""
+        if self._compared is None or self._article_id is None:
+            return False
+        try:
+            self._library.link_articles(self._article_id, self._compared.article_id)
+        except ValueError as error:
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.warning(self, _("Link as translation"), str(error))
+            return False
+        right = self._compared.id
+        self.show_article(self._article_id)
+        self._events.articles_changed.emit()
+        ids = [document.id for document in self._documents]
+        self.right_language.setCurrentIndex(ids.index(right))
+        self._show_chosen()
+        return True
+
+    def unlink_right(self) -> bool:
+        """Make the right-hand language version an article of its own."""
+        pair = self.shown_pair()
+        if pair is None or self._compared is not None or self._article_id is None:
+            return False
+        self._library.unlink_document(pair[1])
+        self.show_article(self._article_id)
+        self._events.articles_changed.emit()
+        return True
+
+    def _show_controls(self) -> None:
+        several = len(self._documents) > 1
+        comparing = self._compared is not None
+        self.left_language.setVisible(bool(self._documents))
+        self.left_language.setEnabled(several)
+        self.right_language.setVisible(several and not comparing)
+        self.swap_button.setVisible(several and not comparing)
+        self.compare_button.setVisible(bool(self._documents))
+        self.link_button.setVisible(comparing)
+        self.unlink_button.setVisible(several and not comparing)
+
+    def _chosen_ids(self) -> list[int]:
+        if not self._documents:
+            return []
+        left = int(self.left_language.currentData())
+        if self._compared is not None:
+            return [left, self._compared.id]
+        right = self.right_language.currentData()
+        if len(self._documents) < 2 or right is None or int(right) in (ONE_LANGUAGE, left):
+            return [left]
+        return [left, int(right)]
+
+    def _show_chosen(self, keep_row: bool = False) -> None:
+        row = self.view.current_row()
+        ids = self._chosen_ids()
+        self._checked: list[tuple[int, FigurePair[FigureRecord]]] = []
+        documents = {document.id: document for document in self._documents}
+        if self._compared is not None:
+            documents[self._compared.id] = self._compared
+        shown = [documents[i] for i in ids]
+        self._status.clear()
+        if len(ids) == 2:
+            self._show_pair(shown[0], shown[1])
+        elif ids:
+            self._beads = ()
+            self.model.show_single(shown[0], self._library.sentences(ids[0]))
+        else:
+            self._beads = ()
+            self.model.clear()
+        self._heading.setText(shown[0].title if shown else "")
+        if not keep_row:
+            self.view.verticalScrollBar().setValue(0)
+        elif row >= 0:
+            self.view.set_current_row(min(row, self.model.rowCount() - 1))
+        self.highlights.refresh()
+        self.documents_shown.emit(shown)
+        self.figures_checked.emit(self._checked)
+
+    def _show_pair(self, left: DocumentInfo, right: DocumentInfo) -> None:
+        alignment = self._library.alignments.get(left.id, right.id)
+        current = (self._library.content_hash_of(left.id),
+                   self._library.content_hash_of(right.id))
+        stamp = self._library.alignments.stamp(left.id, right.id)
+        if alignment is None or stamp is None or stamp[:2] != current:
+            self._align_in_background(left.id, right.id)
+            self.model.show_single(left, self._library.sentences(left.id))
+            return
+        self._beads = alignment.beads
+        self.model.show_aligned(left, right, self._library.sentences(left.id),
+                                self._library.sentences(right.id), alignment)
+        self._checked = disagreements_first(check_translation(self._library, left.id, right.id))
+        self.model.set_flagged_rows({row for row, pair in self._checked
+                                     if pair.verdict is Verdict.DISAGREES})
+        manual = sum(1 for bead in alignment.beads if bead.manual)
+        if manual:
+            self._status.setText(_("{n} rows aligned by you").format(n=manual))
+
+    def _align_in_background(self, left_id: int, right_id: int) -> None:
+        self._status.setText(_("Aligning sentences…"))
+        if self._pending == (left_id, right_id):
+            return
+        self._pending = (left_id, right_id)
+
+        def work(library: Library, _report: ReportProgress) -> tuple[int, int]:
+            from reader.operations.aligning import ensure_alignment
+
+            ensure_alignment(library, left_id, right_id)
+            return left_id, right_id
+
+        job = library_job(self._library.path, work)
+        job.signals.finished.connect(self._on_alignment_finished)
+        job.signals.failed.connect(self._on_alignment_failed)
+        start_job(job)
+
+    # -- corrections -------------------------------------------------------------------------
+
+    def _edit(self, text: str, beads: tuple[AlignedBead, ...]) -> None:
+        self.undo_stack.push(AlignmentEdit(self, text, self._beads, beads))
+
+    def merge_row_with_next(self, row: int) -> bool:
+        """Merge a row with the one below it (undoable); False when there is none."""
+        if not self._beads or not 0 <= row < len(self._beads) - 1:
+            return False
+        self._edit(_("Merge rows"), merge_with_next(self._beads, row))
+        return True
+
+    def split_row_before(self, place: CellPlace) -> bool:
+        """Split a row before a sentence of one column (undoable)."""
+        try:
+            beads = split_before(self._beads, place.row, place.column, place.sentence)
+        except (ValueError, IndexError):
+            return False
+        self._edit(_("Split row"), beads)
+        return True
+
+    def move_sentence(self, place: CellPlace, direction: int) -> bool:
+        """Move a row's first sentence up or its last sentence down (undoable)."""
+        try:
+            beads = move_sentence(self._beads, place.row, place.column, direction)
+        except (ValueError, IndexError):
+            return False
+        self._edit(_("Move sentence"), beads)
+        return True
+
+    def reset_alignment(self) -> None:
+        """Forget the corrections of the shown pair (undoable)."""
+        pair = self.shown_pair()
+        if pair is None:
+            return
+        from reader.operations.aligning import reset_to_automatic
+
+        automatic = reset_to_automatic(self._library, *pair)
+        before = self._beads
+        self._beads = automatic.beads
+        self.undo_stack.push(AlignmentEdit(self, _("Reset alignment"), before, automatic.beads))
+
+    # -- slots -------------------------------------------------------------------------------
+
+    def _on_left_language_activated(self, index: int) -> None:
+        if index == self.right_language.currentIndex() and len(self._documents) > 1:
+            self.right_language.setCurrentIndex(self._other_than(index))
+        self._show_chosen()
+
+    def _on_right_language_activated(self, index: int) -> None:
+        if index == self.left_language.currentIndex():
+            self.left_language.setCurrentIndex(self._other_than(index))
+        self._show_chosen()
+
+    def _on_swap_button_clicked(self) -> None:
+        left, right = self.left_language.currentIndex(), self.right_language.currentIndex()
+        if right >= len(self._documents):
+            return
+        self.left_language.setCurrentIndex(right)
+        self.right_language.setCurrentIndex(left)
+        self._show_chosen()
+
+    def _on_compare_button_clicked(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        choices = [(summary.id, f"{summary.title} ({' · '.join(summary.languages)})")
+                   for summary in self._library.article_summaries()
+                   if summary.id != self._article_id]
+        if not choices:
+            return
+        label, ok = QInputDialog.getItem(self, _("Compare with"), _("Article:"),
+                                         [text for _id, text in choices], 0, False)
+        if ok:
+            article_id = next(i for i, text in choices if text == label)
+            self.compare_with(self._library.documents_of(article_id)[0].id)
+
+    def _on_link_button_clicked(self) -> None:
+        self.link_compared()
+
+    def _on_unlink_button_clicked(self) -> None:
+        self.unlink_right()
+
+    def _on_merge_action_triggered(self) -> None:
+        self.merge_row_with_next(self.view.current_row())
+
+    def _on_reset_action_triggered(self) -> None:
+        self.reset_alignment()
+
+    def _on_view_context_menu_requested(self, place: CellPlace, position: QPoint) -> None:
+        from PySide6.QtWidgets import QMenu
+
+        menu = QMenu(self)
+        self.highlights.add_to_menu(menu, place)
+        menu.addSeparator()
+        if self.shown_pair() is not None:
+            menu.addAction(self.merge_action)
+            split = menu.addAction(_("Split the row before this sentence"))
+            split.triggered.connect(lambda: self.split_row_before(place))
+            up = menu.addAction(_("Move this sentence to the row above"))
+            up.triggered.connect(lambda: self.move_sentence(place, -1))
+            down = menu.addAction(_("Move this sentence to the row below"))
+            down.triggered.connect(lambda: self.move_sentence(place, +1))
+            menu.addSeparator()
+            menu.addAction(self.undo_action)
+            menu.addAction(self.redo_action)
+            menu.addAction(self.reset_action)
+            menu.addSeparator()
+        copy = menu.addAction(_("Copy"))
+        copy.setEnabled(self.view.textCursor().hasSelection())
+        copy.triggered.connect(self.view.copy)
+        menu.popup(position)
+
+    def _on_alignment_finished(self, pair: tuple[int, int]) -> None:
+        if self._pending == pair:
+            self._pending = None
+        if self.shown_pair() == pair or self._chosen_ids() == list(pair):
+            self._show_chosen()
+
+    def _on_alignment_failed(self, message: str) -> None:
+        self._pending = None
+        self._status.setText(_("Could not align: {message}").format(message=message))
+
+    def _other_than(self, index: int) -> int:
+        return next(i for i in range(len(self._documents)) if i != index)

@@ -1,0 +1,585 @@
+"""A text view of the parallel model: each model row is a one-row table of the document, so
+counterparts sit side by side by construction. Text is selectable and copyable; the row under
+the pointer and the current row (Up/Down) light up in every column.
+
+A table per row rather than one table: lighting a row up then lays out that row alone, and the
+view lays out a long article bit by bit instead of all at once before it can paint.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, QPointF, QRect, Qt, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QContextMenuEvent,
+    QHelpEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QPolygonF,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextFrameFormat,
+    QTextLength,
+    QTextTable,
+    QTextTableCellFormat,
+    QTextTableFormat,
+)
+from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
+
+from reader.ui.parallel.parallel_model import (
+    FLAGGED_ROLE,
+    LOW_CONFIDENCE,
+    MANUAL_ROLE,
+    PARAGRAPH_START_ROLE,
+    SCORE_ROLE,
+    SENTENCES_ROLE,
+    ParallelTextModel,
+)
+
+CELL_PADDING = 6
+PARAGRAPH_GAP = 14
+MARGIN = 14  # room left of each column's text for note and bookmark markers
+LOW_CONFIDENCE_TINT = QColor(255, 196, 0, 40)
+MANUAL_TINT = QColor(0, 150, 255, 22)
+DISAGREEMENT_TINT = QColor(220, 40, 40, 40)
+
+
+@dataclass(frozen=True)
+class CellPlace:
+    """Where a pointer or cursor is: row, column and sentence within the cell (or -1), and
+    the document offset there (or -1)."""
+
+    row: int
+    column: int
+    sentence: int
+    offset: int = -1
+
+
+class MarginMark:
+    """What a margin marker stands for."""
+
+    NONE = ""
+    NOTE = "note"
+    BOOKMARK = "bookmark"
+
+
+@dataclass(frozen=True)
+class TextMark:
+    """Something drawn on a column's text, by document offsets: a highlight, or the faint
+    echo of one on the aligned sentences of the other column; maybe a margin marker."""
+
+    column: int
+    start: int
+    end: int
+    colour: QColor
+    faint: bool = False
+    tooltip: str = ""
+    margin: str = MarginMark.NONE
+    key: object = None
+    fill: bool = True  # False: only a margin marker (a bookmark), the text stays as it is
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A stretch of one column's document text, by document offsets."""
+
+    column: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class _Placed:
+    """A sentence as the view shows it: its document offsets and where it starts here."""
+
+    start: int
+    end: int
+    view_start: int
+
+
+class ParallelTextView(QTextBrowser):
+    """Shows a ParallelTextModel as a two-column table of text.
+
+    It asks the model through `model.data(index, role)`, never `index.data(role)`: in
+    PySide6 6.12 the latter loses a reference to None each time a role has no value, and
+    enough of those crash the interpreter.
+    """
+
+    hovered_row_changed = Signal(int)
+    current_row_changed = Signal(int)
+    context_menu_requested = Signal(object, QPoint)  # CellPlace, global position
+
+    def __init__(self, model: ParallelTextModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._model = model
+        self._tables: list[QTextTable] = []
+        self._table_starts: list[int] = []
+        self._sentence_starts: dict[tuple[int, int], list[int]] = {}
+        self._placed: dict[int, list[_Placed]] = {}
+        self._marks: list[TextMark] = []
+        self._marked_ranges: list[tuple[int, int]] = []
+        self._marker_rects: list[tuple[QRect, TextMark]] = []
+        self._margin_marks: list[tuple[int, TextMark]] = []  # (view position, mark)
+        self._hovered = -1
+        self._current = -1
+        self.setOpenLinks(False)
+        self.setMouseTracking(True)
+        self.document().setUndoRedoEnabled(False)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self._model.modelReset.connect(self._render)
+        self._model.dataChanged.connect(self._on_model_data_changed)
+        self._render()
+
+    # -- state -------------------------------------------------------------------------------
+
+    def hovered_row(self) -> int:
+        """The row under the pointer, or -1."""
+        return self._hovered
+
+    def current_row(self) -> int:
+        """The row chosen with a click or Up/Down, or -1."""
+        return self._current
+
+    def set_current_row(self, row: int) -> None:
+        """Make a row current, light it up and scroll it into view."""
+        if not 0 <= row < self._model.rowCount():
+            row = -1
+        if row == self._current:
+            return
+        previous, self._current = self._current, row
+        self._paint_row(previous)
+        self._paint_row(row)
+        if row >= 0:
+            self._scroll_to_row(row)
+        self.current_row_changed.emit(row)
+
+    def is_lit(self, row: int, column: int) -> bool:
+        """Whether a cell is drawn lit up (hovered or current)."""
+        if not 0 <= row < len(self._tables):
+            return False
+        background = self._tables[row].cellAt(0, column).format().background()
+        return background.style() != Qt.BrushStyle.NoBrush and background.color() in (
+            self._hover_colour(), self._current_colour())
+
+    def select_text(self, row: int, column: int, sentence: int, offset: int,
+                    length: int) -> bool:
+        """Select `length` characters from `offset` in a cell's sentence, and show them."""
+        starts = self._sentence_starts.get((row, column))
+        if not starts or not 0 <= sentence < len(starts):
+            return False
+        self.set_current_row(row)
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(starts[sentence] + offset)
+        cursor.setPosition(starts[sentence] + offset + length, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+        return True
+
+    def select_passage(self, passage: Passage) -> bool:
+        """Select a stretch of a column's document text, and show it."""
+        ranges = self._view_ranges(passage.column, passage.start, passage.end)
+        if not ranges:
+            return False
+        row = bisect_right(self._table_starts, ranges[0][0]) - 1
+        self.set_current_row(row)
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(ranges[0][0])
+        cursor.setPosition(ranges[-1][1], QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+        return True
+
+    def selected_passage(self) -> Passage | None:
+        """The selected text as a stretch of one column's document (the column the selection
+        starts in), or None when nothing is selected."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        first = self._document_place(cursor.selectionStart(), at_end=False)
+        last = self._document_place(cursor.selectionEnd(), at_end=True)
+        if first is None or last is None:
+            return None
+        column, start = first
+        if last[0] == column:
+            end = last[1]
+        else:
+            # The selection ran into the other column: stop at the last sentence of this one
+            # that comes before the selection's end.
+            placed = self._placed.get(column, [])
+            before = [p for p in placed if p.view_start < cursor.selectionEnd()]
+            end = before[-1].end if before else start
+        return Passage(column, start, end) if end > start else None
+
+    def cell_rect_center(self, row: int, column: int) -> QPoint:
+        """The viewport position of the middle of a cell's first line (for tests and tools)."""
+        cursor = self._tables[row].cellAt(0, column).firstCursorPosition()
+        return self.cursorRect(cursor).center()
+
+    def place_at(self, position: QPoint) -> CellPlace | None:
+        """The row, column and sentence at a viewport position."""
+        if not self._tables:
+            return None
+        cursor = self.cursorForPosition(position)
+        found = self._cell_of(cursor.position())
+        if found is None:
+            return None
+        row, column = found
+        starts = self._sentence_starts.get((row, column), [])
+        sentence = -1
+        for index, start in enumerate(starts):
+            if cursor.position() >= start:
+                sentence = index
+        place = self._document_place(cursor.position(), at_end=False)
+        return CellPlace(row, column, sentence, place[1] if place else -1)
+
+    def _cell_of(self, position: int) -> tuple[int, int] | None:
+        """The row and column of the cell holding a view position."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(position)
+        table = cursor.currentTable()
+        if table is None:
+            return None
+        cell = table.cellAt(cursor)
+        if not cell.isValid():
+            return None
+        return bisect_right(self._table_starts, table.firstPosition()) - 1, cell.column()
+
+    def current_sentence(self) -> tuple[int, int, int] | None:
+        """The sentence at the text cursor, else the current row's first: (column, document
+        start, document end)."""
+        place = self._document_place(self.textCursor().selectionStart(), at_end=False)
+        if place is None and self._current >= 0:
+            cells = self._model.row(self._current).cells
+            column = next((c for c, cell in enumerate(cells) if cell), None)
+            if column is None:
+                return None
+            return column, cells[column][0].start, cells[column][0].end
+        if place is None:
+            return None
+        column, offset = place
+        for placed in self._placed.get(column, []):
+            if placed.start <= offset <= placed.end:
+                return column, placed.start, placed.end
+        return None
+
+    # -- drawing -----------------------------------------------------------------------------
+
+    def _render(self, *_args: object) -> None:
+        document = self.document()
+        document.clear()
+        self._tables, self._table_starts = [], []
+        self._sentence_starts = {}
+        self._placed = {}
+        self._marks, self._marked_ranges, self._marker_rects = [], [], []
+        self._margin_marks = []
+        self._hovered = self._current = -1
+        rows, columns = self._model.rowCount(), self._model.columnCount()
+        if not rows or not columns:
+            return
+        table_format = QTextTableFormat()
+        table_format.setBorder(0)
+        table_format.setCellSpacing(0)
+        table_format.setCellPadding(CELL_PADDING)
+        table_format.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
+        table_format.setColumnWidthConstraints(
+            [QTextLength(QTextLength.Type.PercentageLength, 100 / columns)] * columns)
+        table_format.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_None)
+        # The empty block the document keeps between two tables takes no room.
+        between = QTextBlockFormat()
+        between.setLineHeight(0, QTextBlockFormat.LineHeightTypes.FixedHeight.value)
+        cursor = QTextCursor(document)
+        cursor.setBlockFormat(between)
+        for row in range(rows):
+            cursor.movePosition(QTextCursor.MoveOperation.End)
+            table = cursor.insertTable(1, columns, table_format)
+            self._tables.append(table)
+            self._table_starts.append(table.firstPosition())
+            for column in range(columns):
+                self._fill_cell(row, column)
+            self._paint_row(row)
+            cursor.movePosition(QTextCursor.MoveOperation.End)
+            cursor.setBlockFormat(between)
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def _fill_cell(self, row: int, column: int) -> None:
+        index = self._model.index(row, column)
+        cell = self._tables[row].cellAt(0, column)
+        cursor = cell.firstCursorPosition()
+        starts = []
+        plain = QTextCharFormat()
+        for number, sentence in enumerate(self._model.data(index, SENTENCES_ROLE) or ()):
+            if number:
+                cursor.insertText(" ", plain)
+            starts.append(cursor.position())
+            self._placed.setdefault(column, []).append(
+                _Placed(sentence.start, sentence.end, cursor.position()))
+            cursor.insertText(sentence.text, plain)
+        self._sentence_starts[(row, column)] = starts
+
+    def _paint_row(self, row: int) -> None:
+        if not 0 <= row < len(self._tables):
+            return
+        table = self._tables[row]
+        for column in range(table.columns()):
+            index = self._model.index(row, column)
+            cell = table.cellAt(0, column)
+            cell_format = QTextTableCellFormat()
+            cell_format.setPadding(CELL_PADDING)
+            cell_format.setLeftPadding(CELL_PADDING + MARGIN)
+            if self._model.data(index, PARAGRAPH_START_ROLE):
+                cell_format.setTopPadding(CELL_PADDING + PARAGRAPH_GAP)
+            colour = self._row_colour(row, index)
+            if colour is not None:
+                cell_format.setBackground(QBrush(colour))
+            cell.setFormat(cell_format)
+
+    def _row_colour(self, row: int, index: QModelIndex) -> QColor | None:
+        if row == self._current:
+            return self._current_colour()
+        if row == self._hovered:
+            return self._hover_colour()
+        score = self._model.data(index, SCORE_ROLE)
+        if self._model.data(index, FLAGGED_ROLE):
+            return DISAGREEMENT_TINT
+        if self._model.data(index, MANUAL_ROLE):
+            return MANUAL_TINT
+        if score is not None and score < LOW_CONFIDENCE:
+            return LOW_CONFIDENCE_TINT
+        return None
+
+    # -- marks -------------------------------------------------------------------------------
+
+    def set_marks(self, marks: Sequence[TextMark]) -> None:
+        """Draw these highlights and markers instead of the ones drawn before."""
+        plain = QTextCharFormat()
+        cursor = QTextCursor(self.document())
+        for start, end in self._marked_ranges:
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            cursor.setCharFormat(plain)
+        self._marks, self._marked_ranges = list(marks), []
+        # Where each margin marker goes, found once here rather than at every paint.
+        self._margin_marks = []
+        for mark in self._marks:
+            if mark.margin != MarginMark.NONE and not mark.faint:
+                ranges = self._view_ranges(mark.column, mark.start, mark.end)
+                if ranges:
+                    self._margin_marks.append((ranges[0][0], mark))
+        # Echoes first, so that a highlight of the column itself is drawn over its echo.
+        for mark in sorted(self._marks, key=lambda m: not m.faint):
+            if not mark.fill:
+                continue
+            mark_format = QTextCharFormat()
+            if mark.faint:
+                colour = QColor(mark.colour)
+                colour.setAlpha(90)
+                mark_format.setBackground(QBrush(colour))
+                mark_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+                mark_format.setUnderlineColor(mark.colour.darker(160))
+            else:
+                mark_format.setBackground(QBrush(mark.colour))
+            for start, end in self._view_ranges(mark.column, mark.start, mark.end):
+                cursor.setPosition(start)
+                cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+                cursor.mergeCharFormat(mark_format)
+                self._marked_ranges.append((start, end))
+        self.viewport().update()
+
+    def marks(self) -> list[TextMark]:
+        """The marks drawn now."""
+        return list(self._marks)
+
+    def marks_at(self, position: QPoint) -> list[TextMark]:
+        """The marks under a viewport position: a margin marker's, else the highlights'
+        (own highlights before echoes)."""
+        for rect, mark in self._marker_rects:
+            if rect.adjusted(-2, -2, 2, 2).contains(position):
+                return [mark]
+        place = self._document_place(self.cursorForPosition(position).position(),
+                                     at_end=False)
+        if place is None:
+            return []
+        column, offset = place
+        found = [m for m in self._marks
+                 if m.fill and m.column == column and m.start <= offset < m.end]
+        return sorted(found, key=lambda m: m.faint)
+
+    def background_at(self, column: int, offset: int) -> QColor | None:
+        """The background drawn behind a document offset of a column (for tests and tools)."""
+        ranges = self._view_ranges(column, offset, offset + 1)
+        if not ranges:
+            return None
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(ranges[0][0] + 1)
+        brush = cursor.charFormat().background()
+        return None if brush.style() == Qt.BrushStyle.NoBrush else brush.color()
+
+    def marker_rects(self) -> list[tuple[QRect, TextMark]]:
+        """Where the margin markers were last painted (viewport coordinates)."""
+        return list(self._marker_rects)
+
+    def _view_ranges(self, column: int, start: int, end: int) -> list[tuple[int, int]]:
+        """The view positions showing a stretch of a column's document text."""
+        ranges: list[tuple[int, int]] = []
+        for placed in self._placed.get(column, []):
+            if placed.start >= end or placed.end <= start:
+                continue
+            first = placed.view_start + max(start, placed.start) - placed.start
+            last = placed.view_start + min(end, placed.end) - placed.start
+            if ranges and first - ranges[-1][1] <= 1 and start <= placed.start:
+                ranges[-1] = (ranges[-1][0], last)  # over the space between two sentences
+            else:
+                ranges.append((first, last))
+        return ranges
+
+    def _document_place(self, position: int, at_end: bool) -> tuple[int, int] | None:
+        """The column and document offset shown at a view position."""
+        found = self._cell_of(position)
+        if found is None:
+            return None
+        row, column = found
+        starts = self._sentence_starts.get((row, column), [])
+        if not starts:
+            return None
+        sentences = self._model.row(row).cells[column]
+        index = max(0, bisect_right(starts, position) - 1)
+        if at_end and index and position == starts[index]:
+            index -= 1  # a selection ending where a sentence starts ends the one before
+        sentence = sentences[index]
+        offset = min(max(0, position - starts[index]), sentence.end - sentence.start)
+        return column, sentence.start + offset
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        super().paintEvent(event)
+        self._marker_rects = []
+        if not self._margin_marks:
+            return
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        for position, mark in self._margin_marks:
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(position)
+            table = cursor.currentTable()
+            if table is None:
+                continue
+            line = self.cursorRect(cursor)
+            text_left = self.cursorRect(table.cellAt(cursor).firstCursorPosition()).left()
+            rect = QRect(text_left - MARGIN + 1, line.top() + 2, MARGIN - 5,
+                         max(8, line.height() - 4))
+            if rect.intersects(event.rect()):
+                self._draw_marker(painter, rect, mark)
+            self._marker_rects.append((rect, mark))
+        painter.end()
+
+    def _draw_marker(self, painter: QPainter, rect: QRect, mark: TextMark) -> None:
+        painter.setPen(QPen(mark.colour.darker(170), 1))
+        painter.setBrush(QBrush(mark.colour))
+        if mark.margin == MarginMark.BOOKMARK:
+            left, right = float(rect.left()), float(rect.right())
+            top, bottom = float(rect.top()), float(rect.bottom())
+            middle = (left + right) / 2
+            painter.drawPolygon(QPolygonF([
+                QPointF(left, top), QPointF(right, top), QPointF(right, bottom),
+                QPointF(middle, bottom - (right - left) / 2), QPointF(left, bottom)]))
+        else:
+            painter.drawRoundedRect(rect, 2, 2)
+            painter.setPen(QPen(mark.colour.darker(220), 1))
+            for step in (0.3, 0.55, 0.8):
+                y = rect.top() + rect.height() * step
+                painter.drawLine(QPointF(rect.left() + 2.5, y), QPointF(rect.right() - 2, y))
+
+    def _hover_colour(self) -> QColor:
+        colour = QColor(self.palette().color(QPalette.ColorRole.Highlight))
+        colour.setAlpha(45)
+        return colour
+
+    def _current_colour(self) -> QColor:
+        colour = QColor(self.palette().color(QPalette.ColorRole.Highlight))
+        colour.setAlpha(80)
+        return colour
+
+    def _scroll_to_row(self, row: int) -> None:
+        table = self._tables[row]
+        top = min(self.cursorRect(table.cellAt(0, c).firstCursorPosition()).top()
+                  for c in range(table.columns()))
+        bottom = max(self.cursorRect(table.cellAt(0, c).lastCursorPosition()).bottom()
+                     for c in range(table.columns()))
+        bar = self.verticalScrollBar()
+        if top < 0:
+            bar.setValue(bar.value() + top - CELL_PADDING)
+        elif bottom > self.viewport().height():
+            bar.setValue(bar.value() + min(top, bottom - self.viewport().height()) + CELL_PADDING)
+
+    def _set_hovered(self, row: int) -> None:
+        if row == self._hovered:
+            return
+        previous, self._hovered = self._hovered, row
+        self._paint_row(previous)
+        self._paint_row(row)
+        self.hovered_row_changed.emit(row)
+
+    def _on_model_data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex,
+                               _roles: object = None) -> None:
+        for row in range(top_left.row(), bottom_right.row() + 1):
+            self._paint_row(row)
+
+    # -- events ------------------------------------------------------------------------------
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        place = self.place_at(event.position().toPoint())
+        self._set_hovered(place.row if place else -1)
+        super().mouseMoveEvent(event)
+
+    def leaveEvent(self, event: QEvent) -> None:  # noqa: N802
+        self._set_hovered(-1)
+        super().leaveEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        place = self.place_at(event.position().toPoint())
+        if place is not None:
+            self.set_current_row(place.row)
+        super().mousePressEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        step = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1}.get(Qt.Key(event.key()))
+        if step is not None and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            start = self._current if self._current >= 0 else (-1 if step > 0 else 0)
+            target = max(0, min(self._model.rowCount() - 1, start + step))
+            self.set_current_row(target)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
+        place = self.place_at(event.pos())
+        if place is None:
+            super().contextMenuEvent(event)
+            return
+        self.set_current_row(place.row)
+        self.context_menu_requested.emit(place, event.globalPos())
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.ToolTip:
+            assert isinstance(event, QHelpEvent)
+            tips = [mark.tooltip for mark in self.marks_at(event.pos()) if mark.tooltip]
+            place = self.place_at(event.pos())
+            tip = "\n\n".join(dict.fromkeys(tips)) if tips else (
+                self._model.data(self._model.index(place.row, place.column),
+                                 Qt.ItemDataRole.ToolTipRole) if place else None)
+            if tip:
+                QToolTip.showText(event.globalPos(), str(tip), self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)

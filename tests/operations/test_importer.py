@@ -1,0 +1,98 @@
+"""Bad input: every problem file is reported by name with a reason, the rest goes on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.operations.importer import import_paths
+from reader.store import ImportStatus
+from reader.store.library import Library
+from tests.conftest import SEED_EN, SEED_ES, SEED_NB, SEED_SV
+
+
+def _failures(results: list) -> dict[str, str]:  # type: ignore[type-arg]
+    return {r.path.name: r.reason for r in results if r.status is ImportStatus.FAILED}
+
+
+def test_each_bad_file_is_reported_and_leaves_no_trace(empty_library: Library,
+                                                       tmp_path: Path) -> None:
+    folder = tmp_path / "incoming"
+    folder.mkdir()
+    (folder / "a_latin1.txt").write_bytes("Señor Pérez dijo que sí.".encode("latin-1"))
+    (folder / "b_empty.txt").write_bytes(b"")
+    (folder / "c_blank.txt").write_text("  \n\n \t\n")
+    (folder / "d_binary.txt").write_bytes(b"\x7fELF\x02\x01\x01\x00" + bytes(200))
+    (folder / "e_huge.txt").write_bytes(b"word " * (21 * 1024 * 1024 // 5))
+    (folder / "f_good.txt").write_bytes(SEED_SV.read_bytes())
+    (folder / "g_bom.txt").write_bytes(b"\xef\xbb\xbf" + SEED_NB.read_bytes())
+    empty_folder = tmp_path / "nothing-here"
+    empty_folder.mkdir()
+    (empty_folder / "picture.png").write_bytes(b"\x89PNG")
+    missing = tmp_path / "does-not-exist.txt"
+
+    results = import_paths(empty_library, [folder, empty_folder, missing])
+
+    failures = _failures(results)
+    assert failures == {
+        "a_latin1.txt": "not valid UTF-8 text (byte 0xf1 at offset 2)",
+        "b_empty.txt": "empty file",
+        "c_blank.txt": "file holds only whitespace",
+        "d_binary.txt": "binary file, not text",
+        "e_huge.txt": "file is too large (21.0 MB; the limit is 20 MB)",
+        "nothing-here": "folder holds no text files (.txt)",
+        "does-not-exist.txt": "no such file or folder",
+    }
+    imported = [r.path.name for r in results if r.status is ImportStatus.IMPORTED]
+    assert imported == ["f_good.txt", "g_bom.txt"]
+    assert empty_library.document_count() == 2
+    assert [d.file_name for d in empty_library.all_documents()] == ["f_good.txt", "g_bom.txt"]
+
+
+def test_a_file_named_directly_is_tried_whatever_its_suffix(empty_library: Library,
+                                                            tmp_path: Path) -> None:
+    article = tmp_path / "article.md"
+    article.write_bytes(SEED_SV.read_bytes())
+    (result,) = import_paths(empty_library, [article])
+    assert result.status is ImportStatus.IMPORTED
+
+
+def test_hidden_files_in_folders_are_skipped(empty_library: Library, tmp_path: Path) -> None:
+    (tmp_path / ".cache").mkdir()
+    (tmp_path / ".cache" / "x.txt").write_bytes(SEED_SV.read_bytes())
+    (tmp_path / "visible.txt").write_bytes(SEED_NB.read_bytes())
+    results = import_paths(empty_library, [tmp_path])
+    assert [r.path.name for r in results] == ["visible.txt"]
+
+
+def test_cancelled_import_keeps_what_finished(empty_library: Library, tmp_path: Path) -> None:
+    for name, seed in (("1.txt", SEED_SV), ("2.txt", SEED_NB)):
+        (tmp_path / name).write_bytes(seed.read_bytes())
+    done: list[int] = []
+    results = import_paths(empty_library, [tmp_path],
+                           progress=lambda d, total, path: done.append(d),
+                           cancelled=lambda: len(done) >= 1)
+    assert [r.status for r in results] == [ImportStatus.IMPORTED]
+    assert empty_library.document_count() == 1
+
+
+def test_workers_keep_the_readers_alignment_fixes(empty_library: Library,
+                                                  tmp_path: Path) -> None:
+    from reader.operations.aligning import ensure_alignment, save_correction
+    from reader.operations.corrections import merge_with_next
+
+    import_paths(empty_library, [SEED_ES, SEED_EN], workers=2)
+    spanish, english = (d.id for d in empty_library.all_documents())
+    automatic = empty_library.alignments.get(spanish, english)
+    assert automatic is not None and automatic == ensure_alignment(empty_library, spanish,
+                                                                   english)
+    save_correction(empty_library, spanish, english, merge_with_next(automatic.beads, 5))
+
+    edited = tmp_path / "edited" / SEED_EN.name
+    edited.parent.mkdir()
+    edited.write_text("A new opening sentence was added by the editors.\n"
+                      + SEED_EN.read_text(encoding="utf-8"), encoding="utf-8")
+    (result,) = import_paths(empty_library, [edited], workers=2)
+    assert result.status is ImportStatus.UPDATED
+    again = empty_library.alignments.get(spanish, english)
+    assert again is not None and len(again.fixes) == 1
+    assert sum(1 for bead in again.beads if bead.manual) == 1
