@@ -14,6 +14,7 @@ from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from reader.app import open_library  # noqa: E402
+from reader.operations.session import LibrarySession  # noqa: E402
 from reader.ui.main_window import MainWindow  # noqa: E402
 from reader.ui.parallel.parallel_view import Passage  # noqa: E402
 
@@ -21,7 +22,8 @@ from reader.ui.parallel.parallel_view import Passage  # noqa: E402
 def main(library_path: Path, settings_path: Path) -> None:
     app = QApplication([])
     library = open_library(library_path)
-    window = MainWindow(library, QSettings(str(settings_path), QSettings.Format.IniFormat))
+    settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
+    window = MainWindow(LibrarySession(library), settings)
     window.show()
     article = next(a for a in library.article_summaries() if len(a.languages) == 2)
     window.open_article(article.id)

@@ -8,8 +8,8 @@ from itertools import combinations
 
 from reader.store.library import Library
 from reader.store.records import AlignedBead, AlignmentFix, SentenceAlignment, SentenceRecord
+from reader.text import versions
 from reader.text.alignment import align_sentences
-from reader.text.versions import ALIGNER_VERSION
 
 # A fixed range of sentence positions on each side: (source start, end, target start, end).
 Placement = tuple[int, int, int, int]
@@ -39,16 +39,30 @@ def ensure_alignment(library: Library, source_id: int, target_id: int) -> Senten
 
     The reader's fixes are kept wherever their sentences can still be found.
     """
-    current = (library.content_hash_of(source_id), library.content_hash_of(target_id))
     existing = library.alignments.get(source_id, target_id)
-    if existing is not None and library.alignments.stamp(source_id, target_id) == (
-        *current, ALIGNER_VERSION
-    ):
+    if existing is not None and _is_current(library, source_id, target_id):
         return existing
     fixes = existing.fixes if existing is not None else ()
     alignment = compute_alignment(library, source_id, target_id, fixes)
-    library.alignments.save(alignment, current, ALIGNER_VERSION)
+    current = (library.content_hash_of(source_id), library.content_hash_of(target_id))
+    library.alignments.save(alignment, current, versions.ALIGNER_VERSION)
     return alignment
+
+
+def current_alignment(library: Library, source_id: int,
+                      target_id: int) -> SentenceAlignment | None:
+    """The stored alignment of two documents if it is current: computed from these texts by
+    this aligner. None means it must be computed (again): the one freshness rule."""
+    existing = library.alignments.get(source_id, target_id)
+    if existing is None or not _is_current(library, source_id, target_id):
+        return None
+    return existing
+
+
+def _is_current(library: Library, source_id: int, target_id: int) -> bool:
+    current = (library.content_hash_of(source_id), library.content_hash_of(target_id))
+    return library.alignments.stamp(source_id, target_id) == (
+        *current, versions.ALIGNER_VERSION)
 
 
 def align_article(library: Library, article_id: int) -> None:
@@ -72,7 +86,7 @@ def pending_alignments(library: Library,
     hashes = {d.id: library.content_hash_of(d.id) for d in documents}
     for source, target in combinations(documents, 2):
         current = (hashes[source.id], hashes[target.id])
-        if library.alignments.stamp(source.id, target.id) == (*current, ALIGNER_VERSION):
+        if library.alignments.stamp(source.id, target.id) == (*current, versions.ALIGNER_VERSION):
             continue
         existing = library.alignments.get(source.id, target.id)
         if existing is not None and existing.fixes:
@@ -106,10 +120,10 @@ def save_alignment_job(library: Library, job: AlignmentJob,
     except KeyError:  # a document is gone
         return False
     if current != job.hashes or library.alignments.stamp(job.source_id, job.target_id) == (
-        *current, ALIGNER_VERSION
+        *current, versions.ALIGNER_VERSION
     ):
         return False
-    library.alignments.save(alignment, current, ALIGNER_VERSION)
+    library.alignments.save(alignment, current, versions.ALIGNER_VERSION)
     return True
 
 
@@ -125,7 +139,7 @@ def save_correction(library: Library, source_id: int, target_id: int,
     )
     alignment = SentenceAlignment(source_id, target_id, tuple(beads), fixes)
     hashes = (library.content_hash_of(source_id), library.content_hash_of(target_id))
-    library.alignments.save(alignment, hashes, ALIGNER_VERSION)
+    library.alignments.save(alignment, hashes, versions.ALIGNER_VERSION)
     return alignment
 
 
@@ -133,7 +147,7 @@ def reset_to_automatic(library: Library, source_id: int, target_id: int) -> Sent
     """Forget the reader's fixes and align the pair afresh."""
     alignment = compute_alignment(library, source_id, target_id, ())
     hashes = (library.content_hash_of(source_id), library.content_hash_of(target_id))
-    library.alignments.save(alignment, hashes, ALIGNER_VERSION)
+    library.alignments.save(alignment, hashes, versions.ALIGNER_VERSION)
     return alignment
 
 

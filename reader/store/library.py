@@ -154,6 +154,10 @@ class Library:
 
     # -- library state ---------------------------------------------------------------------
 
+    def trace_statements(self, callback: object) -> None:
+        """Call `callback(sql)` for every statement run on this connection (None: stop)."""
+        self._conn.set_trace_callback(callback)  # type: ignore[arg-type]
+
     def meta(self, key: str) -> str | None:
         """A value the library keeps about itself."""
         row = self._conn.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()

@@ -72,6 +72,16 @@ class ArticleListing:
         ).fetchall()
         return [_summary(row) for row in rows]
 
+    def rows_of(self, article_ids: Iterable[int]) -> dict[int, ArticleSummary]:
+        """The list rows of these articles by id (one query; missing ids are left out)."""
+        ids = sorted(set(article_ids))
+        if not ids:
+            return {}
+        marks = ", ".join("?" * len(ids))
+        rows = self._conn.execute(f"SELECT {_ROW} FROM articles a WHERE a.id IN ({marks})",
+                                  ids).fetchall()
+        return {summary.id: summary for summary in map(_summary, rows)}
+
     def position_of(self, article_id: int, list_filter: ListFilter, key: SortKey,
                     descending: bool) -> int | None:
         """The row an article has in that list, or None when the filter leaves it out."""

@@ -9,9 +9,10 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from reader.store.library import Library
+from reader.operations.progress import CancelToken, ReportProgress
+from reader.operations.session import LibrarySession
 
-ReportProgress = Callable[[int, int, str], None]
+__all__ = ["BackgroundJob", "ReportProgress", "library_job", "start_job"]
 
 
 class JobSignals(QObject):
@@ -23,13 +24,19 @@ class JobSignals(QObject):
 
 
 class BackgroundJob(QRunnable):
-    """Runs `work(report_progress)` on the thread pool; never touches widgets."""
+    """Runs `work(report_progress)` on the thread pool; never touches widgets. `cancel` asks
+    the work (through `cancel_token`) to stop at its next step."""
 
     def __init__(self, work: Callable[[ReportProgress], Any]) -> None:
         super().__init__()
         self.signals = JobSignals()
+        self.cancel_token = CancelToken()
         self._work = work
         self.setAutoDelete(True)
+
+    def cancel(self) -> None:
+        """Ask the work to stop; what it finished stays."""
+        self.cancel_token.cancel()
 
     def run(self) -> None:
         """Do the work and report its result or its error."""
@@ -42,16 +49,17 @@ class BackgroundJob(QRunnable):
             self.signals.finished.emit(result)
 
 
-def library_job(path: Path, work: Callable[[Library, ReportProgress], Any]) -> BackgroundJob:
-    """A job that works on a library file through a connection of its own (an SQLite
+def library_job(path: Path, work: Callable[[LibrarySession, ReportProgress], Any]
+                ) -> BackgroundJob:
+    """A job that works on a library file through a session of its own (an SQLite
     connection belongs to one thread; the file is in WAL mode, so the window keeps reading)."""
 
     def run(report: ReportProgress) -> Any:
-        library = Library.open(path)
+        session = LibrarySession.open(path)
         try:
-            return work(library, report)
+            return work(session, report)
         finally:
-            library.close()
+            session.close()
 
     return BackgroundJob(run)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -10,8 +9,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from reader.operations.changes import EVERYTHING
+from reader.operations.progress import CancelToken
+from reader.operations.session import LibrarySession
 from reader.store import ImportResult, ImportStatus
-from reader.store.library import Library
 from reader.ui.background import BackgroundJob, ReportProgress, start_job
 from reader.ui.i18n import _, ngettext
 from reader.ui.library_events import LibraryEvents
@@ -33,7 +34,7 @@ class ImportController(QObject):
         self._library_path = library_path
         self._events = events
         self._window = window
-        self._cancel = threading.Event()
+        self._cancel = CancelToken()
         self._running = False
         self.progress_dialog: QProgressDialog | None = None  # while an import runs
         self.report_box: QMessageBox | None = None
@@ -50,7 +51,7 @@ class ImportController(QObject):
                                     _("An import is already running. Wait for it to finish."))
             return False
         self._running = True
-        self._cancel.clear()
+        self._cancel = CancelToken()
         job = BackgroundJob(lambda report: self._work(paths, report))
         job.signals.progress.connect(self._on_job_progress)
         job.signals.finished.connect(self._on_job_finished)
@@ -59,18 +60,11 @@ class ImportController(QObject):
         return True
 
     def _work(self, paths: list[Path], report: ReportProgress) -> list[ImportResult]:
-        # Loaded here, in the worker: text analysis is not needed to show the window.
-        from reader.operations.importer import import_paths
-
-        library = Library.open(self._library_path)
+        session = LibrarySession.open(self._library_path)
         try:
-            return import_paths(
-                library, paths,
-                progress=lambda done, total, path: report(done, total, path.name),
-                cancelled=self._cancel.is_set,
-            )
+            return session.import_paths(paths, report, self._cancel)[0]
         finally:
-            library.close()
+            session.close()
 
     def _on_job_progress(self, done: int, total: int, name: str) -> None:
         if total <= PROGRESS_DIALOG_ABOVE or not self._running:
@@ -85,7 +79,7 @@ class ImportController(QObject):
             dialog.setMinimumDuration(0)
             dialog.setAutoClose(False)
             dialog.setAutoReset(False)
-            dialog.canceled.connect(self._cancel.set)
+            dialog.canceled.connect(self._cancel.cancel)
             self.progress_dialog = dialog
         dialog.setMaximum(total)
         dialog.setLabelText(
@@ -96,27 +90,27 @@ class ImportController(QObject):
 
     def _on_job_finished(self, results: list[ImportResult]) -> None:
         self._finish()
-        self._events.articles_changed.emit()
+        self._events.announce(EVERYTHING)
         self.import_finished.emit(results)
         self._show_report(results)
 
     def _on_job_failed(self, message: str) -> None:
         self._finish()
-        self._events.articles_changed.emit()
+        self._events.announce(EVERYTHING)
         QMessageBox.critical(self._window, _("Import failed"), message)
 
     def _finish(self) -> None:
         self._running = False
         dialog, self.progress_dialog = self.progress_dialog, None
         if dialog is not None:
-            dialog.canceled.disconnect(self._cancel.set)  # closing is not cancelling
+            dialog.canceled.disconnect(self._cancel.cancel)  # closing is not cancelling
             dialog.close()
             dialog.deleteLater()
 
     def _show_report(self, results: list[ImportResult]) -> None:
         box = QMessageBox(self._window)
         box.setWindowTitle(_("Import finished"))
-        box.setText(summarise(results, cancelled=self._cancel.is_set()))
+        box.setText(summarise(results, cancelled=self._cancel.cancelled()))
         problems = [r.describe() for r in results if r.status is not ImportStatus.IMPORTED]
         if problems:
             box.setDetailedText("\n".join(problems))

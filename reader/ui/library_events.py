@@ -1,14 +1,19 @@
-"""Store writes announce what changed; panes listen here instead of calling each other."""
+"""Writes announce what they changed; panes listen here instead of calling each other."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
+from reader.operations.changes import LibraryChange
+
 
 class LibraryEvents(QObject):
-    """Signals that say what in the library changed."""
+    """The window's one channel for changes of the library: each carries a LibraryChange that
+    names what changed, and each listener refreshes only that."""
 
-    articles_changed = Signal()
-    figures_changed = Signal()
-    # Stars, bookmarks or annotations were added, changed or removed.
-    notes_changed = Signal()
+    changed = Signal(object)  # LibraryChange
+
+    def announce(self, change: LibraryChange) -> None:
+        """Tell every listener what a write changed (nothing is said of an empty change)."""
+        if change:
+            self.changed.emit(change)

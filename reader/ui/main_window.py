@@ -14,13 +14,15 @@ from PySide6.QtGui import (
     QIcon,
     QKeySequence,
     QPaintEvent,
+    QUndoStack,
 )
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter, QWidget
 
 from reader import APP_NAME
 from reader.bundled import resource_path
-from reader.store import Annotation, Bookmark
-from reader.store.library import Library
+from reader.operations.changes import LibraryChange
+from reader.operations.session import LibrarySession
+from reader.store import Annotation
 from reader.store.records import SearchHit
 from reader.ui.about import show_about
 from reader.ui.background import ReportProgress, library_job, start_job
@@ -31,9 +33,11 @@ from reader.ui.library.library_model import LibraryTableModel
 from reader.ui.library.library_pane import LibraryPane
 from reader.ui.library.search_pane import SearchPane
 from reader.ui.library_events import LibraryEvents
+from reader.ui.navigator import Navigator
 from reader.ui.notes.annotations_panel import AnnotationsPanel
 from reader.ui.notes.bookmarks_panel import BookmarksPanel
 from reader.ui.parallel.parallel_pane import ParallelPane
+from reader.ui.upkeep import LibraryUpkeep
 
 if TYPE_CHECKING:
     from reader.ui.figures.figures_dialog import FiguresDialog
@@ -48,7 +52,7 @@ HEADER_KEY = "library/header-v2"
 class MainWindow(QMainWindow):
     """Library on the left, the parallel pane in the middle, metrics on the right."""
 
-    def __init__(self, library: Library, settings: QSettings,
+    def __init__(self, library: LibrarySession, settings: QSettings,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.library = library
@@ -58,9 +62,10 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{APP_NAME} — {library.path.name}")
         self.setWindowIcon(QIcon(str(resource_path("icons/parallel-reader.svg"))))
 
+        self.undo_stack = QUndoStack(self)  # one for the window: commands carry their ids
         self.library_model = LibraryTableModel(library, ui_locale().language)
         self.library_pane = LibraryPane(self.library_model)
-        self.parallel_pane = ParallelPane(library, self.events)
+        self.parallel_pane = ParallelPane(library, self.events, self.undo_stack)
         self.metrics_sidebar = MetricsSidebar(library)
         self.importer = ImportController(library.path, self.events, self)
 
@@ -74,6 +79,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.setAcceptDrops(True)  # files and folders dropped on the window are imported
         self._build_docks()
+        self.navigator = Navigator(library, self.library_pane, self.parallel_pane,
+                                   self.annotations_panel, self._show_message, self)
+        self.upkeep = LibraryUpkeep(library, self.events, self)
         self._build_menus()
         self._connect_signals()
         self._restore_state()
@@ -82,7 +90,7 @@ class MainWindow(QMainWindow):
     # -- building ----------------------------------------------------------------------------
 
     def _build_docks(self) -> None:
-        undo_stack = self.parallel_pane.undo_stack
+        undo_stack = self.undo_stack
         self.annotations_panel = AnnotationsPanel(self.library, self.events, undo_stack)
         self.bookmarks_panel = BookmarksPanel(self.library, self.events, undo_stack)
         self.bookmarks_panel.set_preferred_language(ui_locale().language)
@@ -121,9 +129,13 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = self.menuBar().addMenu(_("&Edit"))
-        pane = self.parallel_pane
-        for action in (pane.undo_action, pane.redo_action):
+        self.undo_action = self.undo_stack.createUndoAction(self, _("Undo"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, _("Redo"))
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        for action in (self.undo_action, self.redo_action):
             edit_menu.addAction(action)
+        pane = self.parallel_pane
         edit_menu.addSeparator()
         for action in (pane.highlights.highlight_action, pane.highlights.note_action,
                        pane.highlights.bookmark_action):
@@ -162,20 +174,17 @@ class MainWindow(QMainWindow):
         self.parallel_pane.documents_shown.connect(self.metrics_sidebar.show_documents)
         self.parallel_pane.figures_checked.connect(self.metrics_sidebar.show_translation_check)
         self.metrics_sidebar.figure_activated.connect(self.parallel_pane.locate_figure)
-        self.events.articles_changed.connect(self._on_events_articles_changed)
-        self.events.figures_changed.connect(self._on_events_figures_changed)
-        self.events.notes_changed.connect(self.library_model.refresh_notes)
-        self.events.figures_changed.connect(self.library_model.refresh_figures)
-        self.events.notes_changed.connect(self._update_status)
+        self.events.changed.connect(self._on_events_changed)
+        self.upkeep.message.connect(self._on_upkeep_message)
         self.library_pane.filter_changed.connect(self._update_status)
         self.library_pane.star_clicked.connect(self.toggle_star)
         self.search_action.triggered.connect(self._on_search_action_triggered)
-        self.search_pane.hit_opened.connect(self.open_search_hit)
+        self.search_pane.hit_opened.connect(self._on_search_pane_hit_opened)
         self.search_pane.searching_changed.connect(self._on_search_pane_searching_changed)
-        self.annotations_panel.open_requested.connect(self.open_annotation)
+        self.annotations_panel.open_requested.connect(self.navigator.open_annotation)
         self.annotations_panel.edit_requested.connect(self._on_annotation_edit_requested)
-        self.bookmarks_panel.open_article_requested.connect(self.open_article)
-        self.bookmarks_panel.open_bookmark_requested.connect(self.open_bookmark)
+        self.bookmarks_panel.open_article_requested.connect(self.navigator.open_article)
+        self.bookmarks_panel.open_bookmark_requested.connect(self.navigator.open_bookmark)
         self.export_notes_action.triggered.connect(self._on_export_notes_triggered)
         self.export_article_notes_action.triggered.connect(
             self._on_export_article_notes_triggered)
@@ -229,25 +238,7 @@ class MainWindow(QMainWindow):
         last = self._settings.value(f"{self._library_key()}/last_article")
         if not (last is not None and self.open_article(int(last))):
             self.library_pane.select_first()
-        self._refresh_figures_in_background()
-
-    def _refresh_figures_in_background(self) -> None:
-        """Read the figures again of documents an older extractor read (after an upgrade)."""
-        from reader.text.versions import FIGURE_EXTRACTOR_VERSION
-
-        if not self.library.figures.stale_documents(FIGURE_EXTRACTOR_VERSION):
-            return
-        self.statusBar().showMessage(_("Finding figures in the library…"))
-
-        def work(library: Library, report: ReportProgress) -> int:
-            from reader.operations.figure_extraction import refresh_figures
-
-            return refresh_figures(library, lambda done, total: report(done, total, ""))
-
-        job = library_job(self.library.path, work)
-        job.signals.finished.connect(self._on_figures_refreshed)
-        job.signals.failed.connect(self._on_figures_refreshed)
-        start_job(job)
+        self.upkeep.start()
 
     def initial_article_opened(self) -> bool:
         """Whether the window has opened its first article (it does so once it has painted)."""
@@ -296,47 +287,14 @@ class MainWindow(QMainWindow):
     def open_article(self, article_id: int) -> bool:
         """Select an article in the library and show it afresh; False if it is not there."""
         self._initial_article_pending = False
-        if self.library_pane.selected_article() == article_id:
-            self.parallel_pane.show_article(article_id)
-            return True
-        return self.library_pane.select_article(article_id)
-
-    def open_search_hit(self, hit: SearchHit) -> bool:
-        """Show a search result's language version, its matches marked, the first selected."""
-        if not self.open_article(hit.article_id):
-            self.parallel_pane.show_article(hit.article_id)  # listed or not
-            self.annotations_panel.set_current_article(hit.article_id)
-        pane = self.parallel_pane
-        if not pane.show_document(hit.document_id):
-            return False
-        spans = self.library.search.match_spans(hit.document_id, self.search_pane.query())
-        pane.highlights.show_search_matches(hit.document_id, spans)
-        if hit.match_start >= 0:
-            return pane.locate_passage(hit.document_id, hit.match_start, hit.match_end)
-        return True
-
-    def open_annotation(self, annotation: Annotation) -> bool:
-        """Open a highlight's article and select its passage."""
-        if annotation.orphaned:
-            self.open_article(annotation.article_id)
-            self.statusBar().showMessage(
-                _("This highlight lost its place when the text changed: “{quote}”").format(
-                    quote=annotation.exact[:80]), 10000)
-            return False
-        return self.open_article(annotation.article_id) and self.parallel_pane.locate_passage(
-            annotation.document_id, annotation.start, annotation.end)
-
-    def open_bookmark(self, bookmark: Bookmark) -> bool:
-        """Open a bookmark's article and show its sentence."""
-        return self.open_article(bookmark.article_id) and self.parallel_pane.locate_passage(
-            bookmark.document_id, bookmark.start, bookmark.end)
+        return self.navigator.open_article(article_id)
 
     def toggle_star(self, article_id: int) -> None:
         """Star an article, or unstar it (undoable)."""
         from reader.ui.notes.note_commands import SetStar
 
-        starred = self.library.bookmarks.is_starred(article_id)
-        self.parallel_pane.undo_stack.push(SetStar(self.library, self.events, article_id,
+        starred = self.library.is_starred(article_id)
+        self.undo_stack.push(SetStar(self.library, self.events, article_id,
                                                    not starred))
         self.statusBar().showMessage(_("Unstarred") if starred else _("Starred"), 3000)
 
@@ -410,10 +368,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(_("Checking the figures of every translation…"))
         self.disagreeing_action.setEnabled(False)
 
-        def work(library: Library, _report: ReportProgress) -> set[int]:
-            from reader.operations.figure_checking import articles_with_disagreements
-
-            return articles_with_disagreements(library)
+        def work(library: LibrarySession, _report: ReportProgress) -> set[int]:
+            return library.articles_with_disagreements()
 
         job = library_job(self.library.path, work)
         job.signals.finished.connect(self._on_disagreements_found)
@@ -435,30 +391,41 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(_("Could not check the translations: {message}").format(
             message=message), 10000)
 
-    def _on_figures_refreshed(self, _result: object) -> None:
-        self.events.figures_changed.emit()
-        self._update_status()
-
-    def _on_events_figures_changed(self) -> None:
-        article_id = self.library_pane.selected_article()
-        if article_id is not None:
-            self.parallel_pane.show_article(article_id)
-
-    def _on_events_articles_changed(self) -> None:
+    def _on_events_changed(self, change: LibraryChange) -> None:
         selected = self.library_pane.selected_article()
-        self.library_model.reload()  # the pane keeps the selected article selected, unsaid
-        if selected is not None and self.library_pane.selected_article() == selected:
-            self.parallel_pane.show_article(selected)  # its text may have changed
-        elif selected is None or not self.library_pane.select_article(selected):
-            self.library_pane.select_first()
-        self._update_status()
+        rows_before = self.library_model.rowCount()
+        self.library_model.refresh(change)  # the pane keeps the selected article selected
+        if change.everything or change.articles_came_or_went:
+            if selected is not None and self.library_pane.selected_article() == selected:
+                self.parallel_pane.show_article(selected)  # its text may have changed
+            elif selected is None or not self.library_pane.select_article(selected):
+                self.library_pane.select_first()
+        elif change.figures and selected is not None and change.touches_documents(
+                {document.id for document in self.parallel_pane.model.documents()}):
+            self.parallel_pane.show_article(selected)
+        if change.everything or self.library_model.rowCount() != rows_before:
+            self._update_status()
+
+    def _on_upkeep_message(self, message: str) -> None:
+        if message:
+            self.statusBar().showMessage(message)
+        else:
+            self._update_status()
+
+    def _on_search_pane_hit_opened(self, hit: SearchHit) -> None:
+        self._initial_article_pending = False
+        self.navigator.open_search_hit(hit, self.search_pane.query())
+
+    def _show_message(self, message: str) -> None:
+        self.statusBar().showMessage(message, 10000)
 
     def _on_import_files_triggered(self) -> None:
         from PySide6.QtWidgets import QFileDialog  # dialogs load when first used
 
+        from reader.formats.registry import open_filter
+
         names, _filter = QFileDialog.getOpenFileNames(
-            self, _("Import files"), str(Path.home()),
-            _("Text files (*.txt *.text);;All files (*)"),
+            self, _("Import files"), str(Path.home()), open_filter(_),
         )
         if names:
             self.import_paths([Path(name) for name in names])
@@ -472,7 +439,10 @@ class MainWindow(QMainWindow):
 
 
 def _dropped_paths(mime: QMimeData | None) -> list[Path]:
-    """The local files and folders a drag carries."""
+    """The local folders, and files in a format the reader imports, that a drag carries."""
+    from reader.formats.registry import is_importable
+
     if mime is None or not mime.hasUrls():
         return []
-    return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+    paths = [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+    return [path for path in paths if path.is_dir() or is_importable(path)]

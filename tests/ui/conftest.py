@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QSettings, QThreadPool
 from pytestqt.qtbot import QtBot
 
+from reader.operations.session import LibrarySession
 from reader.store.library import Library
 from reader.ui.main_window import MainWindow
 
@@ -25,7 +26,7 @@ def make_window(qtbot: QtBot, settings: QSettings) -> Iterator[Callable[[Library
     windows: list[MainWindow] = []
 
     def make(library: Library) -> MainWindow:
-        window = MainWindow(library, settings)
+        window = MainWindow(LibrarySession(library), settings)
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)

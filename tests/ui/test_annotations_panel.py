@@ -10,6 +10,8 @@ from PySide6.QtGui import QColor, QUndoStack
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from reader.operations.changes import EVERYTHING
+from reader.operations.session import LibrarySession
 from reader.store import Annotation
 from reader.store.library import Library
 from reader.text.anchoring import TextQuote
@@ -49,7 +51,7 @@ def undo_stack() -> QUndoStack:
 def make_panel(qtbot: QtBot, seeded_library: Library, events: LibraryEvents,
                undo_stack: QUndoStack) -> MakePanel:
     def make(article_id: int | None = None, whole_library: bool = True) -> AnnotationsPanel:
-        panel = AnnotationsPanel(seeded_library, events, undo_stack)
+        panel = AnnotationsPanel(LibrarySession(seeded_library), events, undo_stack)
         qtbot.addWidget(panel)
         panel.set_current_article(article_id)
         panel.set_whole_library(whole_library)
@@ -153,7 +155,7 @@ def test_tags_in_use_are_refreshed_on_reload_and_the_chosen_one_kept(
     panel.tag.setCurrentIndex(panel.tag.findData("partido"))
     added = highlight(seeded_library, EN, "Standing Deputy Secretary", "pink", "",
                       ("personas", "partido"))
-    events.notes_changed.emit()
+    events.announce(EVERYTHING)
     assert panel.tag.findData("personas") > 0
     assert panel.tag.currentData() == "partido"
     assert shown(panel) == [added.id, notes[1].id, notes[0].id]
@@ -229,14 +231,14 @@ def test_delete_key_deletes_a_note_and_undo_restores_it(
     panel = make_panel()
     panel.view.setFocus()
     panel.view.setCurrentIndex(panel.proxy.index(0, 0))  # the Swedish note, newest
-    with qtbot.waitSignal(events.notes_changed):
+    with qtbot.waitSignal(events.changed):
         qtbot.keyClick(panel.view, Qt.Key.Key_Delete)
     assert undo_stack.undoText() == "Delete highlight"
     with pytest.raises(KeyError):
         seeded_library.annotations.get(notes[2].id)
     assert shown(panel) == [notes[1].id, notes[0].id]
     assert panel.count.text() == "2 of 2 notes"
-    with qtbot.waitSignal(events.notes_changed):
+    with qtbot.waitSignal(events.changed):
         undo_stack.undo()
     assert seeded_library.annotations.get(notes[2].id) == notes[2]
     assert shown(panel) == [note.id for note in reversed(notes)]

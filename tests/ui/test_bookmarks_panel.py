@@ -10,6 +10,8 @@ from PySide6.QtGui import QUndoStack
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from reader.operations.changes import EVERYTHING
+from reader.operations.session import LibrarySession
 from reader.store import Bookmark, StarredArticle
 from reader.store.library import Library
 from reader.ui.library_events import LibraryEvents
@@ -40,7 +42,7 @@ def undo_stack() -> QUndoStack:
 def make_panel(qtbot: QtBot, seeded_library: Library, events: LibraryEvents,
                undo_stack: QUndoStack) -> MakePanel:
     def make() -> BookmarksPanel:
-        panel = BookmarksPanel(seeded_library, events, undo_stack)
+        panel = BookmarksPanel(LibrarySession(seeded_library), events, undo_stack)
         qtbot.addWidget(panel)
         panel.resize(800, 400)
         panel.show()
@@ -103,7 +105,7 @@ def test_empty_panel_says_what_goes_there(
     assert panel.placeholder.isVisible() and not panel.view.isVisible()
     assert panel.placeholder.text().startswith("No bookmarks yet.")
     seeded_library.bookmarks.set_starred(2, True)
-    events.notes_changed.emit()
+    events.announce(EVERYTHING)
     assert panel.view.isVisible()
     assert panel.model.starred_count() == 1
 
@@ -136,7 +138,7 @@ def test_removing_a_bookmark_and_a_star_is_undoable(
     panel = make_panel()
     panel.view.setFocus()
     panel.view.setCurrentIndex(entry_index(panel, BOOKMARKS_SECTION, 0))
-    with qtbot.waitSignal(events.notes_changed):
+    with qtbot.waitSignal(events.changed):
         qtbot.keyClick(panel.view, Qt.Key.Key_Delete)
     assert undo_stack.undoText() == "Remove bookmark"
     assert seeded_library.bookmarks.newest_first() == []

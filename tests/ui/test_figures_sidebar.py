@@ -5,18 +5,19 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from reader.store.library import Library
 from reader.ui.main_window import MainWindow
 from tests.conftest import make_figure as _figure
 
 
-def _store_budget_figure(window: MainWindow) -> str:
+def _store_budget_figure(window: MainWindow, seeded_library: Library) -> str:
     article = next(a for a in window.library.article_summaries() if len(a.languages) == 2)
     spanish = window.library.documents_of(article.id)[0]
     text = window.library.document_text(spanish.id).text
     surface = "3.312 billones de VND"
     start = text.index(surface)
     growth = text.index("6,52%")
-    window.library.figures.replace(spanish.id, [
+    seeded_library.figures.replace(spanish.id, [
         _figure(growth, "6,52%", "6.52", "percent", "percent", "exact", "GRDP"),
         _figure(start, surface, "3312000000000000", "VND", "money", "over",
                 "Ingresos presupuestarios totales"),
@@ -25,8 +26,9 @@ def _store_budget_figure(window: MainWindow) -> str:
     return surface
 
 
-def test_figures_are_grouped_by_kind_and_formatted(window: MainWindow) -> None:
-    _store_budget_figure(window)
+def test_figures_are_grouped_by_kind_and_formatted(window: MainWindow,
+                                                  seeded_library: Library) -> None:
+    _store_budget_figure(window, seeded_library)
     model = window.metrics_sidebar.figures_model
     assert model.rowCount() == 2
     assert model.index(0, 0).data() == "Percentages (1)"
@@ -38,8 +40,9 @@ def test_figures_are_grouped_by_kind_and_formatted(window: MainWindow) -> None:
     assert percent.data() == "6.52 %"
 
 
-def test_clicking_a_figure_selects_it_in_the_text(qtbot: QtBot, window: MainWindow) -> None:
-    surface = _store_budget_figure(window)
+def test_clicking_a_figure_selects_it_in_the_text(qtbot: QtBot, window: MainWindow,
+                                                  seeded_library: Library) -> None:
+    surface = _store_budget_figure(window, seeded_library)
     sidebar = window.metrics_sidebar
     view = sidebar.figures_view
     index = sidebar.figures_model.index(0, 0, sidebar.figures_model.index(1, 0))
@@ -51,7 +54,8 @@ def test_clicking_a_figure_selects_it_in_the_text(qtbot: QtBot, window: MainWind
 
 
 def test_the_budget_disagreement_is_listed_and_its_row_marked(qtbot: QtBot,
-                                                             window: MainWindow) -> None:
+                                                             window: MainWindow,
+                                                             seeded_library: Library) -> None:
     from reader.ui.parallel.parallel_model import FLAGGED_ROLE
 
     article = next(a for a in window.library.article_summaries() if len(a.languages) == 2)
@@ -63,11 +67,12 @@ def test_the_budget_disagreement_is_listed_and_its_row_marked(qtbot: QtBot,
                    ("3,312 billion VND", "3312000000000", "VND", "money")]),
     ):
         text = window.library.document_text(document.id).text
-        window.library.figures.replace(document.id, [
+        seeded_library.figures.replace(document.id, [
             _figure(text.index(s), s, v, u, k)
             for s, v, u, k in readings
         ], "test")
     window.open_article(article.id)
+    qtbot.waitUntil(window.parallel_pane.translation_checked)
     sidebar = window.metrics_sidebar
     assert sidebar.check_model.rowCount() == 1
     line = sidebar.check_model.index(0, 0).data()
@@ -83,9 +88,11 @@ def test_the_budget_disagreement_is_listed_and_its_row_marked(qtbot: QtBot,
     assert window.parallel_pane.view.textCursor().selectedText() == "3.312 billones de VND"
 
 
-def test_cao_bang_shows_exactly_one_disagreement_the_budget_revenue(window: MainWindow) -> None:
+def test_cao_bang_shows_exactly_one_disagreement_the_budget_revenue(qtbot: QtBot,
+                                                                    window: MainWindow) -> None:
     article = next(a for a in window.library.article_summaries() if len(a.languages) == 2)
     window.open_article(article.id)
+    qtbot.waitUntil(window.parallel_pane.translation_checked)
     sidebar = window.metrics_sidebar
     assert sidebar.check_model.disagreements() == 1
     line = sidebar.check_model.index(0, 0).data()

@@ -121,22 +121,23 @@ def test_highlight_with_a_note_shows_in_both_columns_and_after_reopening(
     assert again.annotations_panel.shown_count() == 1
 
 
-def test_ctrl_h_highlights_and_undo_removes(qtbot: QtBot, window: MainWindow) -> None:
+def test_ctrl_h_highlights_and_undo_removes(qtbot: QtBot, window: MainWindow,
+                                            seeded_library: Library) -> None:
     _open_cao_bang(window)
     pane = window.parallel_pane
     _document_id, start, end = _spanish_offsets(window)
     _drag_select(qtbot, pane.view, 0, start, end)
     qtbot.keyClick(pane.view, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
-    assert window.library.annotations.count() == 1
+    assert seeded_library.annotations.count() == 1
     assert pane.view.background_at(0, start + 1) is not None
     pane.undo_stack.undo()
-    assert window.library.annotations.count() == 0
+    assert seeded_library.annotations.count() == 0
     assert pane.view.background_at(0, start + 1) is None
     pane.undo_stack.redo()
-    assert window.library.annotations.count() == 1
+    assert seeded_library.annotations.count() == 1
 
 
-def test_edit_and_delete_with_undo(window: MainWindow) -> None:
+def test_edit_and_delete_with_undo(window: MainWindow, seeded_library: Library) -> None:
     _open_cao_bang(window)
     pane = window.parallel_pane
     _document_id, start, end = _spanish_offsets(window)
@@ -144,15 +145,15 @@ def test_edit_and_delete_with_undo(window: MainWindow) -> None:
     annotation = pane.highlights.highlight_selection("green")
     assert annotation is not None
     pane.highlights.edit(annotation, "pink", "a note", ["one", "two"])
-    assert window.library.annotations.get(annotation.id).colour == "pink"
+    assert seeded_library.annotations.get(annotation.id).colour == "pink"
     assert pane.view.background_at(0, start + 1) == highlight_colour("pink")
-    pane.highlights.delete(window.library.annotations.get(annotation.id))
-    assert window.library.annotations.count() == 0
+    pane.highlights.delete(seeded_library.annotations.get(annotation.id))
+    assert seeded_library.annotations.count() == 0
     pane.undo_stack.undo()
-    restored = window.library.annotations.get(annotation.id)
+    restored = seeded_library.annotations.get(annotation.id)
     assert (restored.colour, restored.note, restored.tags) == ("pink", "a note", ("one", "two"))
     pane.undo_stack.undo()
-    assert window.library.annotations.get(annotation.id).colour == "green"
+    assert seeded_library.annotations.get(annotation.id).colour == "green"
 
 
 def test_bookmark_a_sentence_with_a_margin_mark(qtbot: QtBot, window: MainWindow) -> None:
@@ -163,9 +164,9 @@ def test_bookmark_a_sentence_with_a_margin_mark(qtbot: QtBot, window: MainWindow
     qtbot.keyClick(view, Qt.Key.Key_Down)
     qtbot.keyClick(view, Qt.Key.Key_Down)
     qtbot.keyClick(view, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
-    [bookmark] = window.library.bookmarks.newest_first()
+    [bookmark] = window.library.bookmarks_newest_first()
     first = pane.model.row(1).cells[0][0]
     assert (bookmark.start, bookmark.end) == (first.start, first.end)
     assert [m.key for m in view.marks() if m.margin == MarginMark.BOOKMARK] == [bookmark]
     qtbot.keyClick(view, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
-    assert window.library.bookmarks.newest_first() == []
+    assert window.library.bookmarks_newest_first() == []

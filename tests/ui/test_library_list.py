@@ -12,6 +12,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from reader.app import open_library
+from reader.operations.session import LibrarySession
 from reader.store.library import Library
 from reader.store.records import ListFilter, SortKey
 from reader.ui.library import library_model
@@ -55,7 +56,7 @@ def _count_windows(monkeypatch: pytest.MonkeyPatch, library: Library) -> list[in
 def test_model_tester_on_a_thousand_articles(qtmodeltester: ModelTester,
                                              big: tuple[Library, list[Made]]) -> None:
     library, _made = big
-    model = LibraryTableModel(library, "en")
+    model = LibraryTableModel(LibrarySession(library), "en")
     qtmodeltester.check(model)
     assert model.rowCount() == 1000
     model.sort(LibraryColumn.WORDS, Qt.SortOrder.DescendingOrder)  # checked again on reset
@@ -66,7 +67,7 @@ def test_model_tester_on_a_thousand_articles(qtmodeltester: ModelTester,
 def test_rows_are_read_a_block_at_a_time(monkeypatch: pytest.MonkeyPatch,
                                          big: tuple[Library, list[Made]]) -> None:
     library, _made = big
-    model = LibraryTableModel(library, "en")
+    model = LibraryTableModel(LibrarySession(library), "en")
     calls = _count_windows(monkeypatch, library)
     assert calls == []  # nothing read before a view asks
     for row in range(200):
@@ -215,7 +216,7 @@ def test_date_column_shows_when_some_date_is_known(make_window: WindowFactory,
     library, made = big
     header = make_window(library).library_pane.view.horizontalHeader()
     assert not header.isSectionHidden(LibraryColumn.DATE)
-    model = LibraryTableModel(library, "en")
+    model = LibraryTableModel(LibrarySession(library), "en")
     dated = next(a for a in made if listing_data.expected_keys(a)[SortKey.PUBLISHED])
     row = model.row_of(dated.id)
     assert row is not None

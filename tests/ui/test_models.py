@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from pytestqt.modeltest import ModelTester
 
+from reader.operations.session import LibrarySession
 from reader.store.library import Library
 from reader.ui.library.library_model import LibraryTableModel
 from reader.ui.parallel.parallel_model import ParallelTextModel
 
 
 def test_library_model(qtmodeltester: ModelTester, seeded_library: Library) -> None:
-    model = LibraryTableModel(seeded_library, "en")
+    model = LibraryTableModel(LibrarySession(seeded_library), "en")
     qtmodeltester.check(model)
     assert model.rowCount() == 4
 

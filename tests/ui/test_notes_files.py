@@ -23,8 +23,9 @@ def _annotate(library: Library) -> None:
                                 "see, \"this\"\nand that", ["a", "b"])
 
 
-def test_export_every_format_from_the_window(window: MainWindow, tmp_path: Path) -> None:
-    _annotate(window.library)
+def test_export_every_format_from_the_window(window: MainWindow, tmp_path: Path,
+                                            seeded_library: Library) -> None:
+    _annotate(seeded_library)
     markdown = write_notes(window, window.library, tmp_path / "notes.md", "md")
     assert markdown is not None
     assert markdown.read_text(encoding="utf-8").count("> ") >= 2
@@ -44,12 +45,12 @@ def test_import_into_another_library_reproduces_every_highlight(
         tmp_path: Path) -> None:
     _annotate(seeded_library)
     window = make_window(seeded_library)
-    exported = write_notes(window, seeded_library, tmp_path / "notes.jsonld", "w3c")
+    exported = write_notes(window, window.library, tmp_path / "notes.jsonld", "w3c")
     assert exported is not None
     other = open_library(tmp_path / "other.sqlite")
     try:
         other_window = make_window(other)
-        report = import_notes(other_window, other, other_window.events, exported)
+        report = import_notes(other_window, other_window.library, other_window.events, exported)
         assert report is not None and report.startswith("Imported 2, already here 0")
         mine = sorted((a.document_uri, a.start, a.end, a.exact, a.colour, a.note, a.tags, a.uid)
                       for a in seeded_library.annotations.newest_first())
@@ -58,7 +59,7 @@ def test_import_into_another_library_reproduces_every_highlight(
         assert mine == theirs
         other_window.annotations_panel.set_whole_library(True)
         assert other_window.annotations_panel.shown_count() == 2
-        again = import_notes(other_window, other, other_window.events, exported)
+        again = import_notes(other_window, other_window.library, other_window.events, exported)
         assert again is not None and again.startswith("Imported 0, already here 2")
         other_window.close()
     finally:
@@ -66,7 +67,8 @@ def test_import_into_another_library_reproduces_every_highlight(
 
 
 def test_a_file_that_is_not_json_is_refused_clearly(window: MainWindow, tmp_path: Path,
-                                                    monkeypatch: object) -> None:
+                                                    monkeypatch: object,
+                                                    seeded_library: Library) -> None:
     from PySide6.QtWidgets import QMessageBox
 
     shown: list[str] = []
@@ -76,17 +78,17 @@ def test_a_file_that_is_not_json_is_refused_clearly(window: MainWindow, tmp_path
     broken.write_bytes(b"\xff\xfe not json")
     assert import_notes(window, window.library, window.events, broken) is None
     assert shown and "not valid UTF-8" in shown[0]
-    assert window.library.annotations.count() == 0
+    assert seeded_library.annotations.count() == 0
 
 
-def test_export_of_one_article(window: MainWindow, tmp_path: Path) -> None:
-    _annotate(window.library)
-    documents = window.library.all_documents()
+def test_export_of_one_article(window: MainWindow, tmp_path: Path, seeded_library: Library) -> None:
+    _annotate(seeded_library)
+    documents = seeded_library.all_documents()
     article_id = documents[0].article_id
     elsewhere = next(d for d in documents if d.article_id != article_id)
-    window.library.annotations.add(elsewhere.id, 0, 10, "blue")
+    seeded_library.annotations.add(elsewhere.id, 0, 10, "blue")
     path = write_notes(window, window.library, tmp_path / "one.csv", "csv", article_id)
     assert path is not None
     rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
     assert rows and {row["article_id"] for row in rows} == {str(article_id)}
-    assert len(rows) < window.library.annotations.count()
+    assert len(rows) < seeded_library.annotations.count()

@@ -139,7 +139,8 @@ def test_compare_then_link_two_single_language_articles(qtbot: QtBot,
 
 
 def test_rows_tell_their_confidence_and_low_ones_are_tinted(qtbot: QtBot,
-                                                            window: MainWindow) -> None:
+                                                            window: MainWindow,
+                                                            seeded_library: Library) -> None:
     from dataclasses import replace
 
     from reader.ui.parallel.parallel_model import ParallelTextModel
@@ -154,7 +155,7 @@ def test_rows_tell_their_confidence_and_low_ones_are_tinted(qtbot: QtBot,
 
     pair = pane.shown_pair()
     assert pair is not None
-    alignment = window.library.alignments.get(*pair)
+    alignment = seeded_library.alignments.get(*pair)
     assert alignment is not None
     doubtful = replace(alignment, beads=(replace(alignment.beads[0], score=0.2, manual=False),
                                          *alignment.beads[1:3]))

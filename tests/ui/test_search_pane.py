@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from reader.store.library import Library
 from reader.ui.library.search_pane import hit_html
 from reader.ui.main_window import MainWindow
 from reader.ui.parallel.highlights import SEARCH_COLOUR
@@ -37,8 +38,9 @@ def test_typing_without_accents_finds_the_spanish_text(qtbot: QtBot,
     assert "found" in search.status.text()
 
 
-def test_russian_with_e_for_yo_and_nothing_found(qtbot: QtBot, window: MainWindow) -> None:
-    russian = next(d for d in window.library.all_documents() if d.language == "ru")
+def test_russian_with_e_for_yo_and_nothing_found(qtbot: QtBot, window: MainWindow,
+                                                 seeded_library: Library) -> None:
+    russian = next(d for d in seeded_library.all_documents() if d.language == "ru")
     text = window.library.document_text(russian.id).text
     word = next(w.strip(".,;:«»()") for w in text.split() if "ё" in w)
     _type(qtbot, window, word.replace("ё", "е"))

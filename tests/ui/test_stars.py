@@ -22,11 +22,11 @@ def test_ctrl_d_stars_the_selected_article_and_undo_unstars(qtbot: QtBot,
     assert article_id is not None
     assert _star_text(window, article_id) == "☆"
     qtbot.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
-    assert window.library.bookmarks.is_starred(article_id)
+    assert window.library.is_starred(article_id)
     assert _star_text(window, article_id) == "★"
     assert window.library_pane.selected_article() == article_id  # the list kept its place
     window.parallel_pane.undo_stack.undo()
-    assert not window.library.bookmarks.is_starred(article_id)
+    assert not window.library.is_starred(article_id)
     assert _star_text(window, article_id) == "☆"
 
 
@@ -36,7 +36,7 @@ def test_clicking_the_star_column_toggles_the_star(qtbot: QtBot, window: MainWin
     article_id = window.library_model.article_id_at(index.row())
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
                      pos=view.visualRect(index).center())
-    assert window.library.bookmarks.is_starred(article_id)
+    assert window.library.is_starred(article_id)
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
                      pos=view.visualRect(index).center())
-    assert not window.library.bookmarks.is_starred(article_id)
+    assert not window.library.is_starred(article_id)

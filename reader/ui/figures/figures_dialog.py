@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
@@ -20,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.store.library import Library
+from reader.operations.session import LibrarySession
 from reader.ui.figures.library_figures_model import SORT_ROLE, FigureColumn, LibraryFiguresModel
 from reader.ui.i18n import _, ngettext
 
@@ -62,7 +61,7 @@ class FigureFilter(QSortFilterProxyModel):
 class FiguresDialog(QDialog):
     """Lists every figure of the library; filter by unit and text, sort, export CSV."""
 
-    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
+    def __init__(self, library: LibrarySession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Figures in the library"))
         self.resize(900, 560)
@@ -113,18 +112,12 @@ class FiguresDialog(QDialog):
 
     def export_csv(self, path: Path) -> int:
         """Write the figures shown, in their order, to a CSV file; how many rows."""
-        rows = 0
-        with path.open("w", newline="", encoding="utf-8") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(["article", "language", "label", "value", "unit", "kind",
-                             "qualifier", "surface"])
-            for proxy_row in range(self.proxy.rowCount()):
-                source_row = self.proxy.mapToSource(self.proxy.index(proxy_row, 0)).row()
-                title, language, figure = self.model.figure_at(source_row)
-                writer.writerow([title, language, figure.label, str(figure.value), figure.unit,
-                                 figure.kind, figure.qualifier, figure.surface])
-                rows += 1
-        return rows
+        from reader.formats.registry import FIGURES, writer
+
+        rows = [self.model.figure_at(self.proxy.mapToSource(self.proxy.index(row, 0)).row())
+                for row in range(self.proxy.rowCount())]
+        path.write_bytes(writer(FIGURES, "csv").content(rows))
+        return len(rows)
 
     def _update_count(self) -> None:
         shown = self.proxy.rowCount()
@@ -141,8 +134,10 @@ class FiguresDialog(QDialog):
     def _on_export_button_clicked(self) -> None:
         from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+        from reader.formats.registry import FIGURES, save_filter
+
         name, _filter = QFileDialog.getSaveFileName(
-            self, _("Export figures"), str(Path.home() / "figures.csv"), _("CSV files (*.csv)"))
+            self, _("Export figures"), str(Path.home() / "figures.csv"), save_filter(FIGURES, _))
         if not name:
             return
         try:

@@ -6,8 +6,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from reader.operations.session import LibrarySession
 from reader.store import FigureRecord
-from reader.store.library import Library
 from reader.ui.i18n import _, format_figure, language_name
 
 Index = QModelIndex | QPersistentModelIndex
@@ -28,7 +28,7 @@ class FigureColumn:
 class LibraryFiguresModel(QAbstractTableModel):
     """One row per figure found in any document of the library."""
 
-    def __init__(self, library: Library) -> None:
+    def __init__(self, library: LibrarySession) -> None:
         super().__init__()
         self._library = library
         self._rows: list[tuple[str, str, FigureRecord]] = []
@@ -39,7 +39,7 @@ class LibraryFiguresModel(QAbstractTableModel):
         titles = {summary.id: summary.title for summary in self._library.article_summaries()}
         self.beginResetModel()
         self._rows = [(titles.get(article_id, ""), language, figure)
-                      for article_id, language, figure in self._library.figures.everywhere()]
+                      for article_id, language, figure in self._library.figures_everywhere()]
         self.endResetModel()
 
     def units(self) -> list[str]:

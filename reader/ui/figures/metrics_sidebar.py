@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.operations.session import LibrarySession
 from reader.store import DocumentInfo
-from reader.store.library import Library
 from reader.text.statistics import reading_minutes
 from reader.ui.figures.figure_check_model import Checked, FigureCheckModel
 from reader.ui.figures.figures_model import FiguresModel
@@ -31,7 +31,7 @@ class MetricsSidebar(QWidget):
     ROWS = ("language", "paragraphs", "sentences", "words", "characters", "reading_time")
     figure_activated = Signal(object)  # FigureRecord
 
-    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
+    def __init__(self, library: LibrarySession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._library = library
         self._documents: list[DocumentInfo] = []
@@ -121,7 +121,7 @@ class MetricsSidebar(QWidget):
                 label.setVisible(document is not None)
                 label.setText(_metric_text(document, key) if document else "")
         self._source.setText(_source_html(documents[0]) if documents else "")
-        figures = self._library.figures.of_document(documents[0].id) if documents else []
+        figures = self._library.figures_of(documents[0].id) if documents else []
         self.figures_model.show_figures(figures)
         self.figures_view.expandAll()
         self._figures_box.setVisible(bool(documents))

@@ -2,7 +2,7 @@
 
 The model is windowed: `rowCount` is the number of articles the filter keeps (one COUNT), so
 the scroll bar stands for the whole library, and rows are read when a view asks for them, in
-blocks of `BLOCK_ROWS` rows by one indexed query each (`library.listing.window`). `data()`
+blocks of `BLOCK_ROWS` rows by one indexed query each (`library.list_window`). `data()`
 never queries a single row: a row whose block is not held loads the whole block. At most
 `MAX_BLOCKS` blocks are held; the least recently used one is dropped first. Sorting and
 filtering happen in SQL (`sort`, `set_filter`) and reset the model; nothing reads every
@@ -23,8 +23,9 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from reader.operations.changes import LibraryChange
+from reader.operations.session import LibrarySession
 from reader.store import ArticleSummary
-from reader.store.library import Library
 from reader.store.records import ListFilter, ListKind, SortKey
 from reader.ui.i18n import _, format_count, language_name, ngettext, ui_locale
 
@@ -65,16 +66,16 @@ class LibraryTableModel(QAbstractTableModel):
     """One row per article: title, languages ("es · en"), place, date, words, figures, notes
     and star; sorted and filtered by the store."""
 
-    def __init__(self, library: Library, preferred_language: str | None = None) -> None:
+    def __init__(self, library: LibrarySession, preferred_language: str | None = None) -> None:
         super().__init__()
         self._library = library
         if preferred_language:
-            library.listing.set_title_language(preferred_language)
+            library.set_title_language(preferred_language)
         self._filter = ListFilter()
         self._sort_column = LibraryColumn.TITLE
         self._descending = False
         self._blocks: OrderedDict[int, list[ArticleSummary]] = OrderedDict()
-        self._count = library.listing.count(self._filter)
+        self._count = library.list_count(self._filter)
 
     # -- what the list shows ---------------------------------------------------------------
 
@@ -82,7 +83,7 @@ class LibraryTableModel(QAbstractTableModel):
         """Read the list again from the store (after an import, or a change of order)."""
         self.beginResetModel()
         self._blocks.clear()
-        self._count = self._library.listing.count(self._filter)
+        self._count = self._library.list_count(self._filter)
         self.endResetModel()
 
     def list_filter(self) -> ListFilter:
@@ -117,35 +118,46 @@ class LibraryTableModel(QAbstractTableModel):
         self._sort_column, self._descending = column, descending
         self.reload()
 
-    def refresh_notes(self) -> None:
-        """Read stars and annotation counts again, keeping rows and selection."""
-        self._refresh(self._sort_column in (LibraryColumn.STAR, LibraryColumn.NOTES)
-                      or self._filter.kind in (ListKind.STARRED, ListKind.ANNOTATED))
-
-    def refresh_figures(self) -> None:
-        """Read figure counts again (after the figures of documents were found anew)."""
-        self._refresh(self._sort_column == LibraryColumn.FIGURES)
-
-    def _refresh(self, rows_move: bool) -> None:
-        if rows_move:  # rows may come, go or change places
+    def refresh(self, change: LibraryChange) -> None:
+        """Show what a write changed: the changed rows alone when no row comes, goes or moves,
+        else the list afresh."""
+        if change.everything or self._rows_move(change):
             self.reload()
             return
-        self._blocks.clear()
-        if self._count:
-            self.dataChanged.emit(self.index(0, 0),
-                                  self.index(self._count - 1, LibraryColumn.COUNT - 1))
+        held = {summary.id for block in self._blocks.values() for summary in block}
+        fresh = self._library.list_rows(change.articles & held)
+        for number, block in self._blocks.items():
+            for offset, summary in enumerate(block):
+                if summary.id in fresh:
+                    block[offset] = fresh[summary.id]
+                    row = number * BLOCK_ROWS + offset
+                    self.dataChanged.emit(self.index(row, 0),
+                                          self.index(row, LibraryColumn.COUNT - 1))
+
+    def _rows_move(self, change: LibraryChange) -> bool:
+        """Whether a change can add, remove or reorder rows of the list as it is shown."""
+        if change.articles_came_or_went:
+            return True
+        sorted_by = self._sort_column
+        if change.stars and (sorted_by == LibraryColumn.STAR
+                             or self._filter.kind is ListKind.STARRED):
+            return True
+        if change.annotations and (sorted_by == LibraryColumn.NOTES
+                                   or self._filter.kind is ListKind.ANNOTATED):
+            return True
+        return bool(change.figures) and sorted_by == LibraryColumn.FIGURES
 
     def total_count(self) -> int:
         """How many articles the library holds, filtered or not."""
-        return self._library.listing.count()
+        return self._library.list_count()
 
     def any_dated(self) -> bool:
         """Whether the library knows the date of any article."""
-        return self._library.listing.any_dated()
+        return self._library.list_has_dates()
 
     def languages(self) -> list[str]:
         """The languages the library has documents in, by code."""
-        return self._library.listing.languages_in_library()
+        return self._library.languages_in_library()
 
     # -- rows ------------------------------------------------------------------------------
 
@@ -156,7 +168,7 @@ class LibraryTableModel(QAbstractTableModel):
         number, offset = divmod(row, BLOCK_ROWS)
         block = self._blocks.get(number)
         if block is None:
-            block = self._library.listing.window(self._filter, SORT_KEYS[self._sort_column],
+            block = self._library.list_window(self._filter, SORT_KEYS[self._sort_column],
                                                  self._descending, number * BLOCK_ROWS,
                                                  BLOCK_ROWS)
             self._blocks[number] = block
@@ -186,7 +198,7 @@ class LibraryTableModel(QAbstractTableModel):
             for offset, summary in enumerate(block):
                 if summary.id == article_id:
                     return number * BLOCK_ROWS + offset
-        return self._library.listing.position_of(article_id, self._filter,
+        return self._library.list_position(article_id, self._filter,
                                                  SORT_KEYS[self._sort_column], self._descending)
 
     # -- Qt --------------------------------------------------------------------------------

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.store.library import Library
+from reader.operations.session import LibrarySession
 from reader.store.records import SearchHit
 from reader.ui.i18n import _, language_name, ngettext
 
@@ -156,7 +156,7 @@ class SearchPane(QWidget):
     hit_opened = Signal(object)  # a SearchHit
     searching_changed = Signal(bool)  # results shown (True) or the library list again
 
-    def __init__(self, library: Library, library_widget: QWidget,
+    def __init__(self, library: LibrarySession, library_widget: QWidget,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._library = library
@@ -219,7 +219,7 @@ class SearchPane(QWidget):
             self.model.set_hits([])
             self._show_results(False)
             return
-        hits = self._library.search.search(query, limit=RESULT_LIMIT)
+        hits = self._library.search(query, limit=RESULT_LIMIT)
         self.model.set_hits(hits)
         if hits:
             shown = ngettext("{n} article version found", "{n} article versions found",

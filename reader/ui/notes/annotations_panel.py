@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.operations.changes import LibraryChange
+from reader.operations.session import LibrarySession
 from reader.store import COLOURS, Annotation
-from reader.store.library import Library
 from reader.ui.i18n import _, ngettext
 from reader.ui.library_events import LibraryEvents
 from reader.ui.notes.annotation_dialog import swatch
@@ -74,7 +75,7 @@ class AnnotationsPanel(QWidget):
     open_requested = Signal(object)  # an Annotation
     edit_requested = Signal(object)  # an Annotation
 
-    def __init__(self, library: Library, events: LibraryEvents, undo_stack: QUndoStack,
+    def __init__(self, library: LibrarySession, events: LibraryEvents, undo_stack: QUndoStack,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._library = library
@@ -158,7 +159,11 @@ class AnnotationsPanel(QWidget):
         self.open_action.triggered.connect(self._on_open_action_triggered)
         self.edit_action.triggered.connect(self._on_edit_action_triggered)
         self.delete_action.triggered.connect(self.delete_selected)
-        self._events.notes_changed.connect(self.reload)
+        self._events.changed.connect(self._on_events_changed)
+
+    def _on_events_changed(self, change: LibraryChange) -> None:
+        if change.annotations or change.everything or change.articles_came_or_went:
+            self.reload()
 
     # -- public --------------------------------------------------------------------------------
 
@@ -182,9 +187,9 @@ class AnnotationsPanel(QWidget):
         """Read the notes again from the store, keeping the filters and the selection."""
         kept = {annotation.id for annotation in self.selected_annotations()}
         if self.scope.currentData() == SCOPE_LIBRARY:
-            annotations = self._library.annotations.newest_first()
+            annotations = self._library.annotations_newest_first()
         elif self._article_id is not None:
-            annotations = self._library.annotations.newest_first(self._article_id)
+            annotations = self._library.annotations_newest_first(self._article_id)
         else:
             annotations = []
         self.model.set_annotations(annotations)

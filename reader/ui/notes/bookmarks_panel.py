@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.operations.changes import LibraryChange
+from reader.operations.session import LibrarySession
 from reader.store import Bookmark, StarredArticle
-from reader.store.library import Library
 from reader.ui.i18n import _
 from reader.ui.library_events import LibraryEvents
 from reader.ui.notes.annotations_panel import ListView
@@ -35,7 +36,7 @@ class BookmarksPanel(QWidget):
     open_article_requested = Signal(int)  # an article id
     open_bookmark_requested = Signal(object)  # a Bookmark
 
-    def __init__(self, library: Library, events: LibraryEvents, undo_stack: QUndoStack,
+    def __init__(self, library: LibrarySession, events: LibraryEvents, undo_stack: QUndoStack,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._library = library
@@ -85,7 +86,12 @@ class BookmarksPanel(QWidget):
         self.view.selectionModel().selectionChanged.connect(self._update_actions)
         self.open_action.triggered.connect(self._on_open_action_triggered)
         self.remove_action.triggered.connect(self.remove_selected)
-        self._events.notes_changed.connect(self.reload)
+        self._events.changed.connect(self._on_events_changed)
+
+    def _on_events_changed(self, change: LibraryChange) -> None:
+        if (change.bookmarks or change.stars or change.everything
+                or change.articles_came_or_went):
+            self.reload()
 
     # -- public --------------------------------------------------------------------------------
 
@@ -98,8 +104,8 @@ class BookmarksPanel(QWidget):
     def reload(self) -> None:
         """Read the stars and bookmarks again from the store, keeping the selection."""
         kept = self.selected_entries()
-        self.model.set_entries(self._library.bookmarks.starred_articles(self._preferred_language),
-                               self._library.bookmarks.newest_first())
+        self.model.set_entries(self._library.starred_articles(self._preferred_language),
+                               self._library.bookmarks_newest_first())
         self.view.expandAll()
         selection = self.view.selectionModel()
         for entry in kept:

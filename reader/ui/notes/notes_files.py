@@ -7,44 +7,35 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from reader.store.library import Library
+from reader.operations.session import LibrarySession
 from reader.ui.i18n import _, ngettext
 from reader.ui.library_events import LibraryEvents
 
-# File dialog filters and the format each stands for.
-_FILTERS = {
-    "md": "Markdown (*.md)",
-    "csv": "CSV (*.csv)",
-    "w3c": "W3C Web Annotation JSON-LD (*.jsonld *.json)",
-}
-_SUFFIXES = {"md": ".md", "csv": ".csv", "w3c": ".jsonld"}
 
-
-def export_notes(parent: QWidget, library: Library, article_id: int | None = None,
+def export_notes(parent: QWidget, library: LibrarySession, article_id: int | None = None,
                  folder: Path | None = None) -> Path | None:
     """Ask where and in which format, then write the highlights and notes; the file written."""
-    start = (folder or Path.home()) / "highlights.md"
+    from reader.formats.registry import ANNOTATIONS, save_filter, writer_for_file, writers
+
+    default = writers(ANNOTATIONS)[0]
+    start = (folder or Path.home()) / f"highlights{default.suffix}"
     name, chosen = QFileDialog.getSaveFileName(
-        parent, _("Export highlights and notes"), str(start), ";;".join(_FILTERS.values()))
+        parent, _("Export highlights and notes"), str(start), save_filter(ANNOTATIONS, _))
     if not name:
         return None
-    file_format = next((f for f, label in _FILTERS.items() if label == chosen), None)
     path = Path(name)
-    if file_format is None:
-        file_format = next((f for f, s in _SUFFIXES.items() if path.suffix == s), "md")
+    file_format = writer_for_file(ANNOTATIONS, path, chosen, _) or default
     if not path.suffix:
-        path = path.with_suffix(_SUFFIXES[file_format])
-    return write_notes(parent, library, path, file_format, article_id)
+        path = path.with_suffix(file_format.suffix)
+    return write_notes(parent, library, path, file_format.name, article_id)
 
 
-def write_notes(parent: QWidget, library: Library, path: Path, file_format: str,
+def write_notes(parent: QWidget, library: LibrarySession, path: Path, file_format: str,
                 article_id: int | None = None) -> Path | None:
     """Write the highlights and notes to a file in a format; a message box when it fails."""
-    from reader.operations.annotation_exchange import export_text
-
-    text, count = export_text(library, file_format, article_id)
+    content, count = library.export_notes(file_format, article_id)
     try:
-        path.write_text(text, encoding="utf-8", newline="")
+        path.write_bytes(content)
     except OSError as error:
         QMessageBox.warning(parent, _("Export highlights and notes"),
                             _("{path} cannot be written: {reason}").format(
@@ -56,30 +47,27 @@ def write_notes(parent: QWidget, library: Library, path: Path, file_format: str,
     return path
 
 
-def import_notes(parent: QWidget, library: Library, events: LibraryEvents,
+def import_notes(parent: QWidget, library: LibrarySession, events: LibraryEvents,
                  path: Path | None = None) -> str | None:
     """Ask for a W3C annotation file (unless given) and add its annotations; the report."""
-    from reader.operations.annotation_exchange import (
-        UnreadableAnnotations,
-        import_w3c,
-        read_w3c_file,
-    )
+    from reader.formats.registry import ANNOTATIONS, read_back_filter
+    from reader.operations.annotation_exchange import UnreadableAnnotations
 
     if path is None:
         name, _chosen = QFileDialog.getOpenFileName(
             parent, _("Import highlights"), str(Path.home()),
-            _("W3C Web Annotation JSON-LD (*.jsonld *.json);;All files (*)"))
+            read_back_filter(ANNOTATIONS, "w3c", _))
         if not name:
             return None
         path = Path(name)
     title = _("Import highlights")
     try:
-        report = import_w3c(library, read_w3c_file(path))
+        report, change = library.import_notes(path)
     except (UnreadableAnnotations, ValueError) as error:
         QMessageBox.warning(parent, title, _("{path}: {reason}").format(path=path.name,
                                                                        reason=error))
         return None
-    events.notes_changed.emit()
+    events.announce(change)
     lines = [_("Imported {imported}, already here {present}, kept without a place "
                "{orphaned}.").format(imported=report.imported, present=report.already_present,
                                      orphaned=report.orphaned)]

@@ -14,8 +14,9 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QColor, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMenu, QWidget
 
+from reader.operations.changes import LibraryChange
+from reader.operations.session import LibrarySession
 from reader.store import COLOURS, Annotation, Bookmark
-from reader.store.library import Library
 from reader.ui.i18n import _, language_name
 from reader.ui.library_events import LibraryEvents
 from reader.ui.notes.annotation_dialog import AnnotationDialog, swatch
@@ -43,7 +44,7 @@ SEARCH_COLOUR = QColor(255, 152, 0, 120)  # the words a search found, while its 
 class HighlightLayer(QObject):
     """Draws and edits the reader's marks on a ParallelTextView."""
 
-    def __init__(self, library: Library, events: LibraryEvents, model: ParallelTextModel,
+    def __init__(self, library: LibrarySession, events: LibraryEvents, model: ParallelTextModel,
                  view: ParallelTextView, undo_stack: QUndoStack, owner: QWidget) -> None:
         super().__init__(owner)
         self._library = library
@@ -70,7 +71,7 @@ class HighlightLayer(QObject):
         self.highlight_action.triggered.connect(self._on_highlight_action_triggered)
         self.note_action.triggered.connect(self._on_note_action_triggered)
         self.bookmark_action.triggered.connect(self._on_bookmark_action_triggered)
-        events.notes_changed.connect(self.refresh)
+        events.changed.connect(self._on_events_changed)
 
     # -- reading -----------------------------------------------------------------------------
 
@@ -82,16 +83,21 @@ class HighlightLayer(QObject):
         """The bookmarks of the shown columns."""
         return [bookmark for _column, bookmark in self._bookmarks]
 
+    def _on_events_changed(self, change: LibraryChange) -> None:
+        if change.notes and change.touches_documents(
+                {document.id for document in self._model.documents()}):
+            self.refresh()
+
     def refresh(self) -> None:
         """Read the shown documents' marks again and draw them."""
         documents = self._model.documents()
         self._annotations, self._bookmarks = [], []
         for column, document in enumerate(documents):
             self._annotations.extend(
-                (column, a) for a in self._library.annotations.of_document(document.id)
+                (column, a) for a in self._library.annotations_of(document.id)
                 if not a.orphaned)
             self._bookmarks.extend(
-                (column, b) for b in self._library.bookmarks.of_document(document.id))
+                (column, b) for b in self._library.bookmarks_of(document.id))
         marks: list[TextMark] = []
         for column, annotation in self._annotations:
             colour = highlight_colour(annotation.colour)

@@ -16,9 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from reader.operations.corrections import merge_with_next, move_sentence, split_before
-from reader.operations.figure_checking import check_translation, disagreements_first
+from reader.operations.session import CheckedFigures, LibrarySession
 from reader.store import AlignedBead, DocumentInfo, FigureRecord
-from reader.store.library import Library
 from reader.text.figure_check import FigurePair, Verdict
 from reader.ui.background import ReportProgress, library_job, start_job
 from reader.ui.i18n import _, language_name
@@ -53,7 +52,7 @@ class ParallelPane(QWidget):
     documents_shown = Signal(object)
     figures_checked = Signal(object)  # [(row, FigurePair)], disagreements first; [] for one text
 
-    def __init__(self, library: Library, events: LibraryEvents,
+    def __init__(self, library: LibrarySession, events: LibraryEvents, undo_stack: QUndoStack,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._library = library
@@ -63,7 +62,8 @@ class ParallelPane(QWidget):
         self._documents: list[DocumentInfo] = []
         self._beads: tuple[AlignedBead, ...] = ()
         self._pending: tuple[int, int] | None = None
-        self.undo_stack = QUndoStack(self)
+        self._checking: tuple[int, int] | None = None
+        self.undo_stack = undo_stack
         self.model = ParallelTextModel()
 
         self.left_language = QComboBox(self)
@@ -121,11 +121,10 @@ class ParallelPane(QWidget):
         self.merge_action = QAction(_("Merge with the next row"), self)
         self.merge_action.setShortcut(QKeySequence("Ctrl+J"))
         self.reset_action = QAction(_("Reset the alignment to automatic"), self)
+        # The window's stack: its Edit menu holds the shortcuts; these serve the context menu.
         self.undo_action = self.undo_stack.createUndoAction(self, _("Undo"))
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = self.undo_stack.createRedoAction(self, _("Redo"))
-        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
-        for action in (self.merge_action, self.undo_action, self.redo_action):
+        for action in (self.merge_action,):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
 
@@ -212,9 +211,7 @@ class ParallelPane(QWidget):
         """Store corrected beads of a pair and show them (used by undoable edits)."""
         if pair is None:
             return
-        from reader.operations.aligning import save_correction  # the aligner loads when needed
-
-        save_correction(self._library, pair[0], pair[1], beads)
+        self._events.announce(self._library.save_alignment(pair[0], pair[1], beads))
         if pair == self.shown_pair():
             self._show_chosen(keep_row=True)
 
@@ -229,7 +226,7 @@ class ParallelPane(QWidget):
         if self._compared is None or self._article_id is None:
             return False
         try:
-            self._library.link_articles(self._article_id, self._compared.article_id)
+            change = self._library.link_articles(self._article_id, self._compared.article_id)
         except ValueError as error:
             from PySide6.QtWidgets import QMessageBox
 
@@ -237,7 +234,7 @@ class ParallelPane(QWidget):
             return False
         right = self._compared.id
         self.show_article(self._article_id)
-        self._events.articles_changed.emit()
+        self._events.announce(change)
         ids = [document.id for document in self._documents]
         self.right_language.setCurrentIndex(ids.index(right))
         self._show_chosen()
@@ -248,9 +245,9 @@ class ParallelPane(QWidget):
         pair = self.shown_pair()
         if pair is None or self._compared is not None or self._article_id is None:
             return False
-        self._library.unlink_document(pair[1])
+        _new, change = self._library.unlink_document(pair[1])
         self.show_article(self._article_id)
-        self._events.articles_changed.emit()
+        self._events.announce(change)
         return True
 
     def _show_controls(self) -> None:
@@ -302,20 +299,15 @@ class ParallelPane(QWidget):
         self.figures_checked.emit(self._checked)
 
     def _show_pair(self, left: DocumentInfo, right: DocumentInfo) -> None:
-        alignment = self._library.alignments.get(left.id, right.id)
-        current = (self._library.content_hash_of(left.id),
-                   self._library.content_hash_of(right.id))
-        stamp = self._library.alignments.stamp(left.id, right.id)
-        if alignment is None or stamp is None or stamp[:2] != current:
+        alignment = self._library.current_alignment(left.id, right.id)
+        if alignment is None:  # never aligned, or the text or the aligner changed since
             self._align_in_background(left.id, right.id)
             self.model.show_single(left, self._library.sentences(left.id))
             return
         self._beads = alignment.beads
         self.model.show_aligned(left, right, self._library.sentences(left.id),
                                 self._library.sentences(right.id), alignment)
-        self._checked = disagreements_first(check_translation(self._library, left.id, right.id))
-        self.model.set_flagged_rows({row for row, pair in self._checked
-                                     if pair.verdict is Verdict.DISAGREES})
+        self._check_in_background(left.id, right.id)
         manual = sum(1 for bead in alignment.beads if bead.manual)
         if manual:
             self._status.setText(_("{n} rows aligned by you").format(n=manual))
@@ -326,16 +318,39 @@ class ParallelPane(QWidget):
             return
         self._pending = (left_id, right_id)
 
-        def work(library: Library, _report: ReportProgress) -> tuple[int, int]:
-            from reader.operations.aligning import ensure_alignment
-
-            ensure_alignment(library, left_id, right_id)
+        def work(library: LibrarySession, _report: ReportProgress) -> tuple[int, int]:
+            library.align(left_id, right_id)
             return left_id, right_id
 
         job = library_job(self._library.path, work)
         job.signals.finished.connect(self._on_alignment_finished)
         job.signals.failed.connect(self._on_alignment_failed)
         start_job(job)
+
+    def _check_in_background(self, left_id: int, right_id: int) -> None:
+        """Check the pair's figures off the GUI thread; the rows are tinted when it ends."""
+        self._checking = (left_id, right_id)
+
+        def work(library: LibrarySession, _report: ReportProgress) -> object:
+            return (left_id, right_id), library.check_translation(left_id, right_id)
+
+        job = library_job(self._library.path, work)
+        job.signals.finished.connect(self._on_check_finished)
+        start_job(job)
+
+    def translation_checked(self) -> bool:
+        """Whether the shown pair's figures have been checked (True for one column)."""
+        return self._checking is None
+
+    def _on_check_finished(self, result: tuple[tuple[int, int], CheckedFigures]) -> None:
+        pair, checked = result
+        if pair != self._checking or pair != self.shown_pair():
+            return
+        self._checking = None
+        self._checked = checked
+        self.model.set_flagged_rows({row for row, figure_pair in checked
+                                     if figure_pair.verdict is Verdict.DISAGREES})
+        self.figures_checked.emit(checked)
 
     # -- corrections -------------------------------------------------------------------------
 
@@ -372,9 +387,8 @@ class ParallelPane(QWidget):
         pair = self.shown_pair()
         if pair is None:
             return
-        from reader.operations.aligning import reset_to_automatic
-
-        automatic = reset_to_automatic(self._library, *pair)
+        automatic, change = self._library.reset_alignment(*pair)
+        self._events.announce(change)
         before = self._beads
         self._beads = automatic.beads
         self.undo_stack.push(AlignmentEdit(self, _("Reset alignment"), before, automatic.beads))

@@ -1,0 +1,325 @@
+"""The one door between the window and the library: reads hand out records, writes return
+what they changed.
+
+The window holds a `LibrarySession` and never the store itself; a background job opens a
+session of its own on the same file (an SQLite connection belongs to one thread; the file is in
+WAL mode, so the window keeps reading while a job writes). Rules of the store that the window
+needs, such as whether a stored alignment is still current, live here or in the operation
+modules, once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reader.operations.changes import EVERYTHING, LibraryChange, pair
+from reader.operations.progress import CancelToken, ReportProgress, no_progress
+from reader.store.library import Library
+from reader.store.records import (
+    AlignedBead,
+    Annotation,
+    ArticleSummary,
+    Bookmark,
+    DocumentInfo,
+    DocumentText,
+    FigureRecord,
+    ImportResult,
+    ListFilter,
+    SearchHit,
+    SentenceAlignment,
+    SentenceRecord,
+    SortKey,
+    StarredArticle,
+)
+from reader.text.figure_check import FigurePair
+
+if TYPE_CHECKING:
+    from reader.operations.annotation_exchange import AnnotationImportReport
+
+CheckedFigures = list[tuple[int, FigurePair[FigureRecord]]]
+
+
+class LibrarySession:
+    """A library file as the window (or a job working for it) uses it."""
+
+    def __init__(self, library: Library) -> None:
+        self._library = library
+
+    @classmethod
+    def open(cls, path: Path) -> LibrarySession:
+        """Open (creating or upgrading) a library file; LibraryError if it cannot be used."""
+        return cls(Library.open(path))
+
+    @property
+    def path(self) -> Path:
+        """The library file."""
+        return self._library.path
+
+    def close(self) -> None:
+        """Close the file."""
+        self._library.close()
+
+    def trace_statements(self, callback: object) -> None:
+        """Call `callback(sql)` for every statement this session runs (None stops it)."""
+        self._library.trace_statements(callback)
+
+    # -- articles and documents -------------------------------------------------------------
+
+    def article_exists(self, article_id: int) -> bool:
+        """Whether the library holds this article."""
+        return self._library.article_exists(article_id)
+
+    def article_summaries(self, preferred_language: str | None = None) -> list[ArticleSummary]:
+        """Every article with its languages (for small lists and the command line)."""
+        return self._library.article_summaries(preferred_language)
+
+    def documents_of(self, article_id: int) -> list[DocumentInfo]:
+        """An article's language versions."""
+        return self._library.documents_of(article_id)
+
+    def document(self, document_id: int) -> DocumentInfo:
+        """One language version."""
+        return self._library.document(document_id)
+
+    def document_text(self, document_id: int) -> DocumentText:
+        """A language version's text with its paragraphs."""
+        return self._library.document_text(document_id)
+
+    def sentences(self, document_id: int) -> list[SentenceRecord]:
+        """A language version's sentences in order."""
+        return self._library.sentences(document_id)
+
+    def link_articles(self, article_id: int, other_article_id: int) -> LibraryChange:
+        """Make another article's versions translations of this one (ValueError if not)."""
+        self._library.link_articles(article_id, other_article_id)
+        return LibraryChange(articles=frozenset({article_id, other_article_id}),
+                             stars=frozenset({article_id}), articles_came_or_went=True)
+
+    def unlink_document(self, document_id: int) -> tuple[int, LibraryChange]:
+        """Take a version out of its article into one of its own: the new id, the change."""
+        old = self._library.document(document_id).article_id
+        new = self._library.unlink_document(document_id)
+        return new, LibraryChange(articles=frozenset({old, new}), articles_came_or_went=True)
+
+    def import_paths(self, paths: Sequence[Path], report: ReportProgress = no_progress,
+                     cancel: CancelToken | None = None) -> tuple[list[ImportResult], LibraryChange]:
+        """Import files and folders; what finished stays when the import is cancelled."""
+        from reader.operations.importer import import_paths
+
+        results = import_paths(self._library, paths,
+                               progress=lambda done, total, path: report(done, total, path.name),
+                               cancelled=cancel.cancelled if cancel else None)
+        return results, EVERYTHING
+
+    # -- the library list and search ---------------------------------------------------------
+
+    def list_count(self, list_filter: ListFilter = ListFilter()) -> int:  # noqa: B008
+        """How many articles the list shows with this filter."""
+        return self._library.listing.count(list_filter)
+
+    def list_window(self, list_filter: ListFilter, key: SortKey, descending: bool, offset: int,
+                    limit: int) -> list[ArticleSummary]:
+        """A page of the library list."""
+        return self._library.listing.window(list_filter, key, descending, offset, limit)
+
+    def list_rows(self, article_ids: Iterable[int]) -> dict[int, ArticleSummary]:
+        """The list rows of these articles, by id (those that exist)."""
+        return self._library.listing.rows_of(article_ids)
+
+    def list_position(self, article_id: int, list_filter: ListFilter, key: SortKey,
+                      descending: bool) -> int | None:
+        """The row of an article in that list, or None when the filter leaves it out."""
+        return self._library.listing.position_of(article_id, list_filter, key, descending)
+
+    def list_has_dates(self) -> bool:
+        """Whether any article has a publication date."""
+        return self._library.listing.any_dated()
+
+    def languages_in_library(self) -> list[str]:
+        """Every language of the library."""
+        return self._library.listing.languages_in_library()
+
+    def set_title_language(self, language: str | None) -> bool:
+        """List titles in this language where a version has it; whether anything changed."""
+        return self._library.listing.set_title_language(language)
+
+    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
+        """Documents that hold every word of the query, best first."""
+        return self._library.search.search(query, limit)
+
+    def match_spans(self, document_id: int, query: str) -> list[tuple[int, int]]:
+        """Where a query's words occur in a document's text."""
+        return self._library.search.match_spans(document_id, query)
+
+    # -- highlights, bookmarks, stars --------------------------------------------------------
+
+    def annotations_of(self, document_id: int) -> list[Annotation]:
+        """A document's highlights in text order."""
+        return self._library.annotations.of_document(document_id)
+
+    def annotations_newest_first(self, article_id: int | None = None) -> list[Annotation]:
+        """Highlights of one article, or of the library, newest first."""
+        return self._library.annotations.newest_first(article_id)
+
+    def add_annotation(self, document_id: int, start: int, end: int, colour: str,
+                       note: str = "", tags: Sequence[str] = ()
+                       ) -> tuple[Annotation, LibraryChange]:
+        """Highlight a passage."""
+        added = self._library.annotations.add(document_id, start, end, colour, note, tags)
+        return added, _annotation_change(added)
+
+    def restore_annotation(self, annotation: Annotation) -> tuple[Annotation, LibraryChange]:
+        """Put a deleted highlight back under its id."""
+        restored = self._library.annotations.restore(annotation)
+        return restored, _annotation_change(restored)
+
+    def update_annotation(self, annotation_id: int, *, colour: str | None = None,
+                          note: str | None = None, tags: Iterable[str] | None = None
+                          ) -> tuple[Annotation, LibraryChange]:
+        """Change a highlight's colour, note or tags."""
+        updated = self._library.annotations.update(annotation_id, colour=colour, note=note,
+                                                   tags=tags)
+        return updated, _annotation_change(updated)
+
+    def delete_annotation(self, annotation_id: int) -> tuple[Annotation, LibraryChange]:
+        """Remove a highlight; what it was, to undo."""
+        deleted = self._library.annotations.delete(annotation_id)
+        return deleted, _annotation_change(deleted)
+
+    def bookmarks_of(self, document_id: int) -> list[Bookmark]:
+        """A document's bookmarks in text order."""
+        return self._library.bookmarks.of_document(document_id)
+
+    def bookmarks_newest_first(self) -> list[Bookmark]:
+        """Every bookmark, newest first."""
+        return self._library.bookmarks.newest_first()
+
+    def starred_articles(self, preferred_language: str | None = None) -> list[StarredArticle]:
+        """The starred articles."""
+        return self._library.bookmarks.starred_articles(preferred_language)
+
+    def is_starred(self, article_id: int) -> bool:
+        """Whether an article is starred."""
+        return self._library.bookmarks.is_starred(article_id)
+
+    def set_starred(self, article_id: int, starred: bool) -> LibraryChange:
+        """Star or unstar an article."""
+        self._library.bookmarks.set_starred(article_id, starred)
+        return LibraryChange(articles=frozenset({article_id}), stars=frozenset({article_id}))
+
+    def add_bookmark(self, document_id: int, start: int, end: int
+                     ) -> tuple[Bookmark, LibraryChange]:
+        """Bookmark a sentence."""
+        added = self._library.bookmarks.add(document_id, start, end)
+        return added, _bookmark_change(added)
+
+    def restore_bookmark(self, bookmark: Bookmark) -> tuple[Bookmark, LibraryChange]:
+        """Put a removed bookmark back under its id."""
+        restored = self._library.bookmarks.restore(bookmark)
+        return restored, _bookmark_change(restored)
+
+    def delete_bookmark(self, bookmark_id: int) -> tuple[Bookmark, LibraryChange]:
+        """Remove a bookmark; what it was, to undo."""
+        deleted = self._library.bookmarks.delete(bookmark_id)
+        return deleted, _bookmark_change(deleted)
+
+    def export_notes(self, file_format: str, article_id: int | None = None
+                     ) -> tuple[bytes, int]:
+        """The library's (or one article's) highlights as a file of a format (a writer's name
+        in reader.formats), and their count."""
+        from reader.operations.annotation_exchange import export_annotations
+
+        return export_annotations(self._library, file_format, article_id)
+
+    def import_notes(self, path: Path) -> tuple[AnnotationImportReport, LibraryChange]:
+        """Bring W3C annotations from a file: the report and the change (UnreadableAnnotations
+        when the file holds none)."""
+        from reader.operations.annotation_exchange import import_w3c, read_w3c_file
+
+        report = import_w3c(self._library, read_w3c_file(path))
+        return report, EVERYTHING if report.imported else LibraryChange()
+
+    # -- figures -------------------------------------------------------------------------------
+
+    def figures_of(self, document_id: int) -> list[FigureRecord]:
+        """A document's figures in text order."""
+        return self._library.figures.of_document(document_id)
+
+    def figures_everywhere(self) -> list[tuple[int, str, FigureRecord]]:
+        """Every figure of the library with its article id and language."""
+        return self._library.figures.everywhere()
+
+    def figures_stale(self) -> bool:
+        """Whether an older figure extractor read some documents (they are read again)."""
+        from reader.text import versions
+
+        return bool(self._library.figures.stale_documents(versions.FIGURE_EXTRACTOR_VERSION))
+
+    def refresh_figures(self, report: ReportProgress = no_progress,
+                        cancel: CancelToken | None = None) -> LibraryChange:
+        """Find the figures again of documents an older extractor read."""
+        from reader.operations.figure_extraction import refresh_figures
+
+        count = refresh_figures(self._library, lambda done, total: report(done, total, ""))
+        return EVERYTHING if count else LibraryChange()
+
+    def check_translation(self, left_id: int, right_id: int) -> CheckedFigures:
+        """Each figure pair of two aligned versions with its row, disagreements first."""
+        from reader.operations.figure_checking import check_translation, disagreements_first
+
+        return disagreements_first(check_translation(self._library, left_id, right_id))
+
+    def articles_with_disagreements(self) -> set[int]:
+        """Articles whose translations report a figure differently."""
+        from reader.operations.figure_checking import articles_with_disagreements
+
+        return articles_with_disagreements(self._library)
+
+    # -- alignments ----------------------------------------------------------------------------
+
+    def current_alignment(self, left_id: int, right_id: int) -> SentenceAlignment | None:
+        """The stored alignment of two versions if it is current (same texts, same aligner)."""
+        from reader.operations.aligning import current_alignment
+
+        return current_alignment(self._library, left_id, right_id)
+
+    def align(self, left_id: int, right_id: int) -> LibraryChange:
+        """Align two versions if their stored alignment is missing or out of date."""
+        from reader.operations.aligning import ensure_alignment
+
+        ensure_alignment(self._library, left_id, right_id)
+        return LibraryChange(alignments=frozenset({pair(left_id, right_id)}))
+
+    def save_alignment(self, left_id: int, right_id: int,
+                       beads: Sequence[AlignedBead]) -> LibraryChange:
+        """Store beads the reader corrected."""
+        from reader.operations.aligning import save_correction
+
+        save_correction(self._library, left_id, right_id, beads)
+        return self._alignment_change(left_id, right_id)
+
+    def reset_alignment(self, left_id: int, right_id: int
+                        ) -> tuple[SentenceAlignment, LibraryChange]:
+        """Forget the reader's fixes of a pair and align it afresh."""
+        from reader.operations.aligning import reset_to_automatic
+
+        automatic = reset_to_automatic(self._library, left_id, right_id)
+        return automatic, self._alignment_change(left_id, right_id)
+
+    def _alignment_change(self, left_id: int, right_id: int) -> LibraryChange:
+        article = self._library.document(left_id).article_id
+        return LibraryChange(articles=frozenset({article}),
+                             alignments=frozenset({pair(left_id, right_id)}))
+
+
+def _annotation_change(annotation: Annotation) -> LibraryChange:
+    return LibraryChange(articles=frozenset({annotation.article_id}),
+                         documents=frozenset({annotation.document_id}),
+                         annotations=frozenset({annotation.id}))
+
+
+def _bookmark_change(bookmark: Bookmark) -> LibraryChange:
+    return LibraryChange(documents=frozenset({bookmark.document_id}),
+                         bookmarks=frozenset({bookmark.id}))
