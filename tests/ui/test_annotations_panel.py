@@ -270,3 +270,15 @@ def test_models_pass_the_model_tester(qtmodeltester: ModelTester,
     proxy.set_text("partido")
     qtmodeltester.check(proxy)
     assert proxy.rowCount() == 2
+
+
+def test_search_folds_as_the_library_search_does_d_with_stroke_and_yo(
+    qtbot: QtBot, seeded_library: Library, make_panel: MakePanel, notes: list[Annotation]
+) -> None:
+    vietnamese = highlight(seeded_library, ES, "Partido", "orange", "Ask about Đắk Lắk")
+    panel = make_panel()
+    qtbot.keyClicks(panel.search, "dak lak")  # typed without the stroke and the tones
+    assert shown(panel) == [vietnamese.id]
+    panel.search.clear()
+    panel.search.setText("ĐẮK")  # pasted: the stroked capital folds too
+    assert shown(panel) == [vietnamese.id]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import unicodedata
 from typing import Any
 
 from PySide6.QtCore import (
@@ -15,6 +14,7 @@ from PySide6.QtCore import (
 )
 
 from reader.store import Annotation
+from reader.text.folding import fold  # the search index's folding: one rule for both
 from reader.ui.i18n import _, format_moment, language_name
 from reader.ui.notes.highlight_colours import colour_label, highlight_colour
 
@@ -34,12 +34,6 @@ class AnnotationColumn:
     ARTICLE = 4
     CREATED = 5
     COUNT = 6
-
-
-def fold(text: str) -> str:
-    """Text as search compares it: case folded, accents dropped ("Comité" → "comite")."""
-    decomposed = unicodedata.normalize("NFD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def one_line(text: str, limit: int) -> str:
