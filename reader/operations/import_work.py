@@ -1,4 +1,5 @@
-"""The pure work of an import: read and analyse files, find figures, align translations.
+"""The pure work of an import: read files in their format, analyse them, find figures, align
+translations.
 
 None of it touches the library, so worker processes can do it while the importer stores what
 they hand back. Workers are started with "spawn": everything here is a top-level function, and
@@ -47,14 +48,17 @@ def start_worker() -> None:
 
 def prepare_file(path: Path) -> PreparedFile:
     """Read, analyse and find the figures of one file; any problem becomes a reason."""
-    from reader.text.analysis import NotAnArticle, analyse_document
+    from reader.formats.registry import reader_for, unsupported
+    from reader.text.analysis import NotAnArticle, analyse_source
     from reader.text.figures import find_figures
-    from reader.text.file_check import UnreadableFile, check_size, decode_article_bytes
+    from reader.text.file_check import UnreadableFile, check_size
 
+    reader = reader_for(path)
+    if reader is None:
+        return PreparedFile(path, None, failure=unsupported(path))
     try:
         check_size(path.stat().st_size)
-        text = decode_article_bytes(path.read_bytes())
-        analysed = analyse_document(text)
+        analysed = analyse_source(reader.read(path.read_bytes(), path.name))
     except (UnreadableFile, NotAnArticle) as error:
         return PreparedFile(path, None, failure=str(error))
     except OSError as error:

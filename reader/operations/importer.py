@@ -1,9 +1,10 @@
 """Import article files and folders into a library; what finished stays, nothing half-written.
 
-A large import uses every core: worker processes read and analyse the files, find their
-figures and align the translation pairs (reader.operations.import_work), and the importer, the only
-writer, stores their results in file order, a batch of files per transaction. A few files are
-imported in this process, since starting the workers would cost more than it saves.
+A file is read in the format that reader.formats.registry gives its name. A large import uses
+every core: worker processes read and analyse the files, find their figures and align the
+translation pairs (reader.operations.import_work), and the importer, the only writer, stores
+their results in file order, a batch of files per transaction. A few files are imported in
+this process, since starting the workers would cost more than it saves.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from concurrent.futures import Future
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reader.formats.registry import importable_patterns, is_importable, unsupported
 from reader.operations.aligning import (
     AlignmentJob,
     align_article,
@@ -30,7 +32,6 @@ from reader.text.versions import FIGURE_EXTRACTOR_VERSION
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
 
-TEXT_SUFFIXES = (".txt", ".text")
 Progress = Callable[[int, int, Path], None]
 Cancelled = Callable[[], bool]
 
@@ -50,30 +51,39 @@ CHUNKS_PER_BATCH = 8
 def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[ImportResult]]:
     """The files to import from files and folders, and a failure for each unusable path.
 
-    Folders are searched recursively for text files (.txt); hidden files are skipped. A file
-    named directly is tried whatever its name.
+    Folders are searched recursively for files of a format the reader knows (see
+    reader.formats.registry); hidden files are skipped. A file named directly in no such
+    format is reported, not tried.
     """
     files: list[Path] = []
     failures: list[ImportResult] = []
     for path in paths:
         path = Path(path)
         if path.is_dir():
-            found = sorted(
-                p for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
+            found = _importable_files(path)
             if not found:
+                patterns = ", ".join(importable_patterns())
                 failures.append(ImportResult(path, ImportStatus.FAILED,
-                                             "folder holds no text files (.txt)"))
+                                             f"folder holds no files to import ({patterns})"))
             files.extend(found)
-        elif path.is_file():
+        elif path.is_file() and is_importable(path):
             files.append(path)
+        elif path.is_file():
+            failures.append(ImportResult(path, ImportStatus.FAILED, unsupported(path)))
         elif path.exists():
             failures.append(ImportResult(path, ImportStatus.FAILED, "not a regular file"))
         else:
             failures.append(ImportResult(path, ImportStatus.FAILED, "no such file or folder"))
     return files, failures
+
+
+def _importable_files(folder: Path) -> list[Path]:
+    """The files of a folder and its subfolders that a reader claims, hidden ones left out."""
+    return sorted(
+        p for p in folder.rglob("*")
+        if is_importable(p) and p.is_file()
+        and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+    )
 
 
 def import_file(library: Library, path: Path) -> ImportResult:

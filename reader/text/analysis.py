@@ -1,16 +1,17 @@
-"""Turn an article file's text into everything the library stores about one language version."""
+"""Turn a source document into everything the library stores about one language version."""
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 
-from reader.text.article_format import ParsedText, normalise_text, parse_article_text
+from reader.text.article_format import parse_article_text
 from reader.text.language import UNDETERMINED, detect_language
 from reader.text.places import find_place
 from reader.text.sentences import SentenceSpan, split_sentences
+from reader.text.source_document import SourceDocument
+from reader.text.source_document import content_hash as content_hash
 from reader.text.statistics import count_characters, count_words
-from reader.text.title import derive_title
+from reader.text.title import TITLE_MAX_CHARS, derive_title, shorten
 
 
 class NotAnArticle(ValueError):
@@ -21,7 +22,7 @@ class NotAnArticle(ValueError):
 class AnalysedDocument:
     """One language version of an article, ready to be stored."""
 
-    parsed: ParsedText
+    parsed: SourceDocument  # as its file gave it
     language: str
     title: str
     place: str | None
@@ -36,28 +37,34 @@ class AnalysedDocument:
         return sum(len(spans) for spans in self.sentences)
 
 
-def content_hash(text: str) -> str:
-    """A fingerprint of a file's text that ignores BOM, line-end style and accent encoding."""
-    return hashlib.sha256(normalise_text(text).strip().encode("utf-8")).hexdigest()
-
-
-def analyse_document(text: str, language: str | None = None) -> AnalysedDocument:
-    """Parse the text, identify its language (unless given) and split it into sentences."""
-    parsed = parse_article_text(text)
-    if not parsed.paragraphs:
+def analyse_source(document: SourceDocument, language: str | None = None) -> AnalysedDocument:
+    """Identify a document's language (unless given or declared) and split it into sentences."""
+    if not document.paragraphs:
         raise NotAnArticle("no article text, only metadata")
-    body = parsed.body_text
-    code = language or detect_language(body)
+    body = document.body_text
+    code = language or document.language or detect_language(body)
     sentences = tuple(
-        tuple(split_sentences(p.text, code, offset=p.start)) for p in parsed.paragraphs
+        tuple(split_sentences(p.text, code, offset=p.start)) for p in document.paragraphs
     )
     return AnalysedDocument(
-        parsed=parsed,
+        parsed=document,
         language=code if code else UNDETERMINED,
-        title=derive_title(parsed.paragraphs, code),
-        place=find_place(parsed.source_url, body),
+        title=_title(document, code),
+        place=find_place(document.source_url, body),
         sentences=sentences,
         word_count=count_words(body),
         character_count=count_characters(body),
-        content_hash=content_hash(text),
+        content_hash=document.content_hash,
     )
+
+
+def _title(document: SourceDocument, language: str) -> str:
+    """The title the file declares, else the opening sentence that says what it is about."""
+    if document.title and document.title.strip():
+        return shorten(" ".join(document.title.split()), TITLE_MAX_CHARS)
+    return derive_title(document.paragraphs, language)
+
+
+def analyse_document(text: str, language: str | None = None) -> AnalysedDocument:
+    """Analyse the text of a plain-text article file (the seeds' format)."""
+    return analyse_source(parse_article_text(text), language)

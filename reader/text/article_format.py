@@ -10,9 +10,11 @@ Source and counter are metadata, not body text.
 from __future__ import annotations
 
 import re
-import unicodedata
-from dataclasses import dataclass
-from enum import StrEnum
+
+from reader.text.source_document import Block, SourceDocument, content_hash, place_blocks
+from reader.text.source_document import Paragraph as Paragraph  # named here by title.py
+from reader.text.source_document import ParagraphKind as ParagraphKind
+from reader.text.source_document import normalise_text as normalise_text
 
 SOURCE_LABELS = (
     "source", "sources", "fuente", "fuentes", "källa", "källor", "источник", "источники",
@@ -40,45 +42,7 @@ HEADING_MAX_WORDS = 16
 BYLINE_MAX_WORDS = 10
 
 
-class ParagraphKind(StrEnum):
-    """What a paragraph is in the article's structure."""
-
-    BODY = "body"
-    HEADING = "heading"
-
-
-@dataclass(frozen=True)
-class Paragraph:
-    """One line of the article, placed in the article's body text."""
-
-    position: int
-    text: str
-    kind: ParagraphKind
-    section: int
-    start: int
-    end: int
-
-
-@dataclass(frozen=True)
-class ParsedText:
-    """The structure of one article file, before any language analysis."""
-
-    body_text: str
-    paragraphs: tuple[Paragraph, ...]
-    source_label: str | None
-    source_url: str | None
-    comment_count: int | None
-    byline: str | None
-
-
-def normalise_text(text: str) -> str:
-    """Drop a byte-order mark, unify line ends and compose accents (NFC)."""
-    text = text.removeprefix("\ufeff")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return unicodedata.normalize("NFC", text)
-
-
-def parse_article_text(text: str) -> ParsedText:
+def parse_article_text(text: str) -> SourceDocument:
     """Split an article file's text into paragraphs, sections and metadata."""
     lines = [line.strip() for line in normalise_text(text).split("\n")]
     lines = _drop_outer_blank_lines(lines)
@@ -88,8 +52,10 @@ def parse_article_text(text: str) -> ParsedText:
         comment_count, lines = _take_comment_counter(lines)
     lines = _drop_outer_blank_lines(lines)
     byline, lines = _take_byline(lines)
-    paragraphs, body_text = _build_paragraphs(lines)
-    return ParsedText(body_text, paragraphs, source_label, source_url, comment_count, byline)
+    paragraphs, body_text = place_blocks(_blocks(lines))
+    return SourceDocument(body_text, paragraphs, content_hash(text), byline=byline,
+                          source_label=source_label, source_url=source_url,
+                          comment_count=comment_count)
 
 
 def _drop_outer_blank_lines(lines: list[str]) -> list[str]:
@@ -156,27 +122,15 @@ def _take_byline(lines: list[str]) -> tuple[str | None, list[str]]:
     return lines[index], _drop_outer_blank_lines(lines[:index])
 
 
-def _build_paragraphs(lines: list[str]) -> tuple[tuple[Paragraph, ...], str]:
-    paragraphs: list[Paragraph] = []
-    parts: list[str] = []
-    offset = 0
+def _blocks(lines: list[str]) -> list[Block]:
+    """Each non-empty line a paragraph; a blank line after one starts a section."""
+    blocks: list[Block] = []
     section = 0
-    pending_break = False
-    for line in lines:
+    for index, line in enumerate(lines):
         if not line:
-            pending_break = bool(paragraphs)
             continue
-        if paragraphs:
-            separator = "\n\n" if pending_break else "\n"
-            if pending_break:
-                section += 1
-            parts.append(separator)
-            offset += len(separator)
-        pending_break = False
+        if blocks and not lines[index - 1]:
+            section += 1
         kind = ParagraphKind.HEADING if _is_heading_like(line) else ParagraphKind.BODY
-        paragraphs.append(
-            Paragraph(len(paragraphs), line, kind, section, offset, offset + len(line))
-        )
-        parts.append(line)
-        offset += len(line)
-    return tuple(paragraphs), "".join(parts)
+        blocks.append(Block(line, kind, section))
+    return blocks

@@ -1,4 +1,6 @@
-"""Annotations out of the library (Markdown, CSV, W3C JSON-LD) and W3C ones back in."""
+"""Annotations out of the library (Markdown, CSV, W3C JSON-LD) and W3C ones back in.
+
+The writers' exact output is checked in tests/formats/test_annotation_writers.py."""
 
 from __future__ import annotations
 
@@ -13,10 +15,12 @@ from typing import Any
 import pytest
 
 from reader.app import open_library
+from reader.formats.annotations_csv import write_csv
+from reader.formats.annotations_markdown import write_markdown
+from reader.formats.exports import AnnotationExport
 from reader.operations.annotation_exchange import (
     AnnotationImportReport,
-    export_csv,
-    export_markdown,
+    export_annotations,
     export_w3c,
     import_w3c,
 )
@@ -85,7 +89,7 @@ def _annotation_item(source: str, exact: str, **extra: Any) -> dict[str, Any]:
 def test_markdown_groups_by_article_with_quotes_and_notes(seeded_library: Library) -> None:
     green, blue, pink = _annotate(seeded_library)
     orphan = _orphan(seeded_library)
-    markdown = export_markdown([blue, orphan, pink, green])
+    markdown = write_markdown(AnnotationExport([blue, orphan, pink, green]))
     es_title = seeded_library.document(green.document_id).title
     sv_title = seeded_library.document(orphan.document_id).title
     headings = [line for line in markdown.splitlines() if line.startswith("## ")]
@@ -105,8 +109,9 @@ def test_markdown_groups_by_article_with_quotes_and_notes(seeded_library: Librar
 def test_markdown_quotes_every_line_of_a_passage() -> None:
     passage = Annotation(1, "a" * 32, 1, 1, "en", "urn:x#lang=en", "Title", 0, 8, "one\n\ntwo",
                          "", "", "yellow", "", (), False, "2025-01-01", "2025-01-01")
-    assert "## Title (en)\n\n> one\n>\n> two\n\n*yellow* · en\n" in export_markdown([passage])
-    assert "No annotations." in export_markdown([])
+    assert ("## Title (en)\n\n> one\n>\n> two\n\n*yellow* · en\n"
+            in write_markdown(AnnotationExport([passage])))
+    assert "No annotations." in write_markdown(AnnotationExport([]))
 
 
 # -- CSV -------------------------------------------------------------------------------------
@@ -114,7 +119,7 @@ def test_markdown_quotes_every_line_of_a_passage() -> None:
 
 def test_csv_reads_back_row_by_row(seeded_library: Library) -> None:
     made = [*_annotate(seeded_library), _orphan(seeded_library)]
-    rows = list(csv.DictReader(io.StringIO(export_csv(made))))
+    rows = list(csv.DictReader(io.StringIO(write_csv(AnnotationExport(made)))))
     assert len(rows) == 4
     assert list(rows[0]) == ["id", "uid", "article_id", "article_title", "document_id",
                              "language", "document_uri", "start", "end", "quote", "prefix",
@@ -163,6 +168,20 @@ def test_w3c_collection_structure(seeded_library: Library) -> None:
     assert ".green { background-color: #aed581 }" in item["stylesheet"]["value"]
     highlight = page["items"][1]
     assert highlight["motivation"] == "highlighting" and "body" not in highlight
+
+
+def test_export_in_every_format_of_the_registry(seeded_library: Library) -> None:
+    made = _annotate(seeded_library)
+    markdown, count = export_annotations(seeded_library, "md")
+    assert count == 3 and markdown.decode("utf-8").count("\n> ") == 3
+    table, _count = export_annotations(seeded_library, "csv")
+    rows = list(csv.DictReader(io.StringIO(table.decode("utf-8"))))
+    assert [row["uid"] for row in rows] == [a.uid for a in reversed(made)]  # newest first
+    w3c, _count = export_annotations(seeded_library, "w3c", made[2].article_id, "Mine")
+    data = json.loads(w3c)
+    assert data["label"].startswith("Mine: ") and data["total"] == 3
+    with pytest.raises(ValueError, match="choose md, csv, w3c"):
+        export_annotations(seeded_library, "docx")
 
 
 # -- W3C in ----------------------------------------------------------------------------------

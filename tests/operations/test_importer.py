@@ -39,7 +39,7 @@ def test_each_bad_file_is_reported_and_leaves_no_trace(empty_library: Library,
         "c_blank.txt": "file holds only whitespace",
         "d_binary.txt": "binary file, not text",
         "e_huge.txt": "file is too large (21.0 MB; the limit is 20 MB)",
-        "nothing-here": "folder holds no text files (.txt)",
+        "nothing-here": "folder holds no files to import (*.txt, *.text)",
         "does-not-exist.txt": "no such file or folder",
     }
     imported = [r.path.name for r in results if r.status is ImportStatus.IMPORTED]
@@ -48,9 +48,18 @@ def test_each_bad_file_is_reported_and_leaves_no_trace(empty_library: Library,
     assert [d.file_name for d in empty_library.all_documents()] == ["f_good.txt", "g_bom.txt"]
 
 
-def test_a_file_named_directly_is_tried_whatever_its_suffix(empty_library: Library,
-                                                            tmp_path: Path) -> None:
+def test_a_file_named_directly_in_no_known_format_is_reported(empty_library: Library,
+                                                              tmp_path: Path) -> None:
     article = tmp_path / "article.md"
+    article.write_bytes(SEED_SV.read_bytes())
+    (result,) = import_paths(empty_library, [article])
+    assert (result.status, result.reason) == (ImportStatus.FAILED, "not a supported format: .md")
+    assert empty_library.document_count() == 0
+
+
+def test_a_file_named_directly_is_read_whatever_the_case_of_its_suffix(
+        empty_library: Library, tmp_path: Path) -> None:
+    article = tmp_path / "ARTICLE.TXT"
     article.write_bytes(SEED_SV.read_bytes())
     (result,) = import_paths(empty_library, [article])
     assert result.status is ImportStatus.IMPORTED
