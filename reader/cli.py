@@ -34,6 +34,8 @@ def _positive(text: str) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     """The command line: `reader [--db PATH]` and its subcommands."""
+    from reader.formats.registry import ANNOTATIONS, writers
+
     db_option = argparse.ArgumentParser(add_help=False)
     # Suppressed default: a subcommand's own --db must not reset one given before it
     # (`reader --db PATH list`); without any, `args` has no `db` at all.
@@ -73,12 +75,14 @@ def build_parser() -> argparse.ArgumentParser:
                                 help="export the reader's annotations, or import W3C ones")
     notes_commands = notes.add_subparsers(dest="annotations_command", metavar="ACTION",
                                           required=True)
+    annotation_writers = writers(ANNOTATIONS)
     exporter = notes_commands.add_parser(
         "export", parents=[db_option],
-        help="write annotations as Markdown, CSV or W3C Web Annotation JSON-LD",
+        help="write annotations as " + ", ".join(w.label for w in annotation_writers),
     )
-    exporter.add_argument("--format", choices=("md", "csv", "w3c"), required=True,
-                          help="md (to read), csv (for a spreadsheet) or w3c (JSON-LD)")
+    exporter.add_argument("--format", choices=[w.name for w in annotation_writers],
+                          required=True, help=", ".join(f"{w.name} ({w.label})"
+                                                        for w in annotation_writers))
     exporter.add_argument("--article", type=int, metavar="ID",
                           help="only the annotations of this article")
     exporter.add_argument("--out", type=Path, metavar="FILE",
@@ -279,26 +283,38 @@ def _article_json(library: Any, article_id: int) -> dict[str, Any]:
 def _export_annotations(library_path: Path, file_format: str, article_id: int | None,
                         out: Path | None) -> int:
     from reader.app import open_library
-    from reader.operations.annotation_exchange import export_text
+    from reader.operations.annotation_exchange import export_annotations
 
     library = open_library(library_path)
     try:
         if article_id is not None and not library.article_exists(article_id):
             print(f"reader: no article {article_id} in the library", file=sys.stderr)
             return 2
-        text, count = export_text(library, file_format, article_id, f"{APP_NAME} annotations")
+        content, count = export_annotations(library, file_format, article_id,
+                                            f"{APP_NAME} annotations")
     finally:
         library.close()
     if out is None:
-        sys.stdout.write(text)
+        _write_out(content)
         return 0
     try:
-        out.write_text(text, encoding="utf-8", newline="")
+        out.write_bytes(content)
     except OSError as error:
         print(f"reader: {out}: cannot be written ({error.strerror})", file=sys.stderr)
         return 2
     print(f"{count} annotations written to {out}")
     return 0
+
+
+def _write_out(content: bytes) -> None:
+    """A file's bytes to standard output as they are."""
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # a stream of text only
+        sys.stdout.write(content.decode("utf-8"))
+        return
+    buffer.write(content)
+    buffer.flush()
 
 
 def _import_annotations(library_path: Path, file: Path, as_json: bool) -> int:
