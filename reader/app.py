@@ -8,8 +8,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader import APP_NAME, __version__
-from reader.bundled import seed_files
-from reader.operations.seeding import seed_new_library
+from reader.bundled import bundled_folder, seed_files
+from reader.exit_status import ExitStatus
+from reader.operations.seeding import is_seeded, seed_new_library
 from reader.store import LibraryError
 from reader.store.library import Library
 from reader.text.versions import FIGURE_EXTRACTOR_VERSION
@@ -35,10 +36,19 @@ def open_library(path: Path, refresh: bool = True) -> Library:
     """Open (or create) a library and give a new one the bundled seed articles.
 
     With `refresh`, documents whose figures an older extractor found are read again now (the
-    window does that in the background instead).
+    window does that in the background instead). Raises LibraryError for a file that cannot
+    be used, whatever the reason.
     """
-    library = Library.open(path)
-    seed_new_library(library, seed_files())
+    try:
+        library = Library.open(path)
+    except OSError as error:  # its folder cannot be made, the file cannot be read
+        where = f": {error.filename}" if error.filename else ""
+        raise LibraryError(path, f"cannot be opened or created ({error.strerror}{where})") from None
+    seeds = seed_files()
+    if not seeds and not is_seeded(library):
+        print(f"reader: no seed articles in {bundled_folder('seeds')} (an incomplete "
+              "installation); the library starts empty", file=sys.stderr)
+    seed_new_library(library, seeds)
     if refresh and library.figures.stale_documents(FIGURE_EXTRACTOR_VERSION):
         from reader.operations.figure_extraction import refresh_figures
 
@@ -46,13 +56,13 @@ def open_library(path: Path, refresh: bool = True) -> Library:
     return library
 
 
-def run_window(library_path: Path) -> int:
+def run_window(library_path: Path) -> ExitStatus:
     """Open the main window on a library and run until it closes; the process exit status."""
     if not has_display():
         print("reader: no display to open a window on (DISPLAY is not set).\n"
               "Run it in a desktop session, or render the window with "
               "`reader screenshot out.png`.", file=sys.stderr)
-        return 2
+        return ExitStatus.USAGE
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -64,20 +74,21 @@ def run_window(library_path: Path) -> int:
         library = open_library(library_path, refresh=False)
     except LibraryError as error:
         print(f"reader: cannot open the library {error}", file=sys.stderr)
-        QMessageBox.critical(None, APP_NAME, f"Cannot open the library\n{error.path}\n\n"
-                             f"It {error.reason}.\nThe file was left untouched.")
-        return 2
+        if app.platformName() != "offscreen":  # nobody could see (or close) that box
+            QMessageBox.critical(None, APP_NAME, f"Cannot open the library\n{error.path}\n\n"
+                                 f"It {error.reason}.\nThe file was left untouched.")
+        return ExitStatus.LIBRARY
     window = _build_window(library, _user_settings())
     if os.environ.get(QUIT_AFTER_PAINT_ENV):
         _quit_after_first_paint(window)
     window.show()
     status = app.exec()
     library.close()
-    return int(status)
+    return ExitStatus.OK if status == 0 else ExitStatus.FAILED
 
 
 def render_screenshot(library_path: Path, out: Path, article_id: int | None,
-                      size: tuple[int, int]) -> int:
+                      size: tuple[int, int]) -> ExitStatus:
     """Render the main window offscreen to a PNG, with an article open."""
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     import tempfile
@@ -93,7 +104,7 @@ def render_screenshot(library_path: Path, out: Path, article_id: int | None,
         window = _build_window(library, settings)
         if article_id is not None and not window.open_article(article_id):
             print(f"reader: no article {article_id} in {library_path}", file=sys.stderr)
-            return 1
+            return ExitStatus.USAGE
         window.resize(*size)
         window.show()
         for _ in range(50):  # the window paints, then opens its article
@@ -108,9 +119,9 @@ def render_screenshot(library_path: Path, out: Path, article_id: int | None,
     library.close()
     if not ok:
         print(f"reader: could not write {out}", file=sys.stderr)
-        return 1
+        return ExitStatus.FAILED
     print(out)
-    return 0
+    return ExitStatus.OK
 
 
 def _user_settings() -> QSettings:
@@ -120,9 +131,10 @@ def _user_settings() -> QSettings:
 
 
 def _build_window(library: Library, settings: QSettings) -> MainWindow:
+    from reader.operations.session import LibrarySession
     from reader.ui.main_window import MainWindow
 
-    return MainWindow(library, settings)
+    return MainWindow(LibrarySession(library), settings)
 
 
 def _quit_after_first_paint(window: MainWindow) -> None:

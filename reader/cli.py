@@ -10,6 +10,13 @@ from pathlib import Path
 from typing import Any
 
 from reader import APP_NAME, __version__
+from reader.exit_status import ExitStatus
+
+__all__ = ["ExitStatus", "build_parser", "main"]
+
+
+class InputFailed(Exception):
+    """An input file of the command that cannot be used; the message names it and why."""
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -102,14 +109,19 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status."""
+    """Run the command line; returns the exit status, an `ExitStatus` (a usage error that
+    argparse finds exits with `ExitStatus.USAGE` at once)."""
+    args = build_parser().parse_args(argv)
     try:
-        return _run(build_parser().parse_args(argv))
+        return _run(args)
+    except InputFailed as error:
+        print(f"reader: {error}", file=sys.stderr)
+        return ExitStatus.FAILED
     except BrokenPipeError:  # `reader list --json | head`: the reader stopped listening
         import os
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 0
+        return ExitStatus.OK
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -142,7 +154,7 @@ def _run(args: argparse.Namespace) -> int:
         return run_window(library_path)
     except LibraryError as error:
         print(f"reader: cannot open the library {error}", file=sys.stderr)
-        return 2
+        return ExitStatus.LIBRARY
 
 
 def _import(library_path: Path, paths: list[Path]) -> int:
@@ -158,7 +170,7 @@ def _import(library_path: Path, paths: list[Path]) -> int:
             failed = failed or result.status is ImportStatus.FAILED
     finally:
         library.close()
-    return 1 if failed else 0
+    return ExitStatus.FAILED if failed else ExitStatus.OK
 
 
 def _read_text(path: Path) -> str:
@@ -168,9 +180,9 @@ def _read_text(path: Path) -> str:
         check_size(path.stat().st_size)
         return decode_article_bytes(path.read_bytes())
     except OSError as error:
-        raise SystemExit(f"reader: {path}: cannot be read ({error.strerror})") from None
+        raise InputFailed(f"{path}: cannot be read ({error.strerror})") from None
     except UnreadableFile as error:
-        raise SystemExit(f"reader: {path}: {error}") from None
+        raise InputFailed(f"{path}: {error}") from None
 
 
 def _figures(file: str, language: str | None, as_json: bool) -> int:
@@ -190,7 +202,7 @@ def _figures(file: str, language: str | None, as_json: bool) -> int:
         for figure in figures:
             print(f"{figure['value']:>22} {figure['unit']:<14} {figure['qualifier']:<7} "
                   f"{figure['surface']}  ({figure['label']})")
-    return 0
+    return ExitStatus.OK
 
 
 def _align(source: Path, target: Path, source_language: str | None,
@@ -210,12 +222,12 @@ def _align(source: Path, target: Path, source_language: str | None,
             sys.stdout, ensure_ascii=False, indent=2,
         )
         print()
-        return 0
+        return ExitStatus.OK
     for bead in result.beads:
         left = " ".join(result.source_sentences[i] for i in bead.source)
         right = " ".join(result.target_sentences[j] for j in bead.target)
         print(f"{bead.score:.2f}  {left}\n      {right}\n")
-    return 0
+    return ExitStatus.OK
 
 
 def _list(library_path: Path, as_json: bool) -> int:
@@ -232,7 +244,7 @@ def _list(library_path: Path, as_json: bool) -> int:
     else:
         for article in articles:
             print(f"{article['id']:>6}  {' · '.join(article['languages']):<12} {article['title']}")
-    return 0
+    return ExitStatus.OK
 
 
 def _search(library_path: Path, query: str, limit: int, as_json: bool) -> int:
@@ -255,7 +267,7 @@ def _search(library_path: Path, query: str, limit: int, as_json: bool) -> int:
         for hit in hits:
             print(f"{hit.article_id:>6}  {hit.language}  {hit.score:6.2f}  {hit.title}\n"
                   f"{'':>6}  {hit.snippet}")
-    return 0
+    return ExitStatus.OK
 
 
 def _article_json(library: Any, article_id: int) -> dict[str, Any]:
@@ -289,21 +301,21 @@ def _export_annotations(library_path: Path, file_format: str, article_id: int | 
     try:
         if article_id is not None and not library.article_exists(article_id):
             print(f"reader: no article {article_id} in the library", file=sys.stderr)
-            return 2
+            return ExitStatus.USAGE
         content, count = export_annotations(library, file_format, article_id,
                                             f"{APP_NAME} annotations")
     finally:
         library.close()
     if out is None:
         _write_out(content)
-        return 0
+        return ExitStatus.OK
     try:
         out.write_bytes(content)
     except OSError as error:
         print(f"reader: {out}: cannot be written ({error.strerror})", file=sys.stderr)
-        return 2
+        return ExitStatus.FAILED
     print(f"{count} annotations written to {out}")
-    return 0
+    return ExitStatus.OK
 
 
 def _write_out(content: bytes) -> None:
@@ -331,13 +343,13 @@ def _import_annotations(library_path: Path, file: Path, as_json: bool) -> int:
         data = read_w3c_file(file)
     except UnreadableAnnotations as error:
         print(f"reader: {file}: {error}", file=sys.stderr)
-        return 2
+        return ExitStatus.FAILED
     library = open_library(library_path)
     try:
         report = import_w3c(library, data)
     except ValueError as error:
         print(f"reader: {file}: {error}", file=sys.stderr)
-        return 2
+        return ExitStatus.FAILED
     finally:
         library.close()
     if as_json:
@@ -350,4 +362,4 @@ def _import_annotations(library_path: Path, file: Path, as_json: bool) -> int:
             print(f"not found: {line}")
         for line in report.invalid:
             print(f"invalid: {line}")
-    return 0 if report.complete else 1
+    return ExitStatus.OK if report.complete else ExitStatus.FAILED

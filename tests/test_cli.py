@@ -76,7 +76,7 @@ def test_library_that_is_not_ours_is_reported_with_its_path(
 ) -> None:
     notes = tmp_path / "notes.sqlite"
     notes.write_text("my notes\n")
-    assert main(["list", "--db", str(notes)]) == 2
+    assert main(["list", "--db", str(notes)]) == 3  # the library cannot be used
     error = capsys.readouterr().err
     assert str(notes) in error and "not an SQLite file" in error
     assert notes.read_text() == "my notes\n"
@@ -97,7 +97,7 @@ def test_screenshot_renders_the_window(tmp_path: Path) -> None:
 def test_screenshot_of_a_missing_article_fails(tmp_path: Path) -> None:
     result = _reader("screenshot", str(tmp_path / "x.png"), "--db", str(tmp_path / "lib.sqlite"),
                      "--article", "999")
-    assert result.returncode == 1
+    assert result.returncode == 2  # a usage error: nothing to show
     assert "no article 999" in result.stderr
 
 

@@ -145,13 +145,13 @@ def test_import_reports_unknown_sources_and_bad_items(tmp_path: Path,
     (b"\"just text\"", "not W3C annotations"),
     (b"{\"type\": \"Person\"}", "not W3C annotations"),
 ])
-def test_unreadable_files_exit_2_without_a_traceback(
+def test_unreadable_files_exit_1_without_a_traceback(
     tmp_path: Path, content: bytes | None, message: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     notes = tmp_path / "notes.json"
     if content is not None:
         notes.write_bytes(content)
-    assert main(["annotations", "import", str(notes), "--db", str(tmp_path / "l.sqlite")]) == 2
+    assert main(["annotations", "import", str(notes), "--db", str(tmp_path / "l.sqlite")]) == 1
     captured = capsys.readouterr()
     assert captured.err.startswith(f"reader: {notes}: ") and message in captured.err
     assert "Traceback" not in captured.err and captured.out == ""
