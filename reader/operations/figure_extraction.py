@@ -19,13 +19,17 @@ def extract_document_figures(library: Library, document_id: int) -> int:
 
 
 def refresh_figures(library: Library,
-                    progress: Callable[[int, int], None] | None = None) -> int:
+                    progress: Callable[[int, int], None] | None = None,
+                    cancelled: Callable[[], bool] | None = None) -> int:
     """Find the figures of every document last read by another extractor version (or never).
 
-    Returns how many documents were read again.
+    Returns how many documents were read again; when `cancelled` says so it stops between
+    documents, and the rest are read another time.
     """
     stale = library.figures.stale_documents(FIGURE_EXTRACTOR_VERSION)
     for done, document_id in enumerate(stale):
+        if cancelled is not None and cancelled():
+            return done
         if progress is not None:
             progress(done, len(stale))
         extract_document_figures(library, document_id)

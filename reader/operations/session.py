@@ -262,7 +262,8 @@ class LibrarySession:
         """Find the figures again of documents an older extractor read."""
         from reader.operations.figure_extraction import refresh_figures
 
-        count = refresh_figures(self._library, lambda done, total: report(done, total, ""))
+        count = refresh_figures(self._library, lambda done, total: report(done, total, ""),
+                                cancel.cancelled if cancel else None)
         return EVERYTHING if count else LibraryChange()
 
     def check_translation(self, left_id: int, right_id: int) -> CheckedFigures:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QMimeData, QSettings, Qt, QTimer
+from PySide6.QtCore import QMimeData, QSettings, Qt
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -13,7 +13,6 @@ from PySide6.QtGui import (
     QDropEvent,
     QIcon,
     QKeySequence,
-    QPaintEvent,
     QUndoStack,
 )
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter, QWidget
@@ -37,16 +36,14 @@ from reader.ui.navigator import Navigator
 from reader.ui.notes.annotations_panel import AnnotationsPanel
 from reader.ui.notes.bookmarks_panel import BookmarksPanel
 from reader.ui.parallel.parallel_pane import ParallelPane
+from reader.ui.startup import StartUp
 from reader.ui.upkeep import LibraryUpkeep
+from reader.ui.window_state import WindowState
 
 if TYPE_CHECKING:
     from reader.ui.figures.figures_dialog import FiguresDialog
 
-DEFAULT_SIZE = (1400, 900)
-DEFAULT_SPLIT = [500, 560, 340]  # the library list has eight columns
 DEFAULT_DOCK_HEIGHT = 210
-# Column sizes and sort order of the library list (a new key: the list has new columns).
-HEADER_KEY = "library/header-v2"
 
 
 class MainWindow(QMainWindow):
@@ -56,8 +53,6 @@ class MainWindow(QMainWindow):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.library = library
-        self._settings = settings
-        self._initial_article_pending = True
         self.events = LibraryEvents(self)
         self.setWindowTitle(f"{APP_NAME} — {library.path.name}")
         self.setWindowIcon(QIcon(str(resource_path("icons/parallel-reader.svg"))))
@@ -84,7 +79,9 @@ class MainWindow(QMainWindow):
         self.upkeep = LibraryUpkeep(library, self.events, self)
         self._build_menus()
         self._connect_signals()
-        self._restore_state()
+        self._state = WindowState(settings, library.path)
+        self._state.restore(self, self.splitter, self.library_pane)
+        self._startup = StartUp(self, self._open_initial_article, then=[self.upkeep.start])
         self._update_status()
 
     # -- building ----------------------------------------------------------------------------
@@ -137,8 +134,7 @@ class MainWindow(QMainWindow):
             edit_menu.addAction(action)
         pane = self.parallel_pane
         edit_menu.addSeparator()
-        for action in (pane.highlights.highlight_action, pane.highlights.note_action,
-                       pane.highlights.bookmark_action):
+        for action in pane.note_actions():
             edit_menu.addAction(action)
         edit_menu.addSeparator()
         edit_menu.addAction(pane.merge_action)
@@ -199,72 +195,19 @@ class MainWindow(QMainWindow):
 
     # -- state -------------------------------------------------------------------------------
 
-    def _library_key(self) -> str:
-        return "libraries/" + str(self.library.path.resolve()).replace("/", "|")
-
-    def _restore_state(self) -> None:
-        geometry = self._settings.value("window/geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(*DEFAULT_SIZE)
-        splitter = self._settings.value("window/splitter")
-        if isinstance(splitter, QByteArray) and not splitter.isEmpty():
-            self.splitter.restoreState(splitter)
-        else:
-            self.splitter.setSizes(DEFAULT_SPLIT)
-        state = self._settings.value("window/state")
-        if isinstance(state, QByteArray) and not state.isEmpty():
-            self.restoreState(state)
-        header = self._settings.value(HEADER_KEY)
-        if isinstance(header, QByteArray) and not header.isEmpty():
-            self.library_pane.restore_header_state(header)
-        try:
-            column = int(str(self._settings.value("library/sort_column")))
-            order = Qt.SortOrder(int(str(self._settings.value("library/sort_order"))))
-        except ValueError:  # never saved, or not by us
-            pass
-        else:
-            self.library_pane.set_sort(column, order)
-        quick_filter = self._settings.value("library/filter")
-        if quick_filter:
-            self.library_pane.set_quick_filter(str(quick_filter))
-
     def _open_initial_article(self) -> None:
         """Open the article read last time, else the first one listed."""
-        if not self._initial_article_pending:
-            return
-        self._initial_article_pending = False
-        last = self._settings.value(f"{self._library_key()}/last_article")
-        if not (last is not None and self.open_article(int(last))):
+        last = self._state.last_article()
+        if not (last is not None and self.navigator.open_article(last)):
             self.library_pane.select_first()
-        self.upkeep.start()
 
     def initial_article_opened(self) -> bool:
         """Whether the window has opened its first article (it does so once it has painted)."""
-        return not self._initial_article_pending
-
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
-        super().paintEvent(event)
-        # The window paints first; the article it opens with follows at once. A long article
-        # takes tens of milliseconds to lay out, and a window that shows up is worth more.
-        if self._initial_article_pending:
-            QTimer.singleShot(0, self._open_initial_article)
+        return not self._startup.pending
 
     def save_state(self) -> None:
         """Remember geometry, pane sizes, column layout and the open article."""
-        self._settings.setValue("window/geometry", self.saveGeometry())
-        self._settings.setValue("window/splitter", self.splitter.saveState())
-        self._settings.setValue("window/state", self.saveState())
-        self._settings.setValue(HEADER_KEY, self.library_pane.header_state())
-        model = self.library_model
-        self._settings.setValue("library/sort_column", model.sort_column())
-        self._settings.setValue("library/sort_order", model.sort_order().value)
-        self._settings.setValue("library/filter", self.library_pane.quick_filter())
-        article_id = self.library_pane.selected_article()
-        if article_id is not None:
-            self._settings.setValue(f"{self._library_key()}/last_article", article_id)
-        self._settings.sync()
+        self._state.save(self, self.splitter, self.library_pane, self.library_model)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
         if _dropped_paths(event.mimeData()):
@@ -279,6 +222,7 @@ class MainWindow(QMainWindow):
             self.import_paths(paths)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.upkeep.stop()
         self.save_state()
         super().closeEvent(event)
 
@@ -286,7 +230,7 @@ class MainWindow(QMainWindow):
 
     def open_article(self, article_id: int) -> bool:
         """Select an article in the library and show it afresh; False if it is not there."""
-        self._initial_article_pending = False
+        self._startup.article_chosen()
         return self.navigator.open_article(article_id)
 
     def toggle_star(self, article_id: int) -> None:
@@ -322,12 +266,12 @@ class MainWindow(QMainWindow):
     # -- slots -------------------------------------------------------------------------------
 
     def _on_library_article_selected(self, article_id: int) -> None:
-        self.parallel_pane.highlights.clear_search_matches()
+        self.parallel_pane.clear_search_matches()
         self.parallel_pane.show_article(article_id)
         self.annotations_panel.set_current_article(article_id)
 
     def _on_annotation_edit_requested(self, annotation: Annotation) -> None:
-        self.parallel_pane.highlights.edit_with_dialog(annotation)
+        self.parallel_pane.edit_annotation(annotation)
 
     def _on_export_notes_triggered(self) -> None:
         from reader.ui.notes.notes_files import export_notes
@@ -347,12 +291,11 @@ class MainWindow(QMainWindow):
         import_notes(self, self.library, self.events)
 
     def _on_search_action_triggered(self) -> None:
-        self.search_pane.field.setFocus()
-        self.search_pane.field.selectAll()
+        self.search_pane.focus_field()
 
     def _on_search_pane_searching_changed(self, searching: bool) -> None:
         if not searching:
-            self.parallel_pane.highlights.clear_search_matches()
+            self.parallel_pane.clear_search_matches()
 
     def _on_star_action_triggered(self) -> None:
         article_id = self.library_pane.selected_article()
@@ -401,7 +344,7 @@ class MainWindow(QMainWindow):
             elif selected is None or not self.library_pane.select_article(selected):
                 self.library_pane.select_first()
         elif change.figures and selected is not None and change.touches_documents(
-                {document.id for document in self.parallel_pane.model.documents()}):
+                self.parallel_pane.shown_document_ids()):
             self.parallel_pane.show_article(selected)
         if change.everything or self.library_model.rowCount() != rows_before:
             self._update_status()
@@ -413,7 +356,7 @@ class MainWindow(QMainWindow):
             self._update_status()
 
     def _on_search_pane_hit_opened(self, hit: SearchHit) -> None:
-        self._initial_article_pending = False
+        self._startup.article_chosen()
         self.navigator.open_search_hit(hit, self.search_pane.query())
 
     def _show_message(self, message: str) -> None:

@@ -54,7 +54,7 @@ class Navigator(QObject):
         if not self._pane.show_document(hit.document_id):
             return False
         spans = self._library.match_spans(hit.document_id, query)
-        self._pane.highlights.show_search_matches(hit.document_id, spans)
+        self._pane.show_search_matches(hit.document_id, spans)
         if hit.match_start >= 0:
             return self._pane.locate_passage(hit.document_id, hit.match_start, hit.match_end)
         return True

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 from reader.operations.changes import LibraryChange
+from reader.operations.progress import CancelToken
 from reader.operations.session import LibrarySession
 from reader.ui.background import ReportProgress, library_job, start_job
 from reader.ui.i18n import _
@@ -23,16 +24,23 @@ class LibraryUpkeep(QObject):
         self._library = library
         self._events = events
         self.running = False
+        self._cancel = CancelToken()
+
+    def stop(self) -> None:
+        """Ask running work to stop at its next step (the window is closing); the rest is
+        done next time."""
+        self._cancel.cancel()
 
     def start(self) -> None:
         """Refresh whatever an older version of the app left behind (nothing if all is new)."""
         if self.running or not self._library.figures_stale():
             return
         self.running = True
+        cancel = self._cancel = CancelToken()
         self.message.emit(_("Finding figures in the library…"))
 
         def work(library: LibrarySession, report: ReportProgress) -> LibraryChange:
-            return library.refresh_figures(report)
+            return library.refresh_figures(report, cancel)
 
         job = library_job(self._library.path, work)
         job.signals.finished.connect(self._on_job_finished)

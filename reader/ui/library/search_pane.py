@@ -202,6 +202,11 @@ class SearchPane(QWidget):
         self.results.activated.connect(self._on_results_activated)
         self.results.clicked.connect(self._on_results_activated)
 
+    def focus_field(self) -> None:
+        """Put the cursor in the search box with its text selected (Ctrl+F)."""
+        self.field.setFocus()
+        self.field.selectAll()
+
     def query(self) -> str:
         """What the shown results are for ("" while the library list shows)."""
         return self._query

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from reader.operations.corrections import merge_with_next, move_sentence, split_before
 from reader.operations.session import CheckedFigures, LibrarySession
-from reader.store import AlignedBead, DocumentInfo, FigureRecord
+from reader.store import AlignedBead, Annotation, DocumentInfo, FigureRecord
 from reader.text.figure_check import FigurePair, Verdict
 from reader.ui.background import ReportProgress, library_job, start_job
 from reader.ui.i18n import _, language_name
@@ -63,6 +63,7 @@ class ParallelPane(QWidget):
         self._beads: tuple[AlignedBead, ...] = ()
         self._pending: tuple[int, int] | None = None
         self._checking: tuple[int, int] | None = None
+        self._checks = 0  # checks started: only the latest one's result is shown
         self.undo_stack = undo_stack
         self.model = ParallelTextModel()
 
@@ -202,6 +203,27 @@ class ParallelPane(QWidget):
         self.choose_languages(language, other)
         return True
 
+    def note_actions(self) -> list[QAction]:
+        """Highlight, highlight with a note, bookmark: for the window's Edit menu."""
+        return [self.highlights.highlight_action, self.highlights.note_action,
+                self.highlights.bookmark_action]
+
+    def shown_document_ids(self) -> set[int]:
+        """The language versions in the shown columns."""
+        return {document.id for document in self.model.documents()}
+
+    def show_search_matches(self, document_id: int, spans: Sequence[tuple[int, int]]) -> None:
+        """Mark where a search's words occur in a shown language version."""
+        self.highlights.show_search_matches(document_id, spans)
+
+    def clear_search_matches(self) -> None:
+        """Take the search's marks away."""
+        self.highlights.clear_search_matches()
+
+    def edit_annotation(self, annotation: Annotation) -> None:
+        """Open a highlight's colour, note and tags dialog."""
+        self.highlights.edit_with_dialog(annotation)
+
     def locate_passage(self, document_id: int, start: int, end: int) -> bool:
         """Show a language version of the shown article and select a stretch of its text."""
         return self.show_document(document_id) and self.highlights.locate(document_id, start,
@@ -276,6 +298,7 @@ class ParallelPane(QWidget):
         row = self.view.current_row()
         ids = self._chosen_ids()
         self._checked: list[tuple[int, FigurePair[FigureRecord]]] = []
+        self._checking = None
         documents = {document.id: document for document in self._documents}
         if self._compared is not None:
             documents[self._compared.id] = self._compared
@@ -330,9 +353,11 @@ class ParallelPane(QWidget):
     def _check_in_background(self, left_id: int, right_id: int) -> None:
         """Check the pair's figures off the GUI thread; the rows are tinted when it ends."""
         self._checking = (left_id, right_id)
+        self._checks += 1
+        number = self._checks
 
         def work(library: LibrarySession, _report: ReportProgress) -> object:
-            return (left_id, right_id), library.check_translation(left_id, right_id)
+            return number, library.check_translation(left_id, right_id)
 
         job = library_job(self._library.path, work)
         job.signals.finished.connect(self._on_check_finished)
@@ -342,10 +367,10 @@ class ParallelPane(QWidget):
         """Whether the shown pair's figures have been checked (True for one column)."""
         return self._checking is None
 
-    def _on_check_finished(self, result: tuple[tuple[int, int], CheckedFigures]) -> None:
-        pair, checked = result
-        if pair != self._checking or pair != self.shown_pair():
-            return
+    def _on_check_finished(self, result: tuple[int, CheckedFigures]) -> None:
+        number, checked = result
+        if number != self._checks or self._checking != self.shown_pair():
+            return  # another pair, or the same one read again since
         self._checking = None
         self._checked = checked
         self.model.set_flagged_rows({row for row, figure_pair in checked
