@@ -111,6 +111,12 @@ def render_screenshot(library_path: Path, out: Path, article_id: int | None,
             app.processEvents()
             if window.initial_article_opened():
                 break
+        import time
+
+        deadline = time.monotonic() + 5  # the translation check runs in the background
+        while not window.parallel_pane.translation_checked() and time.monotonic() < deadline:
+            app.processEvents()
+            time.sleep(0.01)
         for _ in range(3):
             app.processEvents()
         pixmap = window.grab()
