@@ -41,11 +41,13 @@ def ensure_alignment(library: Library, source_id: int, target_id: int) -> Senten
     """
     existing = library.alignments.get(source_id, target_id)
     if existing is not None and _is_current(library, source_id, target_id):
+        _flag_if_unchecked(library, source_id)
         return existing
     fixes = existing.fixes if existing is not None else ()
     alignment = compute_alignment(library, source_id, target_id, fixes)
     current = (library.content_hash_of(source_id), library.content_hash_of(target_id))
     library.alignments.save(alignment, current, versions.ALIGNER_VERSION)
+    _flag_after(library, alignment)
     return alignment
 
 
@@ -124,6 +126,7 @@ def save_alignment_job(library: Library, job: AlignmentJob,
     ):
         return False
     library.alignments.save(alignment, current, versions.ALIGNER_VERSION)
+    _flag_after(library, alignment)
     return True
 
 
@@ -140,6 +143,7 @@ def save_correction(library: Library, source_id: int, target_id: int,
     alignment = SentenceAlignment(source_id, target_id, tuple(beads), fixes)
     hashes = (library.content_hash_of(source_id), library.content_hash_of(target_id))
     library.alignments.save(alignment, hashes, versions.ALIGNER_VERSION)
+    _flag_after(library, alignment)
     return alignment
 
 
@@ -148,7 +152,23 @@ def reset_to_automatic(library: Library, source_id: int, target_id: int) -> Sent
     alignment = compute_alignment(library, source_id, target_id, ())
     hashes = (library.content_hash_of(source_id), library.content_hash_of(target_id))
     library.alignments.save(alignment, hashes, versions.ALIGNER_VERSION)
+    _flag_after(library, alignment)
     return alignment
+
+
+def _flag_after(library: Library, alignment: SentenceAlignment) -> None:
+    """An article's "translations differ" flag follows the alignments stored."""
+    from reader.operations.figure_checking import flag_after_alignment
+
+    flag_after_alignment(library, alignment)
+
+
+def _flag_if_unchecked(library: Library, document_id: int) -> None:
+    """A flag left unchecked (versions linked or unlinked) is checked when the article's
+    alignment is next asked for, as the window does when it shows the article."""
+    from reader.operations.figure_checking import flag_if_unchecked
+
+    flag_if_unchecked(library, document_id)
 
 
 def compute_alignment(library: Library, source_id: int, target_id: int,

@@ -1,12 +1,27 @@
-"""The translation check of a pair of language versions: their figures, bead by bead."""
+"""The translation check of a pair of language versions: their figures, bead by bead; and the
+"translations differ" flag each article keeps, so that the library filters by it at once.
+
+An article's translations differ when the check of its first two versions (by import order)
+finds a figure reported differently. The flag is stored on the article with the version of the
+check (reader.text.versions.FIGURE_CHECK_VERSION) and kept current by every write that changes
+what it depends on: an alignment stored (import, a correction, a reset; `flag_after_alignment`,
+called by reader.operations.aligning), figures found again and versions linked or unlinked
+(the store then marks the flag unchecked). What is unchecked, or was checked by another
+version, `refresh_translation_flags` checks again, in the window's background upkeep.
+"""
 
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 
 from reader.store.library import Library
-from reader.store.records import FigureRecord, SentenceRecord
+from reader.store.records import FigureRecord, SentenceAlignment, SentenceRecord
+from reader.text import versions
 from reader.text.figure_check import FigurePair, Verdict, pair_figures
+
+# Articles checked per transaction by the refresh: the window's own writes wait at most that long.
+_REFRESH_BATCH = 16
 
 
 def check_translation(library: Library, source_id: int,
@@ -18,6 +33,13 @@ def check_translation(library: Library, source_id: int,
     alignment = library.alignments.get(source_id, target_id)
     if alignment is None:
         return []
+    return check_alignment(library, alignment)
+
+
+def check_alignment(library: Library,
+                    alignment: SentenceAlignment) -> list[tuple[int, FigurePair[FigureRecord]]]:
+    """The figure pairs of an alignment's two documents, row by row."""
+    source_id, target_id = alignment.source_document_id, alignment.target_document_id
     source_rows = _rows_of(library.figures.of_document(source_id),
                            library.sentences(source_id), [b.source for b in alignment.beads])
     target_rows = _rows_of(library.figures.of_document(target_id),
@@ -30,16 +52,89 @@ def check_translation(library: Library, source_id: int,
 
 
 def articles_with_disagreements(library: Library) -> set[int]:
-    """Articles in several languages whose first two versions report a figure differently."""
-    found = set()
-    for summary in library.article_summaries():
-        if len(summary.languages) < 2:
-            continue
-        first, second = library.documents_of(summary.id)[:2]
-        if any(pair.verdict is Verdict.DISAGREES
-               for _row, pair in check_translation(library, first.id, second.id)):
-            found.add(summary.id)
-    return found
+    """Articles in several languages whose first two versions report a figure differently, as
+    their stored flags say (one indexed query; see refresh_translation_flags)."""
+    return set(library.listing.differing_articles())
+
+
+def translation_differs(library: Library, article_id: int) -> bool | None:
+    """Whether an article's first two versions report a figure differently; False for an
+    article in one language, None while the pair has no current alignment."""
+    from reader.operations.aligning import current_alignment
+
+    documents = library.documents_of(article_id)
+    if len(documents) < 2:
+        return False
+    alignment = current_alignment(library, documents[0].id, documents[1].id)
+    if alignment is None:
+        return None
+    return _disagrees(check_alignment(library, alignment))
+
+
+def update_translation_flag(library: Library, article_id: int) -> bool | None:
+    """Check an article's translations again and store what was found (None: not checked,
+    its first two versions are not aligned yet)."""
+    differs = translation_differs(library, article_id)
+    _store_flag(library, article_id, differs, several=differs is not False
+                or len(library.documents_of(article_id)) > 1)
+    return differs
+
+
+def flag_after_alignment(library: Library, alignment: SentenceAlignment) -> None:
+    """Keep the flag of an alignment's article current once the alignment is stored: checked
+    with it when it is the alignment of the article's first two versions, checked afresh when
+    the flag was waiting for one (a version came or went)."""
+    try:
+        article_id = library.document(alignment.source_document_id).article_id
+    except KeyError:
+        return
+    first_two = [document.id for document in library.documents_of(article_id)[:2]]
+    pair = [alignment.source_document_id, alignment.target_document_id]
+    if sorted(pair) == first_two:
+        if pair != first_two:
+            alignment = alignment.flipped()
+        _store_flag(library, article_id, _disagrees(check_alignment(library, alignment)))
+    elif library.listing.translation_flag(article_id)[0] is None:
+        update_translation_flag(library, article_id)
+
+
+def flag_if_unchecked(library: Library, document_id: int) -> None:
+    """Check the flag of a document's article if it is waiting to be checked."""
+    try:
+        article_id = library.document(document_id).article_id
+        unchecked = library.listing.translation_flag(article_id)[0] is None
+    except KeyError:
+        return
+    if unchecked:
+        update_translation_flag(library, article_id)
+
+
+def refresh_translation_flags(library: Library,
+                              progress: Callable[[int, int], None] | None = None,
+                              cancelled: Callable[[], bool] | None = None) -> int:
+    """Check the articles whose flag is unchecked or was set by another version of the check,
+    aligning their first two versions where that is missing or out of date. What was checked
+    stays when cancelled. Returns how many articles were checked."""
+    from reader.operations.aligning import ensure_alignment
+
+    stale = library.listing.unchecked_translations(versions.FIGURE_CHECK_VERSION)
+    done = 0
+    while done < len(stale):
+        if cancelled is not None and cancelled():
+            break
+        with library.batch():
+            for article_id in stale[done:done + _REFRESH_BATCH]:
+                if progress is not None:
+                    progress(done, len(stale))
+                documents = library.documents_of(article_id)
+                if len(documents) < 2:
+                    _store_flag(library, article_id, False, several=False)
+                else:
+                    alignment = ensure_alignment(library, documents[0].id, documents[1].id)
+                    _store_flag(library, article_id,
+                                _disagrees(check_alignment(library, alignment)))
+                done += 1
+    return done
 
 
 def disagreements_first(
@@ -48,6 +143,19 @@ def disagreements_first(
     """Disagreements, then figures missing on one side, then agreements; each in text order."""
     order = {Verdict.DISAGREES: 0, Verdict.MISSING: 1, Verdict.AGREES: 2}
     return sorted(checked, key=lambda item: order[item[1].verdict])
+
+
+def _disagrees(checked: list[tuple[int, FigurePair[FigureRecord]]]) -> bool:
+    return any(pair.verdict is Verdict.DISAGREES for _row, pair in checked)
+
+
+def _store_flag(library: Library, article_id: int, differs: bool | None,
+                several: bool = True) -> None:
+    """Store a check's finding; an article in one language (not `several`) and an unchecked
+    one carry no version of the check."""
+    checked = differs is not None and several
+    library.listing.set_translation_flag(
+        article_id, differs, versions.FIGURE_CHECK_VERSION if checked else None)
 
 
 def _rows_of(figures: list[FigureRecord], sentences: list[SentenceRecord],

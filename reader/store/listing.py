@@ -16,11 +16,11 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from reader.store.records import ArticleSummary, ListFilter, ListKind, SortKey
+from reader.store.records import ArticleSummary, DocumentInfo, ListFilter, ListKind, SortKey
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -109,6 +109,51 @@ class ArticleListing:
                                           parameters).fetchone()[0])
         return self.count(list_filter) - 1 - position if descending else position
 
+    # -- whether translations differ ------------------------------------------------------
+
+    def translation_flag(self, article_id: int) -> tuple[bool | None, str | None]:
+        """Whether an article's translations differ (None: not checked yet), and the version
+        of the check that said so (None for an article in one language)."""
+        row = self._conn.execute("SELECT differs, differs_version FROM articles WHERE id = ?",
+                                 [article_id]).fetchone()
+        if row is None:
+            raise KeyError(article_id)
+        return (None if row[0] is None else bool(row[0])), row[1]
+
+    def set_translation_flag(self, article_id: int, differs: bool | None,
+                             version: str | None) -> None:
+        """Store whether an article's translations differ, as a check of `version` found
+        (None: not checked)."""
+        with self._writer().atomic():
+            self._conn.execute(
+                "UPDATE articles SET differs = ?, differs_version = ? WHERE id = ?",
+                [None if differs is None else int(differs), version, article_id])
+
+    def unchecked_translations(self, version: str) -> list[int]:
+        """Articles whose flag is not checked, or was checked by another version of the check,
+        by id (two indexed lookups, however large the library)."""
+        return [int(row[0]) for row in self._conn.execute(
+            "SELECT id FROM articles WHERE differs IS NULL "
+            "OR differs_version < ?1 OR differs_version > ?1 ORDER BY id", [version])]
+
+    def differing_articles(self) -> list[int]:
+        """Articles whose translations differ, by id."""
+        return [int(row[0]) for row in self._conn.execute(
+            "SELECT id FROM articles WHERE differs = 1 ORDER BY id")]
+
+    # -- the command line's list ------------------------------------------------------------
+
+    def documents_by_article(self) -> Iterator[DocumentInfo]:
+        """Every document, by article and import order, read from one index (not the texts)."""
+        for row in self._conn.execute(
+            "SELECT id, article_id, language, uri, title, source_url, byline, file_name, "
+            "paragraph_count, sentence_count, word_count, character_count "
+            "FROM documents INDEXED BY documents_listed ORDER BY article_id, id"
+        ):
+            yield DocumentInfo(int(row[0]), int(row[1]), str(row[2]), str(row[3]),
+                               str(row[4] or ""), row[5], row[6], str(row[7] or ""),
+                               int(row[8]), int(row[9]), int(row[10]), int(row[11]))
+
     def any_dated(self) -> bool:
         """Whether any article's date is known."""
         return self._conn.execute(
@@ -172,11 +217,12 @@ def refresh_document_listing(conn: sqlite3.Connection, document_id: int) -> None
 
 
 def refresh_all_listings(conn: sqlite3.Connection) -> None:
-    """Fill the list columns of every article (when a library is upgraded)."""
+    """Fill the list columns of every article (when a library is upgraded; the translation
+    flags, which come later, are left alone)."""
     rows = conn.execute(
         "SELECT article_id, language, title, word_count, source_url FROM documents "
         "ORDER BY article_id, id").fetchall()
-    _write_shown(conn, rows, _title_language(conn))
+    _write_shown(conn, rows, _title_language(conn), flags=False)
     conn.execute(
         "UPDATE articles SET "
         "figures = (SELECT count(*) FROM figures f JOIN documents d ON d.id = f.document_id "
@@ -207,9 +253,13 @@ def _title_language(conn: sqlite3.Connection) -> str | None:
 
 
 def _write_shown(conn: sqlite3.Connection, rows: Sequence[Sequence[Any]],
-                 title_language: str | None) -> None:
+                 title_language: str | None, flags: bool = True) -> None:
     """Set languages, title, words and date of articles from their documents' rows
-    (article id, language, title, words, source address; by article, in import order)."""
+    (article id, language, title, words, source address; by article, in import order).
+
+    With `flags`, an article whose versions came or went has its "translations differ" flag
+    reset: 0 in one language, else NULL (to be checked again, reader.operations.figure_checking).
+    """
     grouped: dict[int, list[Sequence[Any]]] = {}
     for row in rows:
         grouped.setdefault(int(row[0]), []).append(row)
@@ -220,9 +270,19 @@ def _write_shown(conn: sqlite3.Connection, rows: Sequence[Sequence[Any]],
         updates.append((" ".join(str(d[1]) for d in documents), title, title.casefold(),
                         int(shown[3] or 0), published_date(d[4] for d in documents),
                         article_id))
+    if not flags:
+        conn.executemany(
+            "UPDATE articles SET languages = ?, list_title = ?, sort_title = ?, words = ?, "
+            "published = ? WHERE id = ?", updates)
+        return
+    # SET expressions read the row as it was, so `languages` here is the old value.
     conn.executemany(
-        "UPDATE articles SET languages = ?, list_title = ?, sort_title = ?, words = ?, "
-        "published = ? WHERE id = ?", updates)
+        "UPDATE articles SET "
+        "differs = CASE WHEN languages IS ?1 THEN differs "
+        "WHEN instr(?1, ' ') > 0 THEN NULL ELSE 0 END, "
+        "differs_version = CASE WHEN languages IS ?1 THEN differs_version END, "
+        "languages = ?1, list_title = ?2, sort_title = ?3, words = ?4, published = ?5 "
+        "WHERE id = ?6", updates)
 
 
 def _where(list_filter: ListFilter,
@@ -233,6 +293,8 @@ def _where(list_filter: ListFilter,
         conditions.append("a.starred = 1")
     elif list_filter.kind is ListKind.ANNOTATED:
         conditions.append("a.annotations > 0")
+    elif list_filter.kind is ListKind.DIFFERING:
+        conditions.append("a.differs = 1")
     elif list_filter.kind is ListKind.LANGUAGE:
         conditions.append("EXISTS (SELECT 1 FROM documents x "
                           "WHERE x.article_id = a.id AND x.language = ?)")

@@ -256,6 +256,7 @@ class ListKind(StrEnum):
     STARRED = "starred"
     ANNOTATED = "annotated"
     LANGUAGE = "language"
+    DIFFERING = "differing"  # articles whose translations report a figure differently
 
 
 class SortKey(StrEnum):
@@ -273,9 +274,39 @@ class SortKey(StrEnum):
 
 @dataclass(frozen=True)
 class ListFilter:
-    """The articles the list shows: all, starred, annotated or those in one language; and,
+    """The articles the list shows: all, starred, annotated, those in one language or those
+    whose translations differ; and,
     when `only_ids` is given, only those among them."""
 
     kind: ListKind = ListKind.ALL
     language: str | None = None
     only_ids: frozenset[int] | None = None
+
+
+class FigureSort(StrEnum):
+    """What the library's list of figures can be sorted by."""
+
+    ARTICLE = "article"  # the article's title as the library list shows it
+    LANGUAGE = "language"  # the language code of the figure's version
+    LABEL = "label"  # what the figure measures (its label, else its text), ignoring case
+    VALUE = "value"
+    UNIT = "unit"
+
+
+@dataclass(frozen=True)
+class FigureQuery:
+    """Which figures of the library to list: those in one unit ("" for all) whose article
+    title, label, text or unit hold every word of `words` (the last word may be a prefix)."""
+
+    unit: str = ""
+    words: str = ""
+
+
+@dataclass(frozen=True)
+class FigureRow:
+    """A figure of the library with the article it belongs to, as the Figures window lists it."""
+
+    article_id: int
+    title: str
+    language: str
+    figure: FigureRecord

@@ -6,3 +6,5 @@ from the analyses so that checking a library costs no import of them.
 
 ALIGNER_VERSION = "1"
 FIGURE_EXTRACTOR_VERSION = "1"
+# The translation check behind an article's "translations differ" flag (reader.text.figure_check).
+FIGURE_CHECK_VERSION = "1"
