@@ -111,10 +111,10 @@ def flag_if_unchecked(library: Library, document_id: int) -> None:
 
 def refresh_translation_flags(library: Library,
                               progress: Callable[[int, int], None] | None = None,
-                              cancelled: Callable[[], bool] | None = None) -> int:
+                              cancelled: Callable[[], bool] | None = None) -> list[int]:
     """Check the articles whose flag is unchecked or was set by another version of the check,
     aligning their first two versions where that is missing or out of date. What was checked
-    stays when cancelled. Returns how many articles were checked."""
+    stays when cancelled. Returns the articles checked."""
     from reader.operations.aligning import ensure_alignment
 
     stale = library.listing.unchecked_translations(versions.FIGURE_CHECK_VERSION)
@@ -134,7 +134,7 @@ def refresh_translation_flags(library: Library,
                     _store_flag(library, article_id,
                                 _disagrees(check_alignment(library, alignment)))
                 done += 1
-    return done
+    return stale[:done]
 
 
 def disagreements_first(

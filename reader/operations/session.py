@@ -24,7 +24,10 @@ from reader.store.records import (
     Bookmark,
     DocumentInfo,
     DocumentText,
+    FigureQuery,
     FigureRecord,
+    FigureRow,
+    FigureSort,
     ImportResult,
     ListFilter,
     SearchHit,
@@ -277,6 +280,44 @@ class LibrarySession:
         from reader.operations.figure_checking import articles_with_disagreements
 
         return articles_with_disagreements(self._library)
+
+    def translation_flags_stale(self) -> bool:
+        """Whether some articles' "translations differ" flags are unchecked or were set by an
+        older check (two indexed lookups)."""
+        from reader.text import versions
+
+        return bool(self._library.listing.unchecked_translations(
+            versions.FIGURE_CHECK_VERSION))
+
+    def refresh_translation_flags(self, report: ReportProgress = no_progress,
+                                  cancel: CancelToken | None = None) -> LibraryChange:
+        """Check the translations of the articles whose flag is unchecked or stale."""
+        from reader.operations.figure_checking import refresh_translation_flags
+
+        checked = refresh_translation_flags(
+            self._library, lambda done, total: report(done, total, ""),
+            cancel.cancelled if cancel else None)
+        return LibraryChange(articles=frozenset(checked))
+
+    # -- the library's figures, a window at a time (the Figures window) ----------------------
+
+    def figure_count(self, query: FigureQuery) -> int:
+        """How many figures of the library the query keeps."""
+        return self._library.figures.count(query)
+
+    def figure_window(self, query: FigureQuery, key: FigureSort, descending: bool,
+                      offset: int, limit: int) -> list[FigureRow]:
+        """A page of the library's figures in that order."""
+        return self._library.figures.window(query, key, descending, offset, limit)
+
+    def figure_rows(self, query: FigureQuery, key: FigureSort,
+                    descending: bool) -> list[FigureRow]:
+        """Every figure the query keeps, in that order (for an export)."""
+        return self._library.figures.rows(query, key, descending)
+
+    def figure_units(self) -> list[str]:
+        """The units of the library's figures, sorted."""
+        return self._library.figures.units()
 
     # -- alignments ----------------------------------------------------------------------------
 

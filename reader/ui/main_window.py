@@ -22,9 +22,8 @@ from reader.bundled import resource_path
 from reader.operations.changes import LibraryChange
 from reader.operations.session import LibrarySession
 from reader.store import Annotation
-from reader.store.records import SearchHit
+from reader.store.records import ListKind, SearchHit
 from reader.ui.about import show_about
-from reader.ui.background import ReportProgress, library_job, start_job
 from reader.ui.figures.metrics_sidebar import MetricsSidebar
 from reader.ui.i18n import _, format_count, ngettext, ui_locale
 from reader.ui.import_controller import ImportController
@@ -48,6 +47,9 @@ DEFAULT_DOCK_HEIGHT = 210
 
 class MainWindow(QMainWindow):
     """Library on the left, the parallel pane in the middle, metrics on the right."""
+
+    # The quick filter to go back to when "translations differ" is turned off.
+    _filter_before_disagreeing = ListKind.ALL.value
 
     def __init__(self, library: LibrarySession, settings: QSettings,
                  parent: QWidget | None = None) -> None:
@@ -192,6 +194,7 @@ class MainWindow(QMainWindow):
         self.about_action.triggered.connect(lambda: show_about(self))
         self.figures_action.triggered.connect(self.show_figures_dialog)
         self.disagreeing_action.toggled.connect(self._on_disagreeing_action_toggled)
+        self.library_pane.filter_changed.connect(self._on_disagreements_filter_changed)
 
     # -- state -------------------------------------------------------------------------------
 
@@ -303,36 +306,24 @@ class MainWindow(QMainWindow):
             self.toggle_star(article_id)
 
     def _on_disagreeing_action_toggled(self, checked: bool) -> None:
-        if not checked:
-            self.library_pane.keep_only(None)
-            self._update_status()
-            return
-        # Every translation is checked: seconds on a large library, so not on this thread.
-        self.statusBar().showMessage(_("Checking the figures of every translation…"))
-        self.disagreeing_action.setEnabled(False)
+        # Each article keeps whether its translations differ: the list filters in SQL, at once.
+        pane = self.library_pane
+        differing = ListKind.DIFFERING.value
+        if checked and pane.quick_filter() != differing:
+            self._filter_before_disagreeing = pane.quick_filter()
+            pane.set_quick_filter(differing)
+            if pane.selected_article() is None:
+                pane.select_first()
+        elif not checked and pane.quick_filter() == differing:
+            pane.set_quick_filter(self._filter_before_disagreeing)
 
-        def work(library: LibrarySession, _report: ReportProgress) -> set[int]:
-            return library.articles_with_disagreements()
-
-        job = library_job(self.library.path, work)
-        job.signals.finished.connect(self._on_disagreements_found)
-        job.signals.failed.connect(self._on_disagreements_failed)
-        start_job(job)
-
-    def _on_disagreements_found(self, article_ids: set[int]) -> None:
-        self.disagreeing_action.setEnabled(True)
-        if not self.disagreeing_action.isChecked():
-            return
-        self.library_pane.keep_only(article_ids)
-        if self.library_pane.selected_article() is None:
-            self.library_pane.select_first()
-        self._update_status()
-
-    def _on_disagreements_failed(self, message: str) -> None:
-        self.disagreeing_action.setEnabled(True)
-        self.disagreeing_action.setChecked(False)
-        self.statusBar().showMessage(_("Could not check the translations: {message}").format(
-            message=message), 10000)
+    def _on_disagreements_filter_changed(self) -> None:
+        # The quick filter chosen in the library pane is the one the menu item shows.
+        shown = self.library_pane.quick_filter() == ListKind.DIFFERING.value
+        if self.disagreeing_action.isChecked() != shown:
+            self.disagreeing_action.blockSignals(True)
+            self.disagreeing_action.setChecked(shown)
+            self.disagreeing_action.blockSignals(False)
 
     def _on_events_changed(self, change: LibraryChange) -> None:
         selected = self.library_pane.selected_article()

@@ -1,5 +1,7 @@
 """Work the library needs after an upgrade of the app, done in the background once the window
-has painted: figures found again by a newer extractor (and any later analysis of the kind)."""
+has painted: figures found again by a newer extractor, then the translations checked again
+whose "translations differ" flag is unchecked or was set by an older check (and any later
+analysis of the kind)."""
 
 from __future__ import annotations
 
@@ -33,14 +35,20 @@ class LibraryUpkeep(QObject):
 
     def start(self) -> None:
         """Refresh whatever an older version of the app left behind (nothing if all is new)."""
-        if self.running or not self._library.figures_stale():
+        if self.running:
+            return
+        figures = self._library.figures_stale()
+        if not figures and not self._library.translation_flags_stale():
             return
         self.running = True
         cancel = self._cancel = CancelToken()
-        self.message.emit(_("Finding figures in the library…"))
+        self.message.emit(_("Finding figures in the library…") if figures
+                          else _("Checking the figures of every translation…"))
 
         def work(library: LibrarySession, report: ReportProgress) -> LibraryChange:
-            return library.refresh_figures(report, cancel)
+            # New figures leave their articles' flags unchecked: the check comes after.
+            change = library.refresh_figures(report, cancel) if figures else LibraryChange()
+            return change | library.refresh_translation_flags(report, cancel)
 
         job = library_job(self._library.path, work)
         job.signals.finished.connect(self._on_job_finished)

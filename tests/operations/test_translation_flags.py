@@ -94,7 +94,7 @@ def test_new_figures_make_the_flag_unchecked_until_refreshed(seeded_library: Lib
     assert seeded_library.listing.translation_flag(article_id) == (None, None)
     assert seeded_library.listing.unchecked_translations(versions.FIGURE_CHECK_VERSION) == [
         article_id]
-    assert refresh_translation_flags(seeded_library) == 1
+    assert refresh_translation_flags(seeded_library) == [article_id]
     assert seeded_library.listing.translation_flag(article_id) == (
         False, versions.FIGURE_CHECK_VERSION)
 
@@ -106,22 +106,22 @@ def test_a_new_check_version_makes_flags_stale_and_the_refresh_checks_again(
     monkeypatch.setattr(versions, "FIGURE_CHECK_VERSION", "2-test")
     # Only the article in two languages: one language needs no check.
     assert seeded_library.listing.unchecked_translations("2-test") == [article_id]
-    assert refresh_translation_flags(seeded_library, cancelled=lambda: True) == 0
+    assert refresh_translation_flags(seeded_library, cancelled=lambda: True) == []
     assert seeded_library.listing.translation_flag(article_id) == (True, "1")
     seen: list[tuple[int, int]] = []
     assert refresh_translation_flags(seeded_library, lambda done, total: seen.append(
-        (done, total))) == 1
+        (done, total))) == [article_id]
     assert seen == [(0, 1)]
     assert seeded_library.listing.translation_flag(article_id) == (True, "2-test")
     assert seeded_library.listing.unchecked_translations("2-test") == []
-    assert refresh_translation_flags(seeded_library) == 0
+    assert refresh_translation_flags(seeded_library) == []
 
 
 def test_a_refresh_aligns_a_pair_that_was_never_aligned(seeded_library: Library) -> None:
     article_id, spanish, english = _cao_bang(seeded_library)
     seeded_library.alignments.forget_document(english)
     seeded_library.listing.set_translation_flag(article_id, None, None)
-    assert refresh_translation_flags(seeded_library) == 1
+    assert refresh_translation_flags(seeded_library) == [article_id]
     assert seeded_library.alignments.get(spanish, english) is not None
     assert seeded_library.listing.translation_flag(article_id)[0] is True
 
@@ -153,7 +153,7 @@ def test_an_older_library_gets_its_flags_figure_words_and_list_index(
         assert all(upgraded.listing.translation_flag(i) == (False, None) for i in others)
         assert upgraded.listing.unchecked_translations(versions.FIGURE_CHECK_VERSION) == [
             article_id]
-        assert refresh_translation_flags(upgraded) == 1
+        assert refresh_translation_flags(upgraded) == [article_id]
         assert upgraded.listing.count(DIFFERING) == 1
         from reader.store.records import FigureQuery
 

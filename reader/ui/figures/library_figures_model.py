@@ -1,17 +1,29 @@
-"""Every figure of the library as a Qt table model: article, language, label, value, unit."""
+"""Every figure of the library as a Qt table model that reads the store a block at a time:
+article, language, label, value, unit.
+
+Like the library list (reader.ui.library.library_model): `rowCount` is the number of figures
+the filter keeps (one COUNT), rows are read when a view asks for them, `BLOCK_ROWS` at a time
+by one query each (`figure_window`), the least recently used of at most `MAX_BLOCKS` blocks is
+dropped first, and `data()` never queries. The filter (unit, words) and the order are the
+store's, in SQL over indexes: changing either resets the model. A library of 100,000 articles
+holds about a million figures; nothing here reads them all, except an export.
+"""
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from reader.operations.session import LibrarySession
 from reader.store import FigureRecord
+from reader.store.records import FigureQuery, FigureRow, FigureSort
 from reader.ui.i18n import _, format_figure, language_name
 
 Index = QModelIndex | QPersistentModelIndex
-SORT_ROLE = Qt.ItemDataRole.UserRole + 30
+BLOCK_ROWS = 200
+MAX_BLOCKS = 50  # 10,000 rows at most in memory
 
 
 class FigureColumn:
@@ -25,33 +37,99 @@ class FigureColumn:
     COUNT = 5
 
 
+SORT_KEYS = (FigureSort.ARTICLE, FigureSort.LANGUAGE, FigureSort.LABEL, FigureSort.VALUE,
+             FigureSort.UNIT)
+
+
 class LibraryFiguresModel(QAbstractTableModel):
-    """One row per figure found in any document of the library."""
+    """One row per figure found in any document of the library, filtered and sorted by the
+    store."""
 
     def __init__(self, library: LibrarySession) -> None:
         super().__init__()
         self._library = library
-        self._rows: list[tuple[str, str, FigureRecord]] = []
-        self.reload()
+        self._query = FigureQuery()
+        self._sort_column = FigureColumn.ARTICLE
+        self._descending = False
+        self._blocks: OrderedDict[int, list[FigureRow]] = OrderedDict()
+        self._count = library.figure_count(self._query)
+
+    # -- what the list shows ---------------------------------------------------------------
 
     def reload(self) -> None:
         """Read the figures again from the store."""
-        titles = {summary.id: summary.title for summary in self._library.article_summaries()}
         self.beginResetModel()
-        self._rows = [(titles.get(article_id, ""), language, figure)
-                      for article_id, language, figure in self._library.figures_everywhere()]
+        self._blocks.clear()
+        self._count = self._library.figure_count(self._query)
         self.endResetModel()
+
+    def query(self) -> FigureQuery:
+        """Which figures the list shows."""
+        return self._query
+
+    def set_query(self, query: FigureQuery) -> None:
+        """Show only the figures in this unit whose words hold these (see FigureQuery)."""
+        if query != self._query:
+            self._query = query
+            self.reload()
+
+    def sort_column(self) -> int:
+        """The column the list is sorted by."""
+        return self._sort_column
+
+    def sort_order(self) -> Qt.SortOrder:
+        """Whether the list is sorted up or down."""
+        return Qt.SortOrder.DescendingOrder if self._descending else Qt.SortOrder.AscendingOrder
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < FigureColumn.COUNT:
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (column, descending) == (self._sort_column, self._descending):
+            return
+        self._sort_column, self._descending = column, descending
+        self.reload()
 
     def units(self) -> list[str]:
         """The units figures of the library are in, sorted."""
-        return sorted({figure.unit for _title, _language, figure in self._rows if figure.unit})
+        return self._library.figure_units()
+
+    # -- rows ------------------------------------------------------------------------------
+
+    def row_at(self, row: int) -> FigureRow | None:
+        """The figure a row shows (its block is read when it is not held)."""
+        if not 0 <= row < self._count:
+            return None
+        number, offset = divmod(row, BLOCK_ROWS)
+        block = self._blocks.get(number)
+        if block is None:
+            block = self._library.figure_window(self._query, SORT_KEYS[self._sort_column],
+                                                self._descending, number * BLOCK_ROWS,
+                                                BLOCK_ROWS)
+            self._blocks[number] = block
+            while len(self._blocks) > MAX_BLOCKS:
+                self._blocks.popitem(last=False)
+        else:
+            self._blocks.move_to_end(number)
+        # A block is short when another connection removed figures since the last count.
+        return block[offset] if offset < len(block) else None
 
     def figure_at(self, row: int) -> tuple[str, str, FigureRecord]:
         """Article title, language and figure of a row."""
-        return self._rows[row]
+        found = self.row_at(row)
+        if found is None:
+            raise IndexError(row)
+        return found.title, found.language, found.figure
+
+    def export_rows(self) -> list[tuple[str, str, FigureRecord]]:
+        """Article title, language and figure of every row, in order (one query)."""
+        return [(row.title, row.language, row.figure) for row in self._library.figure_rows(
+            self._query, SORT_KEYS[self._sort_column], self._descending)]
+
+    # -- Qt --------------------------------------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else self._count
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else FigureColumn.COUNT
@@ -60,22 +138,24 @@ class LibraryFiguresModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
+        if not 0 <= section < FigureColumn.COUNT:
+            return None
         return (_("Article"), _("Language"), _("What"), _("Value"), _("Unit"))[section]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if not index.isValid() or index.parent().isValid():
             return None
-        title, language, figure = self._rows[index.row()]
         column = index.column()
-        if role == SORT_ROLE:
-            if column == FigureColumn.VALUE:
-                return float(figure.value)
-            return str(self.data(index, Qt.ItemDataRole.DisplayRole)).casefold()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (title, language_name(language), figure.label or figure.surface,
-                    format_figure(figure.value, figure.unit, figure.kind), figure.unit)[column]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return (int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                    if column == FigureColumn.VALUE else None)
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        found = self.row_at(index.row())
+        if found is None:
+            return None
+        figure = found.figure
         if role == Qt.ItemDataRole.ToolTipRole:
             return figure.surface
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == FigureColumn.VALUE:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+        return (found.title, language_name(found.language), figure.label or figure.surface,
+                format_figure(figure.value, figure.unit, figure.kind), figure.unit)[column]

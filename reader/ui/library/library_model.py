@@ -145,6 +145,11 @@ class LibraryTableModel(QAbstractTableModel):
         if change.annotations and (sorted_by == LibraryColumn.NOTES
                                    or self._filter.kind is ListKind.ANNOTATED):
             return True
+        # Whether translations differ follows alignments and figures (reader.operations.
+        # figure_checking); a check of articles names them.
+        if self._filter.kind is ListKind.DIFFERING and (change.alignments or change.figures
+                                                         or change.articles):
+            return True
         return bool(change.figures) and sorted_by == LibraryColumn.FIGURES
 
     def total_count(self) -> int:

@@ -268,14 +268,16 @@ class LibraryPane(QWidget):
         self.filter_changed.emit()
 
     def _fill_filter_choices(self) -> None:
-        """All, Starred, Annotated, then one choice per language of the library (only the
-        chosen one until the list of choices first opens)."""
+        """All, Starred, Annotated, Translations differ, then one choice per language of the
+        library (only the chosen one until the list of choices first opens)."""
         current = self._model.list_filter()
         codes = set(self._model.languages()) if self._all_languages else set()
         if current.kind is ListKind.LANGUAGE and current.language:
             codes.add(current.language)
         choices = [(_("All articles"), ListKind.ALL.value), (_("Starred"), ListKind.STARRED.value),
-                   (_("Annotated"), ListKind.ANNOTATED.value)]
+                   (_("Annotated"), ListKind.ANNOTATED.value),
+                   (_("Translations differ"), ListKind.DIFFERING.value)]
+        fixed = len(choices)
         choices += sorted(((language_name(code), LANGUAGE_PREFIX + code) for code in codes),
                           key=lambda choice: choice[0].casefold())
         combo = self.filter_combo
@@ -285,7 +287,7 @@ class LibraryPane(QWidget):
             combo.clear()
             for text, name in choices:
                 combo.addItem(text, name)
-            if len(choices) > 3:
-                combo.insertSeparator(3)
+            if len(choices) > fixed:
+                combo.insertSeparator(fixed)
         combo.setCurrentIndex(max(0, combo.findData(filter_name(current))))
         combo.blockSignals(False)

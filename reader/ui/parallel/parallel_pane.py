@@ -439,18 +439,11 @@ class ParallelPane(QWidget):
         self._show_chosen()
 
     def _on_compare_button_clicked(self) -> None:
-        from PySide6.QtWidgets import QInputDialog
+        from reader.ui.parallel.compare_picker import pick_document
 
-        choices = [(summary.id, f"{summary.title} ({' · '.join(summary.languages)})")
-                   for summary in self._library.article_summaries()
-                   if summary.id != self._article_id]
-        if not choices:
-            return
-        label, ok = QInputDialog.getItem(self, _("Compare with"), _("Article:"),
-                                         [text for _id, text in choices], 0, False)
-        if ok:
-            article_id = next(i for i, text in choices if text == label)
-            self.compare_with(self._library.documents_of(article_id)[0].id)
+        document_id = pick_document(self._library, self, exclude_article=self._article_id)
+        if document_id is not None:
+            self.compare_with(document_id)
 
     def _on_link_button_clicked(self) -> None:
         self.link_compared()
