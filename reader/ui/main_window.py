@@ -251,6 +251,7 @@ class MainWindow(QMainWindow):
 
         dialog = FiguresDialog(self.library, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.figure_activated.connect(self.navigator.open_figure)
         dialog.show()
         return dialog
 

@@ -75,6 +75,7 @@ class Navigator(QObject):
         return self.open_place(bookmark.article_id, bookmark.document_id, bookmark.start,
                                bookmark.end)
 
-    def open_figure(self, article_id: int, figure: FigureRecord) -> bool:
+    def open_figure(self, figure: FigureRecord) -> bool:
         """Open the article a figure of the library comes from, the figure selected."""
+        article_id = self._library.document(figure.document_id).article_id
         return self.open_place(article_id, figure.document_id, figure.start, figure.end)

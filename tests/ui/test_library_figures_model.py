@@ -71,6 +71,8 @@ def test_rows_are_read_a_block_at_a_time(monkeypatch: pytest.MonkeyPatch,
 
 
 def test_double_clicking_a_figure_asks_to_show_it(qtbot: QtBot, window: MainWindow) -> None:
+    swedish = next(a.id for a in window.library.article_summaries() if a.languages == ("sv",))
+    window.open_article(swedish)  # another article is open: the window goes to the figure's
     dialog = window.show_figures_dialog()
     qtbot.addWidget(dialog)
     dialog.view.sortByColumn(FigureColumn.VALUE, Qt.SortOrder.DescendingOrder)
@@ -82,6 +84,8 @@ def test_double_clicking_a_figure_asks_to_show_it(qtbot: QtBot, window: MainWind
     (figure,) = activated.args
     assert figure.surface == "3.312 billones de VND"
     assert figure == dialog.model.figure_at(0)[2]
+    # the window opens the article with that figure selected in the Spanish column
+    assert window.parallel_pane.view.textCursor().selectedText() == "3.312 billones de VND"
 
 
 def test_the_window_counts_with_digit_groups_and_filters_after_typing(
