@@ -53,11 +53,11 @@ from PySide6.QtCore import QElapsedTimer, QSettings, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from reader.store.library import Library
+from reader.operations.session import LibrarySession
 from reader.ui.main_window import MainWindow
 
 app = QApplication(sys.argv[:1])
-library = Library.open(Path(sys.argv[1]))
+library = LibrarySession.open(Path(sys.argv[1]))
 settings = QSettings(sys.argv[2], QSettings.Format.IniFormat)
 window = MainWindow(library, settings)
 window.resize(1400, 900)

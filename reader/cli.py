@@ -13,7 +13,7 @@ from reader import APP_NAME, __version__
 from reader.exit_status import ExitStatus
 
 if TYPE_CHECKING:
-    from reader.store.records import DocumentInfo
+    from reader.store.records import ListedDocument
 
 __all__ = ["ExitStatus", "build_parser", "main"]
 
@@ -240,17 +240,19 @@ def _list(library_path: Path, as_json: bool) -> int:
 
     library = open_library(library_path)
     try:  # one query: every document by article, from an index (not the texts)
-        articles = [(article_id, list(documents)) for article_id, documents in groupby(
-            library.listing.documents_by_article(), key=lambda document: document.article_id)]
+        documents = library.listing.documents_by_article()
     finally:
         library.close()
     if as_json:
-        sys.stdout.write(_list_json(articles))
+        sys.stdout.write(_list_json(documents))
         print()
-    else:
-        for article_id, documents in articles:
-            languages = " · ".join(document.language for document in documents)
-            print(f"{article_id:>6}  {languages:<12} {documents[0].title}")
+        return ExitStatus.OK
+    lines = []
+    for article_id, group in groupby(documents, key=lambda document: document.article_id):
+        versions = list(group)
+        languages = " · ".join(document.language for document in versions)
+        lines.append(f"{article_id:>6}  {languages:<12} {versions[0].title}\n")
+    sys.stdout.write("".join(lines))
     return ExitStatus.OK
 
 
@@ -277,33 +279,42 @@ def _search(library_path: Path, query: str, limit: int, as_json: bool) -> int:
     return ExitStatus.OK
 
 
-def _list_json(articles: Sequence[tuple[int, Sequence[DocumentInfo]]]) -> str:
-    """The articles as `json.dump(..., ensure_ascii=False, indent=2)` writes them, written out
-    directly: json's indenting encoder is pure Python and about three times slower."""
+def _list_json(documents: Sequence[ListedDocument]) -> str:
+    """The documents' articles as `json.dump(..., ensure_ascii=False, indent=2)` writes them,
+    written out directly: json's indenting encoder is pure Python and about three times
+    slower, and a list of dictionaries first would double the time again."""
     from json.encoder import encode_basestring as string  # what json.dump writes text with
 
-    if not articles:
+    parts: list[str] = []
+    languages: list[str] = []
+    versions: list[str] = []
+    article_id = title = None
+    for d in documents:
+        if d.article_id != article_id:
+            if article_id is not None:
+                parts.append(_article_json(article_id, title, languages, versions))
+            article_id, title, languages, versions = d.article_id, d.title, [], []
+        languages.append(f"      {string(d.language)}")
+        source = "null" if d.source_url is None else string(d.source_url)
+        versions.append(
+            f'      {{\n        "id": {d.id},\n        "language": {string(d.language)},\n'
+            f'        "uri": {string(d.uri)},\n        "source_url": {source},\n'
+            f'        "paragraphs": {d.paragraphs},\n        "sentences": {d.sentences},\n'
+            f'        "words": {d.words}\n      }}')
+    if article_id is None:
         return "[]"
-    parts = []
-    for article_id, documents in articles:
-        languages = ",\n".join(f"      {string(d.language)}" for d in documents)
-        versions = ",\n".join(
-            "      {\n"
-            f'        "id": {d.id},\n'
-            f'        "language": {string(d.language)},\n'
-            f'        "uri": {string(d.uri)},\n'
-            f'        "source_url": {"null" if d.source_url is None else string(d.source_url)},\n'
-            f'        "paragraphs": {d.paragraphs},\n'
-            f'        "sentences": {d.sentences},\n'
-            f'        "words": {d.words}\n'
-            "      }" for d in documents)
-        parts.append("  {\n"
-                     f'    "id": {article_id},\n'
-                     f'    "title": {string(documents[0].title)},\n'
-                     f'    "languages": [\n{languages}\n    ],\n'
-                     f'    "documents": [\n{versions}\n    ]\n'
-                     "  }")
+    parts.append(_article_json(article_id, title, languages, versions))
     return "[\n" + ",\n".join(parts) + "\n]"
+
+
+def _article_json(article_id: int, title: str | None, languages: list[str],
+                  versions: list[str]) -> str:
+    from json.encoder import encode_basestring as string
+
+    between = ",\n"
+    return (f'  {{\n    "id": {article_id},\n    "title": {string(title or "")},\n'
+            f'    "languages": [\n{between.join(languages)}\n    ],\n'
+            f'    "documents": [\n{between.join(versions)}\n    ]\n  }}')
 
 
 def _export_annotations(library_path: Path, file_format: str, article_id: int | None,

@@ -283,7 +283,7 @@ class LibrarySession:
 
     def translation_flags_stale(self) -> bool:
         """Whether some articles' "translations differ" flags are unchecked or were set by an
-        older check (two indexed lookups)."""
+        older check (index lookups only)."""
         from reader.text import versions
 
         return bool(self._library.listing.unchecked_translations(

@@ -16,11 +16,17 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from reader.store.records import ArticleSummary, DocumentInfo, ListFilter, ListKind, SortKey
+from reader.store.records import (
+    ArticleSummary,
+    ListedDocument,
+    ListFilter,
+    ListKind,
+    SortKey,
+)
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -131,10 +137,12 @@ class ArticleListing:
 
     def unchecked_translations(self, version: str) -> list[int]:
         """Articles whose flag is not checked, or was checked by another version of the check,
-        by id (two indexed lookups, however large the library)."""
-        return [int(row[0]) for row in self._conn.execute(
+        by id (three index lookups, however large the library: an OR of them, or an ORDER BY
+        of their union, would read every article)."""
+        return sorted(int(row[0]) for row in self._conn.execute(
             "SELECT id FROM articles WHERE differs IS NULL "
-            "OR differs_version < ?1 OR differs_version > ?1 ORDER BY id", [version])]
+            "UNION SELECT id FROM articles WHERE differs_version < ?1 "
+            "UNION SELECT id FROM articles WHERE differs_version > ?1", [version]))
 
     def differing_articles(self) -> list[int]:
         """Articles whose translations differ, by id."""
@@ -143,16 +151,12 @@ class ArticleListing:
 
     # -- the command line's list ------------------------------------------------------------
 
-    def documents_by_article(self) -> Iterator[DocumentInfo]:
+    def documents_by_article(self) -> list[ListedDocument]:
         """Every document, by article and import order, read from one index (not the texts)."""
-        for row in self._conn.execute(
-            "SELECT id, article_id, language, uri, title, source_url, byline, file_name, "
-            "paragraph_count, sentence_count, word_count, character_count "
-            "FROM documents INDEXED BY documents_listed ORDER BY article_id, id"
-        ):
-            yield DocumentInfo(int(row[0]), int(row[1]), str(row[2]), str(row[3]),
-                               str(row[4] or ""), row[5], row[6], str(row[7] or ""),
-                               int(row[8]), int(row[9]), int(row[10]), int(row[11]))
+        return list(map(ListedDocument._make, self._conn.execute(
+            "SELECT id, article_id, language, uri, coalesce(title, ''), source_url, "
+            "paragraph_count, sentence_count, word_count "
+            "FROM documents INDEXED BY documents_listed ORDER BY article_id, id")))
 
     def any_dated(self) -> bool:
         """Whether any article's date is known."""

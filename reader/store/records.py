@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
+from typing import NamedTuple
 
 
 @dataclass(frozen=True)
@@ -310,3 +311,19 @@ class FigureRow:
     title: str
     language: str
     figure: FigureRecord
+
+
+class ListedDocument(NamedTuple):
+    """A language version as the command line's list shows it. A tuple, not a dataclass: the
+    list reads every document at once, 120,000 at 100,000 articles, and a tuple is made
+    several times faster."""
+
+    id: int
+    article_id: int
+    language: str
+    uri: str
+    title: str
+    source_url: str | None
+    paragraphs: int
+    sentences: int
+    words: int

@@ -337,6 +337,14 @@ def _add_document_list_index(db: sqlite_utils.Database) -> None:
         "word_count, character_count)")
 
 
+def _add_figures_version_index(db: sqlite_utils.Database) -> None:
+    """Version 11: an index of which extractor version found each document's figures, so that
+    the window's check for documents to read again at start-up is an index lookup (the column
+    is stored after the text: without it the check read the whole file, seconds at 100,000
+    articles)."""
+    db.table("documents").create_index(["figures_version"], if_not_exists=True)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _create_reading_tables,
     _create_reader_tables,
@@ -348,6 +356,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _add_translation_flags,
     _add_figure_listing,
     _add_document_list_index,
+    _add_figures_version_index,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

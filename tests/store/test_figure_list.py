@@ -124,3 +124,21 @@ def test_replaced_figures_leave_no_words_behind(seeded_library: Library) -> None
     remaining = {r.figure.label for r in figures.rows(FigureQuery(words=f'"{word}"'),
                                                       FigureSort.VALUE, False)}
     assert all(word.casefold() in label.casefold() for label in remaining)
+
+
+def test_start_up_checks_read_indexes_not_every_row(seeded_library: Library) -> None:
+    """What the window asks at every start (figures to find again, translations to check)
+    must not read every document (the text comes with it) or every article."""
+    from reader.text import versions
+
+    plans: list[str] = []
+    seeded_library.trace_statements(plans.append)
+    seeded_library.figures.stale_documents(versions.FIGURE_EXTRACTOR_VERSION)
+    seeded_library.listing.unchecked_translations(versions.FIGURE_CHECK_VERSION)
+    seeded_library.trace_statements(None)
+    assert len(plans) == 2
+    for statement in plans:
+        (query,) = [line for line in [statement] if line.startswith("SELECT")]
+        plan = " ".join(str(row[3]) for row in seeded_library._conn.execute(
+            "EXPLAIN QUERY PLAN " + query.replace("?1", "'1'")))
+        assert "SCAN" not in plan, plan

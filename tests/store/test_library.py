@@ -113,8 +113,9 @@ def test_older_library_is_upgraded_in_place_keeping_its_data(tmp_path: Path) -> 
     for table in ("figures", "alignment_fixes", "beads", "alignments", "annotations",
                   "bookmarks"):
         db[table].drop()
-    for index in db["articles"].indexes + db["documents"].indexes:  # the list's (version 7)
-        if index.name.startswith(("idx_articles_", "idx_documents_language")):
+    for index in db["articles"].indexes + db["documents"].indexes:  # versions 7 and later
+        if index.name.startswith(("idx_articles_", "idx_documents_language",
+                                  "idx_documents_figures_version")):
             db.execute(f"DROP INDEX {index.name}")
     db["articles"].transform(drop={"starred", "languages", "list_title", "sort_title",
                                    "published", "words", "figures", "annotations"})
