@@ -345,6 +345,14 @@ def _add_figures_version_index(db: sqlite_utils.Database) -> None:
     db.table("documents").create_index(["figures_version"], if_not_exists=True)
 
 
+def _index_differing_by_title(db: sqlite_utils.Database) -> None:
+    """Version 12: the articles whose translations differ in title order straight from an
+    index, as the library list first shows them (a page was a sort of every such article,
+    20 ms at 100,000 articles); it replaces the index by the flag alone."""
+    db.table("articles").create_index(["differs", "sort_title"], if_not_exists=True)
+    db.conn.execute("DROP INDEX IF EXISTS idx_articles_differs")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _create_reading_tables,
     _create_reader_tables,
@@ -357,6 +365,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _add_figure_listing,
     _add_document_list_index,
     _add_figures_version_index,
+    _index_differing_by_title,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
