@@ -55,6 +55,13 @@ class LibrarySession:
         """Open (creating or upgrading) a library file; LibraryError if it cannot be used."""
         return cls(Library.open(path))
 
+    @staticmethod
+    def load_writing_code() -> None:
+        """Load the code writes use ahead of the first one (any thread)."""
+        from reader.store.library import load_writing_code
+
+        load_writing_code()
+
     @property
     def path(self) -> Path:
         """The library file."""

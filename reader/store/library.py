@@ -453,6 +453,13 @@ class Library:
         )
 
 
+def load_writing_code() -> None:
+    """Load what writes use (sqlite-utils, about 70 ms) before the first write needs it; the
+    window does it off the GUI thread once it has painted, so a first star is as quick as the
+    next."""
+    import sqlite_utils  # noqa: F401
+
+
 def _writer_for(connection: sqlite3.Connection,
                 join_transactions: bool = False) -> sqlite_utils.Database:
     import sqlite_utils

@@ -24,6 +24,7 @@ from reader.operations.session import LibrarySession
 from reader.store import Annotation
 from reader.store.records import ListKind, SearchHit
 from reader.ui.about import show_about
+from reader.ui.background import BackgroundJob, start_job
 from reader.ui.figures.metrics_sidebar import MetricsSidebar
 from reader.ui.i18n import _, format_count, ngettext, ui_locale
 from reader.ui.import_controller import ImportController
@@ -83,7 +84,8 @@ class MainWindow(QMainWindow):
         self._connect_signals()
         self._state = WindowState(settings, library.path)
         self._state.restore(self, self.splitter, self.library_pane)
-        self._startup = StartUp(self, self._open_initial_article, then=[self.upkeep.start])
+        self._startup = StartUp(self, self._open_initial_article,
+                                then=[self.upkeep.start, self._load_writing_code])
         self._update_status()
 
     # -- building ----------------------------------------------------------------------------
@@ -203,6 +205,9 @@ class MainWindow(QMainWindow):
         last = self._state.last_article()
         if not (last is not None and self.navigator.open_article(last)):
             self.library_pane.select_first()
+
+    def _load_writing_code(self) -> None:
+        start_job(BackgroundJob(lambda _report: LibrarySession.load_writing_code()))
 
     def initial_article_opened(self) -> bool:
         """Whether the window has opened its first article (it does so once it has painted)."""
