@@ -36,7 +36,7 @@ from reader.ui.navigator import Navigator
 from reader.ui.notes.annotations_panel import AnnotationsPanel
 from reader.ui.notes.bookmarks_panel import BookmarksPanel
 from reader.ui.parallel.parallel_pane import ParallelPane
-from reader.ui.startup import StartUp
+from reader.ui.startup import StartUp, after_next_paint
 from reader.ui.upkeep import LibraryUpkeep
 from reader.ui.window_state import WindowState
 
@@ -207,7 +207,10 @@ class MainWindow(QMainWindow):
             self.library_pane.select_first()
 
     def _load_writing_code(self) -> None:
-        start_job(BackgroundJob(lambda _report: LibrarySession.load_writing_code()))
+        # Once the first article's text is on screen: an import in another thread holds the
+        # interpreter and would delay that text by tens of milliseconds.
+        after_next_paint(self.parallel_pane.view.viewport(), lambda: start_job(
+            BackgroundJob(lambda _report: LibrarySession.load_writing_code())))
 
     def initial_article_opened(self) -> bool:
         """Whether the window has opened its first article (it does so once it has painted)."""

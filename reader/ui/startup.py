@@ -42,3 +42,22 @@ class StartUp(QObject):
     def article_chosen(self) -> None:
         """The reader opened an article before the first paint: no other is opened for them."""
         self._open_first_article = None
+
+
+class _NextPaint(QObject):
+    def __init__(self, widget: QWidget, callback: Step) -> None:
+        super().__init__(widget)
+        self._callback = callback
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._callback)
+            self.deleteLater()
+        return False
+
+
+def after_next_paint(widget: QWidget, callback: Step) -> None:
+    """Call back once the widget has painted next (work that would delay that paint waits)."""
+    _NextPaint(widget, callback)
