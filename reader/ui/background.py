@@ -41,12 +41,15 @@ class BackgroundJob(QRunnable):
     def run(self) -> None:
         """Do the work and report its result or its error."""
         try:
-            result = self._work(self.signals.progress.emit)
-        except Exception as error:  # a job must never take the app down
-            traceback.print_exc()
-            self.signals.failed.emit(f"{type(error).__name__}: {error}")
-        else:
-            self.signals.finished.emit(result)
+            try:
+                result = self._work(self.signals.progress.emit)
+            except Exception as error:  # a job must never take the app down
+                traceback.print_exc()
+                self.signals.failed.emit(f"{type(error).__name__}: {error}")
+            else:
+                self.signals.finished.emit(result)
+        except RuntimeError:  # the app quit while the job ran: nobody is left to tell
+            pass
 
 
 def library_job(path: Path, work: Callable[[LibrarySession, ReportProgress], Any]
