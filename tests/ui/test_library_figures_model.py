@@ -12,7 +12,6 @@ from pytestqt.qtbot import QtBot
 from reader.operations.session import LibrarySession
 from reader.store.library import Library
 from reader.store.records import FigureQuery, FigureSort
-from reader.ui.figures import library_figures_model
 from reader.ui.figures.library_figures_model import FigureColumn, LibraryFiguresModel
 from reader.ui.main_window import MainWindow
 from tests.store import test_listing as listing_data
@@ -59,7 +58,7 @@ def test_rows_are_read_a_block_at_a_time(monkeypatch: pytest.MonkeyPatch,
     assert calls == [0]
     model.data(model.index(950, FigureColumn.ARTICLE))
     assert calls == [0, 800]
-    monkeypatch.setattr(library_figures_model, "MAX_BLOCKS", 2)
+    model.rows.max_blocks = 2
     model.data(model.index(500, FigureColumn.ARTICLE))
     model.data(model.index(0, FigureColumn.ARTICLE))  # dropped as the least recently used
     assert calls == [0, 800, 400, 0]

@@ -78,7 +78,7 @@ def test_rows_are_read_a_block_at_a_time(monkeypatch: pytest.MonkeyPatch,
     assert calls == [0]
     model.data(model.index(950, LibraryColumn.TITLE))
     assert calls == [0, 800]
-    monkeypatch.setattr(library_model, "MAX_BLOCKS", 2)
+    model.rows.max_blocks = 2
     model.data(model.index(500, LibraryColumn.TITLE))
     model.data(model.index(0, LibraryColumn.TITLE))  # dropped as the least recently used
     assert calls == [0, 800, 400, 0]

@@ -2,8 +2,8 @@
 article, language, label, value, unit.
 
 Like the library list (reader.ui.library.library_model): `rowCount` is the number of figures
-the filter keeps (one COUNT), rows are read when a view asks for them, `BLOCK_ROWS` at a time
-by one query each (`figure_window`), the least recently used of at most `MAX_BLOCKS` blocks is
+the filter keeps (one COUNT), rows are read when a view asks for them, 200 at a time
+by one query each (`figure_window`), the least recently used of at most 50 blocks is
 dropped first, and `data()` never queries. The filter (unit, words) and the order are the
 store's, in SQL over indexes: changing either resets the model. A library of 100,000 articles
 holds about a million figures; nothing here reads them all, except an export.
@@ -11,7 +11,6 @@ holds about a million figures; nothing here reads them all, except an export.
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -20,10 +19,9 @@ from reader.operations.session import LibrarySession
 from reader.store import FigureRecord
 from reader.store.records import FigureQuery, FigureRow, FigureSort
 from reader.ui.i18n import _, format_figure, language_name
+from reader.ui.row_blocks import RowBlocks
 
 Index = QModelIndex | QPersistentModelIndex
-BLOCK_ROWS = 200
-MAX_BLOCKS = 50  # 10,000 rows at most in memory
 
 
 class FigureColumn:
@@ -51,7 +49,7 @@ class LibraryFiguresModel(QAbstractTableModel):
         self._query = FigureQuery()
         self._sort_column = FigureColumn.ARTICLE
         self._descending = False
-        self._blocks: OrderedDict[int, list[FigureRow]] = OrderedDict()
+        self.rows: RowBlocks[FigureRow] = RowBlocks(self._read_block)
         self._count = library.figure_count(self._query)
 
     # -- what the list shows ---------------------------------------------------------------
@@ -59,7 +57,7 @@ class LibraryFiguresModel(QAbstractTableModel):
     def reload(self) -> None:
         """Read the figures again from the store."""
         self.beginResetModel()
-        self._blocks.clear()
+        self.rows.clear()
         self._count = self._library.figure_count(self._query)
         self.endResetModel()
 
@@ -98,21 +96,11 @@ class LibraryFiguresModel(QAbstractTableModel):
 
     def row_at(self, row: int) -> FigureRow | None:
         """The figure a row shows (its block is read when it is not held)."""
-        if not 0 <= row < self._count:
-            return None
-        number, offset = divmod(row, BLOCK_ROWS)
-        block = self._blocks.get(number)
-        if block is None:
-            block = self._library.figure_window(self._query, SORT_KEYS[self._sort_column],
-                                                self._descending, number * BLOCK_ROWS,
-                                                BLOCK_ROWS)
-            self._blocks[number] = block
-            while len(self._blocks) > MAX_BLOCKS:
-                self._blocks.popitem(last=False)
-        else:
-            self._blocks.move_to_end(number)
-        # A block is short when another connection removed figures since the last count.
-        return block[offset] if offset < len(block) else None
+        return self.rows.row(row) if 0 <= row < self._count else None
+
+    def _read_block(self, offset: int, limit: int) -> list[FigureRow]:
+        return self._library.figure_window(self._query, SORT_KEYS[self._sort_column],
+                                           self._descending, offset, limit)
 
     def figure_at(self, row: int) -> tuple[str, str, FigureRecord]:
         """Article title, language and figure of a row."""

@@ -2,9 +2,9 @@
 
 The model is windowed: `rowCount` is the number of articles the filter keeps (one COUNT), so
 the scroll bar stands for the whole library, and rows are read when a view asks for them, in
-blocks of `BLOCK_ROWS` rows by one indexed query each (`library.list_window`). `data()`
+blocks of 200 rows by one indexed query each (`library.list_window`). `data()`
 never queries a single row: a row whose block is not held loads the whole block. At most
-`MAX_BLOCKS` blocks are held; the least recently used one is dropped first. Sorting and
+50 blocks are held (`ui/row_blocks.py`); the least recently used one is dropped first. Sorting and
 filtering happen in SQL (`sort`, `set_filter`) and reset the model; nothing reads every
 article, at start or later.
 
@@ -14,7 +14,6 @@ the rows fetched so far, and jumping to an article far down would fetch everythi
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from dataclasses import replace
 from datetime import date
 from functools import cache
@@ -28,11 +27,10 @@ from reader.operations.session import LibrarySession
 from reader.store import ArticleSummary
 from reader.store.records import ListFilter, ListKind, SortKey
 from reader.ui.i18n import _, format_count, language_name, ngettext, ui_locale
+from reader.ui.row_blocks import RowBlocks
 
 Index = QModelIndex | QPersistentModelIndex
 ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-BLOCK_ROWS = 200
-MAX_BLOCKS = 50  # 10,000 rows at most in memory
 
 
 class LibraryColumn:
@@ -74,7 +72,7 @@ class LibraryTableModel(QAbstractTableModel):
         self._filter = ListFilter()
         self._sort_column = LibraryColumn.TITLE
         self._descending = False
-        self._blocks: OrderedDict[int, list[ArticleSummary]] = OrderedDict()
+        self.rows: RowBlocks[ArticleSummary] = RowBlocks(self._read_block)
         self._count = library.list_count(self._filter)
 
     # -- what the list shows ---------------------------------------------------------------
@@ -82,7 +80,7 @@ class LibraryTableModel(QAbstractTableModel):
     def reload(self) -> None:
         """Read the list again from the store (after an import, or a change of order)."""
         self.beginResetModel()
-        self._blocks.clear()
+        self.rows.clear()
         self._count = self._library.list_count(self._filter)
         self.endResetModel()
 
@@ -124,15 +122,12 @@ class LibraryTableModel(QAbstractTableModel):
         if change.everything or self._rows_move(change):
             self.reload()
             return
-        held = {summary.id for block in self._blocks.values() for summary in block}
-        fresh = self._library.list_rows(change.articles & held)
-        for number, block in self._blocks.items():
-            for offset, summary in enumerate(block):
-                if summary.id in fresh:
-                    block[offset] = fresh[summary.id]
-                    row = number * BLOCK_ROWS + offset
-                    self.dataChanged.emit(self.index(row, 0),
-                                          self.index(row, LibraryColumn.COUNT - 1))
+        held = {summary.id: row for row, summary in self.rows.held()}
+        fresh = self._library.list_rows(change.articles & held.keys())
+        for article_id, summary in fresh.items():
+            row = held[article_id]
+            self.rows.replace(row, summary)
+            self.dataChanged.emit(self.index(row, 0), self.index(row, LibraryColumn.COUNT - 1))
 
     def _rows_move(self, change: LibraryChange) -> bool:
         """Whether a change can add, remove or reorder rows of the list as it is shown."""
@@ -168,21 +163,11 @@ class LibraryTableModel(QAbstractTableModel):
 
     def summary_at(self, row: int) -> ArticleSummary | None:
         """The article a row shows (its block is read when it is not held)."""
-        if not 0 <= row < self._count:
-            return None
-        number, offset = divmod(row, BLOCK_ROWS)
-        block = self._blocks.get(number)
-        if block is None:
-            block = self._library.list_window(self._filter, SORT_KEYS[self._sort_column],
-                                                 self._descending, number * BLOCK_ROWS,
-                                                 BLOCK_ROWS)
-            self._blocks[number] = block
-            while len(self._blocks) > MAX_BLOCKS:
-                self._blocks.popitem(last=False)
-        else:
-            self._blocks.move_to_end(number)
-        # A block is short when another connection removed articles since the last count.
-        return block[offset] if offset < len(block) else None
+        return self.rows.row(row) if 0 <= row < self._count else None
+
+    def _read_block(self, offset: int, limit: int) -> list[ArticleSummary]:
+        return self._library.list_window(self._filter, SORT_KEYS[self._sort_column],
+                                         self._descending, offset, limit)
 
     def is_starred(self, article_id: int) -> bool:
         """Whether a listed article is starred."""
@@ -199,12 +184,11 @@ class LibraryTableModel(QAbstractTableModel):
 
     def row_of(self, article_id: int) -> int | None:
         """The row showing an article, if it is listed."""
-        for number, block in self._blocks.items():
-            for offset, summary in enumerate(block):
-                if summary.id == article_id:
-                    return number * BLOCK_ROWS + offset
+        for row, summary in self.rows.held():
+            if summary.id == article_id:
+                return row
         return self._library.list_position(article_id, self._filter,
-                                                 SORT_KEYS[self._sort_column], self._descending)
+                                           SORT_KEYS[self._sort_column], self._descending)
 
     # -- Qt --------------------------------------------------------------------------------
 
