@@ -107,3 +107,23 @@ def test_after_an_aligner_upgrade_the_window_aligns_again(
     assert window.parallel_pane.model.columnCount() == 1  # not the old alignment meanwhile
     qtbot.waitUntil(lambda: window.parallel_pane.shown_pair() == pair)
     assert seeded_library.alignments.stamp(*pair)[2] == "upgraded"  # type: ignore[index]
+
+
+def test_the_translation_check_runs_off_the_gui_thread(
+        qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    from reader.operations import figure_checking
+
+    threads: list[threading.Thread] = []
+    check = figure_checking.check_translation
+
+    def watched(*args: object) -> object:
+        threads.append(threading.current_thread())
+        return check(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(figure_checking, "check_translation", watched)
+    window.parallel_pane.show_article(_cao_bang(window))
+    qtbot.waitUntil(window.parallel_pane.translation_checked)
+    assert threads and threading.main_thread() not in threads
+    assert window.metrics_sidebar.check_model.disagreements() == 1
