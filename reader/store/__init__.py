@@ -4,7 +4,14 @@ The package itself hands out only its records and its error; `reader.store.libra
 and the other stores are for the operations layer and the entry points.
 """
 
-from reader.store.errors import LibraryError
+from reader.store.errors import (
+    DiskFull,
+    LibraryBusy,
+    LibraryDamaged,
+    LibraryError,
+    LibraryReadOnly,
+    WriteFailed,
+)
 from reader.store.records import (
     COLOURS,
     AlignedBead,
@@ -35,7 +42,12 @@ __all__ = [
     "FigureRecord",
     "ImportResult",
     "ImportStatus",
+    "DiskFull",
+    "LibraryBusy",
+    "LibraryDamaged",
     "LibraryError",
+    "LibraryReadOnly",
+    "WriteFailed",
     "ParagraphText",
     "SentenceAlignment",
     "SentenceRecord",
