@@ -9,18 +9,20 @@ from collections.abc import Sequence
 
 from reader.formats.base import Writer
 from reader.formats.exports import FIGURES, FigureRow
+from reader.formats.spreadsheet_cells import safe_row
 
 FIGURE_FIELDS = ("article", "language", "label", "value", "unit", "kind", "qualifier", "surface")
 
 
 def write_figures_csv(rows: Sequence[FigureRow]) -> str:
-    """A header row, then one row per figure in the order given (line ends \\r\\n)."""
+    """A header row, then one row per figure in the order given (line ends \\r\\n); text a
+    spreadsheet would take for a formula begins with `'` (spreadsheet_cells)."""
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(FIGURE_FIELDS)
     for title, language, figure in rows:
-        writer.writerow([title, language, figure.label, str(figure.value), figure.unit,
-                         figure.kind, figure.qualifier, figure.surface])
+        writer.writerow(safe_row([title, language, figure.label, str(figure.value),
+                                  figure.unit, figure.kind, figure.qualifier, figure.surface]))
     return out.getvalue()
 
 
