@@ -10,12 +10,14 @@ modules, once.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.operations.changes import EVERYTHING, LibraryChange, pair
+from reader.operations.pending import PendingJournal, PendingWrite
 from reader.operations.progress import CancelToken, ReportProgress, no_progress
+from reader.store.errors import WriteFailed
 from reader.store.library import Library
 from reader.store.records import (
     AlignedBead,
@@ -250,6 +252,66 @@ class LibrarySession:
 
         report = import_w3c(self._library, read_w3c_file(path))
         return report, EVERYTHING if report.imported else LibraryChange()
+
+    def apply_pending(self, write: PendingWrite) -> LibraryChange:
+        """Store a write that waited in the pending journal; applying one twice changes
+        nothing more (WriteFailed when the library still cannot be written)."""
+        from reader.operations import pending
+
+        arguments = write.arguments
+        if write.kind == "add_annotation":
+            if self._library.annotations.with_uid(arguments["uid"]) is not None:
+                return LibraryChange()
+            added = self._library.annotations.add(
+                arguments["document_id"], arguments["start"], arguments["end"],
+                arguments["colour"], arguments["note"], arguments["tags"],
+                uid=arguments["uid"], created_at=arguments["created_at"])
+            return _annotation_change(added)
+        if write.kind == "update_annotation":
+            return self.update_annotation(arguments["annotation_id"],
+                                          colour=arguments["colour"], note=arguments["note"],
+                                          tags=arguments["tags"])[1]
+        if write.kind == "delete_annotation":
+            return self._if_there(lambda: self.delete_annotation(arguments["annotation_id"])[1])
+        if write.kind == "restore_annotation":
+            annotation = pending.annotation_from(arguments["annotation"])
+            if self._library.annotations.with_uid(annotation.uid) is not None:
+                return LibraryChange()
+            return self.restore_annotation(annotation)[1]
+        if write.kind == "add_bookmark":
+            place = (arguments["start"], arguments["end"])
+            if any((b.start, b.end) == place for b in self.bookmarks_of(arguments["document_id"])):
+                return LibraryChange()
+            return self.add_bookmark(arguments["document_id"], *place)[1]
+        if write.kind == "delete_bookmark":
+            return self._if_there(lambda: self.delete_bookmark(arguments["bookmark_id"])[1])
+        if write.kind == "restore_bookmark":
+            bookmark = pending.bookmark_from(arguments["bookmark"])
+            if any(b.id == bookmark.id for b in self.bookmarks_of(bookmark.document_id)):
+                return LibraryChange()
+            return self.restore_bookmark(bookmark)[1]
+        return self.set_starred(arguments["article_id"], bool(arguments["starred"]))
+
+    def replay_pending(self, journal: PendingJournal) -> tuple[int, LibraryChange, str | None]:
+        """Store what waits in the journal: how many went in, what changed, and why the rest
+        still waits (None when nothing does)."""
+        changes: list[LibraryChange] = []
+
+        def apply(write: PendingWrite) -> None:
+            changes.append(self.apply_pending(write))
+
+        done, stopped = journal.replay(apply, WriteFailed)
+        change = LibraryChange()
+        for one in changes:
+            change |= one
+        return done, change, None if stopped is None else str(stopped)
+
+    @staticmethod
+    def _if_there(write: Callable[[], LibraryChange]) -> LibraryChange:
+        try:
+            return write()
+        except KeyError:  # already gone: what the write wanted
+            return LibraryChange()
 
     # -- figures -------------------------------------------------------------------------------
 

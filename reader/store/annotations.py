@@ -87,13 +87,20 @@ class AnnotationStore:
     # -- writing ---------------------------------------------------------------------------
 
     def add(self, document_id: int, start: int, end: int, colour: str = "yellow",
-            note: str = "", tags: Iterable[str] = ()) -> Annotation:
-        """Highlight `start`..`end` of a document's text; the quote is taken from the text."""
+            note: str = "", tags: Iterable[str] = (), uid: str | None = None,
+            created_at: str | None = None) -> Annotation:
+        """Highlight `start`..`end` of a document's text; the quote is taken from the text.
+        `uid` and `created_at` are given when a highlight made earlier is stored late."""
         _check_colour(colour)
         text = self._text_of(document_id)
         quote = quote_at(text, start, end)
         return self._insert(document_id, start, end, quote, colour, note, clean_tags(tags),
-                            uuid.uuid4().hex, None, None, orphaned=False)
+                            uid or uuid.uuid4().hex, created_at, created_at, orphaned=False)
+
+    def with_uid(self, uid: str) -> Annotation | None:
+        """The annotation with this lasting identity, if the library holds it."""
+        row = self._conn.execute(f"{_SELECT} WHERE a.uid = ?", [uid]).fetchone()
+        return None if row is None else _annotation(row)
 
     def add_from_quote(self, document_id: int, quote: TextQuote, start: int | None,
                        colour: str, note: str, tags: Iterable[str], uid: str,

@@ -12,6 +12,8 @@ class LibraryEvents(QObject):
     names what changed, and each listener refreshes only that."""
 
     changed = Signal(object)  # LibraryChange
+    # A write of the reader's did not reach the library: [PendingWrite] to keep, WriteFailed.
+    write_failed = Signal(object, object)
 
     def announce(self, change: LibraryChange) -> None:
         """Tell every listener what a write changed (nothing is said of an empty change)."""

@@ -15,10 +15,11 @@ from PySide6.QtGui import (
     QKeySequence,
     QUndoStack,
 )
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QSplitter, QWidget
 
 from reader import APP_NAME
 from reader.bundled import resource_path
+from reader.locations import default_library_path
 from reader.operations.changes import LibraryChange
 from reader.operations.session import LibrarySession
 from reader.store import Annotation
@@ -35,6 +36,7 @@ from reader.ui.library_events import LibraryEvents
 from reader.ui.navigator import Navigator
 from reader.ui.notes.annotations_panel import AnnotationsPanel
 from reader.ui.notes.bookmarks_panel import BookmarksPanel
+from reader.ui.notes.pending_writes import PendingWrites
 from reader.ui.parallel.parallel_pane import ParallelPane
 from reader.ui.startup import StartUp, after_next_paint
 from reader.ui.upkeep import LibraryUpkeep
@@ -80,12 +82,19 @@ class MainWindow(QMainWindow):
         self.navigator = Navigator(library, self.library_pane, self.parallel_pane,
                                    self.annotations_panel, self._show_message, self)
         self.upkeep = LibraryUpkeep(library, self.events, self)
+        self.pending_writes = PendingWrites(library, self.events, self,
+                                            default_library_path().parent / "pending")
+        self._waiting_label = QLabel(self)
+        self._waiting_label.setObjectName("pendingWrites")
+        self._waiting_label.hide()
+        self.statusBar().addPermanentWidget(self._waiting_label)
         self._build_menus()
         self._connect_signals()
         self._state = WindowState(settings, library.path)
         self._state.restore(self, self.splitter, self.library_pane)
         self._startup = StartUp(self, self._open_initial_article,
-                                then=[self.upkeep.start, self._load_writing_code])
+                                then=[self.upkeep.start, self.pending_writes.start,
+                                      self._load_writing_code])
         self._update_status()
 
     # -- building ----------------------------------------------------------------------------
@@ -176,6 +185,8 @@ class MainWindow(QMainWindow):
         self.metrics_sidebar.figure_activated.connect(self.parallel_pane.locate_figure)
         self.events.changed.connect(self._on_events_changed)
         self.upkeep.message.connect(self._on_upkeep_message)
+        self.pending_writes.message.connect(self._show_message)
+        self.pending_writes.waiting_changed.connect(self._on_pending_writes_waiting_changed)
         self.library_pane.filter_changed.connect(self._update_status)
         self.library_pane.star_clicked.connect(self.toggle_star)
         self.search_action.triggered.connect(self._on_search_action_triggered)
@@ -358,6 +369,16 @@ class MainWindow(QMainWindow):
     def _on_search_pane_hit_opened(self, hit: SearchHit) -> None:
         self._startup.article_chosen()
         self.navigator.open_search_hit(hit, self.search_pane.query())
+
+    def _on_pending_writes_waiting_changed(self, count: int) -> None:
+        self._waiting_label.setText(ngettext("{n} change waiting to be saved",
+                                             "{n} changes waiting to be saved",
+                                             count).format(n=format_count(count)))
+        self._waiting_label.setVisible(count > 0)
+        if self.pending_writes.read_only_for_good:
+            # A library that cannot be written takes no new notes; export still works.
+            for action in (*self.parallel_pane.note_actions(), self.star_action):
+                action.setEnabled(False)
 
     def _show_message(self, message: str) -> None:
         self.statusBar().showMessage(message, 10000)
