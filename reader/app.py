@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from types import TracebackType
 from typing import TYPE_CHECKING
 
 from reader import APP_NAME, __version__
@@ -65,6 +66,10 @@ def run_window(library_path: Path) -> ExitStatus:
         return ExitStatus.USAGE
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from reader.error_log import start_logging
+
+    start_logging()
+    sys.excepthook = _tell_and_log
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
@@ -85,6 +90,22 @@ def run_window(library_path: Path) -> ExitStatus:
     status = app.exec()
     library.close()
     return ExitStatus.OK if status == 0 else ExitStatus.FAILED
+
+
+def _tell_and_log(kind: type[BaseException], error: BaseException,
+                  trace: TracebackType | None) -> None:
+    """An error nobody caught in the window: its traceback to the log, one line to the reader."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from reader.error_log import log_path, log_uncaught
+
+    log_uncaught(kind, error, trace)
+    app = QApplication.instance()
+    if isinstance(app, QApplication) and app.platformName() != "offscreen":
+        QMessageBox.warning(app.activeWindow(), APP_NAME, (
+            f"Something went wrong: {kind.__name__}: {error}\n\nYour library is safe. The "
+            f"details are in {log_path()}; Help → Copy diagnostics puts them on the clipboard "
+            "for a bug report."))
 
 
 def render_screenshot(library_path: Path, out: Path, article_id: int | None,

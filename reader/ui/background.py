@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import traceback
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from reader.error_log import log_error
 from reader.operations.progress import CancelToken, ReportProgress
 from reader.operations.session import LibrarySession
 
@@ -44,7 +44,7 @@ class BackgroundJob(QRunnable):
             try:
                 result = self._work(self.signals.progress.emit)
             except Exception as error:  # a job must never take the app down
-                traceback.print_exc()
+                log_error("a background job failed", error)
                 self.signals.failed.emit(f"{type(error).__name__}: {error}")
             else:
                 self.signals.finished.emit(result)

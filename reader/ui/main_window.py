@@ -174,6 +174,9 @@ class MainWindow(QMainWindow):
         view_menu.addAction(notes_toggle)
         view_menu.addAction(bookmarks_toggle)
         help_menu = self.menuBar().addMenu(_("&Help"))
+        self.diagnostics_action = QAction(_("Copy &diagnostics"), self)
+        self.diagnostics_action.setToolTip(_("Put what a bug report needs on the clipboard"))
+        help_menu.addAction(self.diagnostics_action)
         self.about_action = QAction(_("&About Parallel Reader"), self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         help_menu.addAction(self.about_action)
@@ -205,6 +208,7 @@ class MainWindow(QMainWindow):
         self.import_folder_action.triggered.connect(self._on_import_folder_triggered)
         self.quit_action.triggered.connect(self.close)
         self.about_action.triggered.connect(lambda: show_about(self))
+        self.diagnostics_action.triggered.connect(self._on_diagnostics_action_triggered)
         self.figures_action.triggered.connect(self.show_figures_dialog)
         self.disagreeing_action.toggled.connect(self._on_disagreeing_action_toggled)
         self.library_pane.filter_changed.connect(self._on_disagreements_filter_changed)
@@ -379,6 +383,12 @@ class MainWindow(QMainWindow):
             # A library that cannot be written takes no new notes; export still works.
             for action in (*self.parallel_pane.note_actions(), self.star_action):
                 action.setEnabled(False)
+
+    def _on_diagnostics_action_triggered(self) -> None:
+        from reader.ui.diagnostics import copy_diagnostics
+
+        copy_diagnostics(self.library, self.pending_writes.waiting())
+        self._show_message(_("Diagnostics copied: paste them into your bug report."))
 
     def _show_message(self, message: str) -> None:
         self.statusBar().showMessage(message, 10000)
