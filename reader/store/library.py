@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -15,7 +17,14 @@ from urllib.parse import quote, urlsplit
 from reader.store.alignments import AlignmentStore
 from reader.store.annotations import AnnotationStore
 from reader.store.bookmarks import BookmarkStore
-from reader.store.errors import LibraryError
+from reader.store.errors import (
+    DiskFull,
+    LibraryBusy,
+    LibraryDamaged,
+    LibraryError,
+    LibraryReadOnly,
+    WriteFailed,
+)
 from reader.store.figures import FigureStore
 from reader.store.listing import ArticleListing, refresh_article_listing
 from reader.store.records import (
@@ -27,13 +36,16 @@ from reader.store.records import (
     ParagraphText,
     SentenceRecord,
 )
-from reader.store.schema import APPLICATION_ID, SCHEMA_VERSION
+from reader.store.schema import APPLICATION_ID, REQUIRED_TABLES, SCHEMA_VERSION
 from reader.store.search import SearchIndex
 
 if TYPE_CHECKING:
     import sqlite_utils
 
     from reader.text.analysis import AnalysedDocument
+
+# How long a write waits for another writer (an import commits at least every half second).
+BUSY_TIMEOUT = 10.0
 
 _DOCUMENT_COLUMNS = (
     "id, article_id, language, uri, title, source_url, byline, file_name, paragraph_count, "
@@ -71,9 +83,12 @@ class Library:
     imported at the first write (it costs a tenth of a second of start-up otherwise).
     """
 
-    def __init__(self, path: Path, connection: sqlite3.Connection) -> None:
+    def __init__(self, path: Path, connection: sqlite3.Connection,
+                 read_only_reason: str | None = None) -> None:
         self.path = path
         self._conn = connection
+        self.read_only_reason = read_only_reason
+        """Why the library is open for reading only ("the file is read-only", …), else None."""
         self._writer: sqlite_utils.Database | None = None
         self._batch_writer: sqlite_utils.Database | None = None  # while a batch is open
         self.alignments = AlignmentStore(connection, lambda: self._db)
@@ -84,11 +99,16 @@ class Library:
         self.search = SearchIndex(connection, lambda: self._db)
 
     @property
+    def read_only(self) -> bool:
+        """Whether the library is open for reading only: every write raises LibraryReadOnly."""
+        return self.read_only_reason is not None
+
+    @property
     def _db(self) -> sqlite_utils.Database:
         if self._batch_writer is not None:
             return self._batch_writer
         if self._writer is None:
-            self._writer = _writer_for(self._conn)
+            self._writer = _writer_for(self._conn, self.path, self.read_only_reason)
         return self._writer
 
     @contextmanager
@@ -102,7 +122,8 @@ class Library:
         """
         if self._batch_writer is not None:
             raise RuntimeError("a batch is already open")
-        self._batch_writer = _writer_for(self._conn, join_transactions=True)
+        self._batch_writer = _writer_for(self._conn, self.path, self.read_only_reason,
+                                         join_transactions=True)
         try:
             with self._batch_writer.atomic():
                 yield
@@ -112,11 +133,16 @@ class Library:
     # -- opening -------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path) -> Library:
+    def open(cls, path: Path, read_only: bool = False,
+             busy_timeout: float = BUSY_TIMEOUT) -> Library:
         """Open a library file, creating it or upgrading an older one in place.
 
         Raises LibraryError, without touching the file, when it is not a library of ours,
-        was written by a newer version, or is damaged.
+        was written by a newer version, is damaged (LibraryDamaged), or is locked by another
+        program for longer than `busy_timeout` seconds (LibraryBusy). A file or folder that
+        cannot be written, or `read_only`, opens the library for reading only (`read_only`,
+        `read_only_reason`), not upgraded; an older one that cannot be read as it is raises
+        LibraryReadOnly. Writers wait up to `busy_timeout` seconds for one another.
         """
         path = Path(path).expanduser()
         if path.is_dir():
@@ -124,29 +150,65 @@ class Library:
         existed = path.exists() and path.stat().st_size > 0
         if existed:
             _check_header(path)
+        elif read_only:
+            raise LibraryError(path, "does not exist")
         else:
             path.parent.mkdir(parents=True, exist_ok=True)
-        connection = sqlite3.connect(str(path))
+        reason = "it was opened for reading only" if read_only else _unwritable(path, existed)
+        if reason is not None and not existed:
+            raise LibraryReadOnly(path, f"cannot be created ({reason})")
+        connection = _connect(path, reason, busy_timeout)
         try:
             version = _read_version(path, connection)
-            if version < SCHEMA_VERSION:
+            if reason is not None:
+                _check_readable(path, connection, version)
+            elif version < SCHEMA_VERSION:
                 from reader.store.schema import migrate
 
                 if existed and version > 0:
-                    _backup(path, connection, version)
-                migrate(_writer_for(connection), version)
+                    backup_before_upgrade(path, connection, version)
+                migrate(_writer_for(connection, path, None), version)
+            _check_tables(path, connection)
             connection.execute("PRAGMA foreign_keys = ON")
-            connection.execute("PRAGMA busy_timeout = 5000")
-            if connection.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-                connection.execute("PRAGMA journal_mode = WAL")
-            connection.execute("PRAGMA synchronous = NORMAL")
+            if reason is None:
+                if connection.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                    connection.execute("PRAGMA journal_mode = WAL")
+                connection.execute("PRAGMA synchronous = NORMAL")
         except sqlite3.DatabaseError as error:
             connection.close()
-            raise LibraryError(path, f"is damaged or not a database ({error})") from None
+            raise opening_error(path, error) from None
         except BaseException:
             connection.close()
             raise
-        return cls(path, connection)
+        return cls(path, connection, reason)
+
+    def quick_check(self) -> str | None:
+        """SQLite's quick integrity check of the whole file: None if it passes, else the first
+        problem it names. Reads every page (seconds for a large library): call it off the
+        GUI thread, on a library of its own."""
+        try:
+            rows = self._conn.execute("PRAGMA quick_check(1)").fetchall()
+        except sqlite3.DatabaseError as error:
+            return str(error)
+        problem = str(rows[0][0]) if rows else "no answer"
+        return None if problem == "ok" else problem
+
+    def backup_to(self, target: Path) -> None:
+        """Copy the library, as it is now, into a new file (SQLite's online backup: others
+        may go on writing meanwhile). The target is written beside itself first and renamed,
+        so that it is never left half-written; an existing target is replaced."""
+        target = Path(target)
+        partial = target.with_name(f".{target.name}.partial")
+        partial.unlink(missing_ok=True)
+        copy = sqlite3.connect(str(partial))
+        try:
+            self._conn.backup(copy)
+        except sqlite3.Error as error:
+            copy.close()
+            partial.unlink(missing_ok=True)
+            raise OSError(f"{target}: cannot be written ({error})") from None
+        copy.close()
+        os.replace(partial, target)
 
     def close(self) -> None:
         """Close the file; the library object is unusable afterwards."""
@@ -460,20 +522,53 @@ def load_writing_code() -> None:
     import sqlite_utils  # noqa: F401
 
 
-def _writer_for(connection: sqlite3.Connection,
+def _writer_for(connection: sqlite3.Connection, path: Path, read_only_reason: str | None,
                 join_transactions: bool = False) -> sqlite_utils.Database:
-    import sqlite_utils
-
-    kind = _joining_database() if join_transactions else sqlite_utils.Database
+    kind = _writers()[1 if join_transactions else 0]
     # No sqlite-utils plugins: scanning for them costs start-up time and we use none.
-    return kind(connection, execute_plugins=False)
+    writer = kind(connection, execute_plugins=False)
+    writer.library_path = path  # type: ignore[attr-defined]
+    writer.read_only_reason = read_only_reason  # type: ignore[attr-defined]
+    return writer
 
 
 @cache
-def _joining_database() -> type[sqlite_utils.Database]:
+def _writers() -> tuple[type[sqlite_utils.Database], type[sqlite_utils.Database]]:
+    """The library's writer, and one whose transactions join the one already open."""
     import sqlite_utils
 
-    class JoiningDatabase(sqlite_utils.Database):
+    class LibraryWriter(sqlite_utils.Database):
+        """The one way every store writes: a transaction that takes the write lock at once
+        (`BEGIN IMMEDIATE`, so that two writers wait their turn rather than fail), and a
+        failed write reported as the kind of WriteFailed it is."""
+
+        library_path: Path
+        read_only_reason: str | None
+
+        @contextmanager
+        def atomic(self) -> Iterator[sqlite_utils.Database]:
+            if self.read_only_reason is not None:
+                raise LibraryReadOnly(self.library_path,
+                                      f"is open for reading only: {self.read_only_reason}")
+            try:
+                if self.conn.in_transaction:
+                    with super().atomic():
+                        yield self
+                    return
+                self.conn.execute("BEGIN IMMEDIATE")
+                try:
+                    yield self
+                    self.conn.execute("COMMIT")
+                except BaseException:
+                    self.rollback()
+                    raise
+            except (sqlite3.DatabaseError, OSError) as error:
+                failed = write_error(self.library_path, error)
+                if failed is None:
+                    raise
+                raise failed from error
+
+    class JoiningWriter(LibraryWriter):
         """A writer whose transactions join the one already open rather than nest in it."""
 
         @contextmanager
@@ -484,7 +579,156 @@ def _joining_database() -> type[sqlite_utils.Database]:
                 with super().atomic():
                     yield self
 
-    return JoiningDatabase
+    return LibraryWriter, JoiningWriter
+
+
+def _error_kind(error: BaseException) -> str:
+    """BUSY, FULL, READONLY, CORRUPT, CANTOPEN or IOERR for the SQLite errors these are, else
+    ""; by the error's code, else by its message (an error raised without one)."""
+    name = str(getattr(error, "sqlite_errorname", "") or "").removeprefix("SQLITE_")
+    base = name.split("_")[0]
+    if base in ("BUSY", "LOCKED", "FULL", "READONLY", "CORRUPT", "CANTOPEN", "IOERR"):
+        return base
+    if base == "NOTADB":
+        return "CORRUPT"
+    message = str(error).lower()
+    for words, kind in (("database is locked", "BUSY"), ("database table is locked", "BUSY"),
+                        ("disk is full", "FULL"), ("readonly database", "READONLY"),
+                        ("malformed", "CORRUPT"), ("not a database", "CORRUPT"),
+                        ("unable to open database file", "CANTOPEN"),
+                        ("disk i/o error", "IOERR")):
+        if words in message:
+            return kind
+    return ""
+
+
+def write_error(path: Path, error: BaseException) -> WriteFailed | None:
+    """The kind of failed write an error of SQLite or of the system is, or None when it is
+    none of them (a bug, a broken constraint: those stay what they are)."""
+    if isinstance(error, WriteFailed):
+        return None
+    if isinstance(error, PermissionError):
+        return LibraryReadOnly(path, f"cannot be written ({error.strerror})")
+    if isinstance(error, OSError):
+        import errno
+
+        if error.errno == errno.ENOSPC:
+            return DiskFull(path, "cannot be written: the disk is full")
+        if error.errno == errno.EROFS:
+            return LibraryReadOnly(path, "cannot be written: the disk is read-only")
+        return None
+    kind = _error_kind(error)
+    if kind == "BUSY":
+        return LibraryBusy(path, "is busy: another program is writing to it; nothing was "
+                                 "written, try again when it is done")
+    if kind == "FULL":
+        return DiskFull(path, "cannot be written: the disk is full; nothing was written")
+    if kind in ("READONLY", "CANTOPEN"):
+        return LibraryReadOnly(path, "cannot be written: the file or its folder is read-only; "
+                                     "nothing was written")
+    if kind == "CORRUPT":
+        return LibraryDamaged(path, f"is damaged ({error}); nothing was written")
+    if kind == "IOERR":
+        return WriteFailed(path, f"could not be written ({error}); nothing was written")
+    return None
+
+
+def opening_error(path: Path, error: sqlite3.DatabaseError) -> LibraryError:
+    """What an SQLite error while opening a library tells the user."""
+    kind = _error_kind(error)
+    if kind == "BUSY":
+        return LibraryBusy(path, "is locked by another program; try again when it is done")
+    if kind == "FULL":
+        return DiskFull(path, "cannot be upgraded: the disk is full (the file is unchanged)")
+    if kind in ("READONLY", "CANTOPEN"):
+        return LibraryReadOnly(path, "cannot be opened: the file or its folder is read-only")
+    if kind == "CORRUPT":
+        return LibraryDamaged(path, f"is damaged ({error}); `reader recover` copies what can "
+                                    "be read into a new file")
+    return LibraryError(path, f"is damaged or not a database ({error})")
+
+
+def _unwritable(path: Path, existed: bool) -> str | None:
+    """Why a library file cannot be written, or None: the file itself, or its folder (which
+    must hold the write-ahead log beside it)."""
+    import errno
+
+    if existed:
+        try:
+            os.close(os.open(path, os.O_RDWR))
+        except OSError as error:
+            if error.errno in (errno.EACCES, errno.EPERM):
+                return "the file is read-only"
+            if error.errno == errno.EROFS:
+                return "the disk is read-only"
+            raise
+    folder = path.parent
+    try:  # a test file of our own, gone at once: root ignores the folder's permission bits
+        fd = os.open(folder / f".{path.name}-{os.getpid()}-probe",
+                     os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return None
+    except OSError as error:
+        if error.errno in (errno.EACCES, errno.EPERM):
+            return "its folder is read-only"
+        if error.errno == errno.EROFS:
+            return "the disk is read-only"
+        if error.errno == errno.ENOSPC:
+            return None  # opened for writing; its writes will say the disk is full
+        raise
+    os.close(fd)
+    os.unlink(folder / f".{path.name}-{os.getpid()}-probe")
+    return None
+
+
+def _connect(path: Path, read_only_reason: str | None, busy_timeout: float) -> sqlite3.Connection:
+    if read_only_reason is None:
+        connection = sqlite3.connect(str(path), timeout=busy_timeout)
+        connection.isolation_level = "IMMEDIATE"  # a statement's own transaction, too
+        return connection
+    uri = f"file:{quote(str(path.resolve()))}?mode=ro"
+    connection = sqlite3.connect(uri, uri=True, timeout=busy_timeout)
+    try:
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError as error:
+        if _error_kind(error) != "CANTOPEN":
+            connection.close()
+            raise opening_error(path, error) from None
+        # A write-ahead log library in a folder that cannot hold its log: nobody can write it
+        # (nor its log) here, so it is read as it is.
+        connection.close()
+        connection = sqlite3.connect(f"{uri}&immutable=1", uri=True, timeout=busy_timeout)
+    return connection
+
+
+def _check_tables(path: Path, connection: sqlite3.Connection) -> None:
+    """LibraryDamaged when a library lacks one of the tables its version has."""
+    present = {str(row[0]) for row in connection.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table'")}
+    version = int(connection.execute("PRAGMA user_version").fetchone()[0])
+    missing = sorted(REQUIRED_TABLES.get(version, frozenset()) - present)
+    if missing:
+        raise LibraryDamaged(path, f"is damaged: its table {missing[0]!r} is missing")
+
+
+def _check_readable(path: Path, connection: sqlite3.Connection, version: int) -> None:
+    """A read-only library of an older version is read as it is when it has every table and
+    column this version reads; otherwise LibraryReadOnly says it needs an upgrade."""
+    if version >= SCHEMA_VERSION:
+        return
+    from reader.store.schema import current_columns
+
+    wanted = current_columns()
+    missing: list[str] = []
+    for table, columns in wanted.items():
+        present = {str(row[1]) for row in connection.execute(
+            "SELECT * FROM pragma_table_info(?)", [table])}
+        missing.extend(f"{table}.{column}" for column in sorted(columns - present))
+    if missing:
+        raise LibraryReadOnly(
+            path, f"was written by an older version (library format {version}) and must be "
+                  f"upgraded to format {SCHEMA_VERSION} to be read, but it cannot be written "
+                  "(make the file and its folder writable, or copy it elsewhere)")
 
 
 def _last_id(table: sqlite_utils.db.Table) -> int:
@@ -542,14 +786,39 @@ def _read_version(path: Path, connection: sqlite3.Connection) -> int:
     return version
 
 
-def _backup(path: Path, connection: sqlite3.Connection, version: int) -> None:
-    """Copy an older library beside itself before upgrading it."""
+# Automatic backups kept beside a library (one before each upgrade): the newest few.
+BACKUPS_KEPT = 3
+
+
+def backup_before_upgrade(path: Path, connection: sqlite3.Connection, version: int) -> None:
+    """Copy an older library beside itself (`NAME.vN-backup`) before upgrading it, with SQLite's
+    online backup; the oldest such copies beyond the last BACKUPS_KEPT are deleted."""
     target = path.with_name(f"{path.name}.v{version}-backup")
     if target.exists():
         return
-    backup = sqlite3.connect(str(target))
+    partial = target.with_name(f".{target.name}.partial")
+    backup = sqlite3.connect(str(partial))
     try:
         connection.backup(backup)
     finally:
         backup.close()
+    os.replace(partial, target)
     shutil.copystat(path, target)
+    target.touch()  # its age is when it was made, for the rotation
+    rotate_backups(path, "v*-backup")
+
+
+def rotate_backups(path: Path, pattern: str, keep: int = BACKUPS_KEPT) -> list[Path]:
+    """Delete all but the newest `keep` files beside a library named `NAME.<pattern>`; the
+    ones deleted."""
+    found = sorted(path.parent.glob(f"{path.name}.{pattern}"),
+                   key=lambda p: (p.stat().st_mtime, p.name), reverse=True)
+    for old in found[keep:]:
+        old.unlink(missing_ok=True)
+    return found[keep:]
+
+
+def timestamped_backup_path(path: Path) -> Path:
+    """Where `reader backup` writes by default: `NAME.YYYYMMDD-HHMMSS.backup` beside it."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    return path.with_name(f"{path.name}.{stamp}.backup")

@@ -369,6 +369,38 @@ MIGRATIONS: tuple[Migration, ...] = (
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
+# The tables a library of each version has (its virtual tables' own tables left out): one
+# that lacks any is damaged.
+_TABLES_ADDED = {
+    1: ("meta", "articles", "documents", "paragraphs", "sentences"),
+    2: ("bookmarks", "annotations"),
+    3: ("alignments", "beads", "alignment_fixes"),
+    4: ("figures",),
+    6: ("search_index",),
+    9: ("figure_words",),
+}
+REQUIRED_TABLES: dict[int, frozenset[str]] = {
+    version: frozenset(name for added, names in _TABLES_ADDED.items() if added <= version
+                       for name in names)
+    for version in range(1, SCHEMA_VERSION + 1)
+}
+
+
+def current_columns() -> dict[str, set[str]]:
+    """The columns of each table of a library of this version (made in memory, 50 ms)."""
+    import sqlite3
+
+    import sqlite_utils
+
+    connection = sqlite3.connect(":memory:")
+    try:
+        migrate(sqlite_utils.Database(connection, execute_plugins=False), 0)
+        return {table: {str(row[1]) for row in connection.execute(
+                    "SELECT * FROM pragma_table_info(?)", [table])}
+                for table in REQUIRED_TABLES[SCHEMA_VERSION]}
+    finally:
+        connection.close()
+
 
 def migrate(db: sqlite_utils.Database, from_version: int, to_version: int = SCHEMA_VERSION) -> None:
     """Run the migrations that take a file from one schema version to another, atomically."""
