@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader import APP_NAME, __version__
+from reader.cli_text import terminal_safe as _safe
 from reader.exit_status import ExitStatus
 
 if TYPE_CHECKING:
@@ -118,7 +119,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _run(args)
     except InputFailed as error:
-        print(f"reader: {error}", file=sys.stderr)
+        print(_safe(f"reader: {error}"), file=sys.stderr)
         return ExitStatus.FAILED
     except BrokenPipeError:  # `reader list --json | head`: the reader stopped listening
         import os
@@ -156,7 +157,7 @@ def _run(args: argparse.Namespace) -> int:
 
         return run_window(library_path)
     except LibraryError as error:
-        print(f"reader: cannot open the library {error}", file=sys.stderr)
+        print(_safe(f"reader: cannot open the library {error}"), file=sys.stderr)
         return ExitStatus.LIBRARY
 
 
@@ -169,7 +170,7 @@ def _import(library_path: Path, paths: list[Path]) -> int:
     failed = False
     try:
         for result in import_paths(library, paths):
-            print(result.describe(), flush=True)
+            print(_safe(result.describe()), flush=True)
             failed = failed or result.status is ImportStatus.FAILED
     finally:
         library.close()
@@ -203,8 +204,8 @@ def _figures(file: str, language: str | None, as_json: bool) -> int:
         print()
     else:
         for figure in figures:
-            print(f"{figure['value']:>22} {figure['unit']:<14} {figure['qualifier']:<7} "
-                  f"{figure['surface']}  ({figure['label']})")
+            print(_safe(f"{figure['value']:>22} {figure['unit']:<14} {figure['qualifier']:<7} "
+                        f"{figure['surface']}  ({figure['label']})"))
     return ExitStatus.OK
 
 
@@ -229,7 +230,7 @@ def _align(source: Path, target: Path, source_language: str | None,
     for bead in result.beads:
         left = " ".join(result.source_sentences[i] for i in bead.source)
         right = " ".join(result.target_sentences[j] for j in bead.target)
-        print(f"{bead.score:.2f}  {left}\n      {right}\n")
+        print(_safe(f"{bead.score:.2f}  {left}\n      {right}\n"))
     return ExitStatus.OK
 
 
@@ -252,7 +253,7 @@ def _list(library_path: Path, as_json: bool) -> int:
         versions = list(group)
         languages = " · ".join(document.language for document in versions)
         lines.append(f"{article_id:>6}  {languages:<12} {versions[0].title}\n")
-    sys.stdout.write("".join(lines))
+    sys.stdout.write(_safe("".join(lines)))
     return ExitStatus.OK
 
 
@@ -274,8 +275,8 @@ def _search(library_path: Path, query: str, limit: int, as_json: bool) -> int:
         print()
     else:
         for hit in hits:
-            print(f"{hit.article_id:>6}  {hit.language}  {hit.score:6.2f}  {hit.title}\n"
-                  f"{'':>6}  {hit.snippet}")
+            print(_safe(f"{hit.article_id:>6}  {hit.language}  {hit.score:6.2f}  {hit.title}\n"
+                        f"{'':>6}  {hit.snippet}"))
     return ExitStatus.OK
 
 
@@ -337,9 +338,9 @@ def _export_annotations(library_path: Path, file_format: str, article_id: int | 
     try:
         out.write_bytes(content)
     except OSError as error:
-        print(f"reader: {out}: cannot be written ({error.strerror})", file=sys.stderr)
+        print(_safe(f"reader: {out}: cannot be written ({error.strerror})"), file=sys.stderr)
         return ExitStatus.FAILED
-    print(f"{count} annotations written to {out}")
+    print(_safe(f"{count} annotations written to {out}"))
     return ExitStatus.OK
 
 
@@ -367,13 +368,13 @@ def _import_annotations(library_path: Path, file: Path, as_json: bool) -> int:
     try:
         data = read_w3c_file(file)
     except UnreadableAnnotations as error:
-        print(f"reader: {file}: {error}", file=sys.stderr)
+        print(_safe(f"reader: {file}: {error}"), file=sys.stderr)
         return ExitStatus.FAILED
     library = open_library(library_path)
     try:
         report = import_w3c(library, data)
     except ValueError as error:
-        print(f"reader: {file}: {error}", file=sys.stderr)
+        print(_safe(f"reader: {file}: {error}"), file=sys.stderr)
         return ExitStatus.FAILED
     finally:
         library.close()
@@ -384,7 +385,9 @@ def _import_annotations(library_path: Path, file: Path, as_json: bool) -> int:
         print(f"imported {report.imported}, already present {report.already_present}, "
               f"kept without a place {report.orphaned}")
         for line in report.not_found:
-            print(f"not found: {line}")
+            print(_safe(f"not found: {line}"))
         for line in report.invalid:
-            print(f"invalid: {line}")
+            print(_safe(f"invalid: {line}"))
+        for line in report.conflicts:
+            print(_safe(line))
     return ExitStatus.OK if report.complete else ExitStatus.FAILED

@@ -112,7 +112,8 @@ def test_import_into_another_library_then_again(db: Path, tmp_path: Path,
     assert capsys.readouterr().out == "imported 3, already present 0, kept without a place 0\n"
     assert main(["annotations", "import", str(exported), "--db", str(other), "--json"]) == 0
     assert json.loads(capsys.readouterr().out) == {
-        "imported": 0, "already_present": 3, "orphaned": 0, "not_found": [], "invalid": []}
+        "imported": 0, "already_present": 3, "orphaned": 0, "not_found": [], "invalid": [],
+        "conflicts": []}
     original = _export(capsys, "--format", "csv", "--db", str(db))
     copied = _export(capsys, "--format", "csv", "--db", str(other))
     keys = ("uid", "document_uri", "start", "end", "quote", "colour", "note", "tags")

@@ -239,7 +239,8 @@ def _parse_item(item: object, name: str) -> W3CAnnotation:
     note, tags = _bodies(item)
     return W3CAnnotation(
         name=name,
-        uid=_uid_of(item.get("id")),
+        uid=_uid_of(item.get("id"))
+        or content_uid(source.strip(), exact, prefix, suffix, start, note, tags),
         source=source.strip(),
         exact=exact,
         prefix=prefix,
@@ -322,9 +323,9 @@ def _bodies(item: dict[str, Any]) -> tuple[str, tuple[str, ...]]:
     return "\n\n".join(notes), tuple(tags)
 
 
-def _uid_of(identifier: object) -> str:
+def _uid_of(identifier: object) -> str | None:
     """The uid an imported annotation keeps: its own for urn:uuid ids, one derived from any
-    other id (so that importing it again is noticed), else a new one."""
+    other id (so that importing it again is noticed); None when it has no id."""
     import uuid
 
     if isinstance(identifier, str) and identifier.strip():
@@ -335,7 +336,25 @@ def _uid_of(identifier: object) -> str:
             except ValueError:
                 pass
         return uuid.uuid5(uuid.NAMESPACE_URL, identifier).hex
-    return uuid.uuid4().hex
+    return None
+
+
+CONTENT_NAMESPACE = "urn:parallel-reader:annotation-content:"
+
+
+def content_uid(source: str, exact: str, prefix: str, suffix: str, start: int | None,
+                note: str, tags: tuple[str, ...]) -> str:
+    """The uid of an annotation without an id, from what it says: its target's source and
+    selectors and its bodies, as canonical JSON (sorted keys, no spaces) in a uuid5. The same
+    annotation read twice has the same uid, so importing its file again adds nothing."""
+    import json
+    import uuid
+
+    canonical = json.dumps(
+        {"source": source, "exact": exact, "prefix": prefix, "suffix": suffix,
+         "start": start, "note": note, "tags": list(tags)},
+        ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return uuid.uuid5(uuid.NAMESPACE_URL, CONTENT_NAMESPACE + canonical).hex
 
 
 def _text_or_none(value: object) -> str | None:

@@ -2,8 +2,9 @@
 
 Out: any annotation writer of reader.formats (Markdown, CSV, W3C Web Annotation JSON-LD).
 In: W3C JSON-LD, read by reader.formats.annotations_w3c and found again in the library's
-texts by quote and position. An annotation keeps its uid on the way out and back, so
-importing the same file twice adds nothing the second time.
+texts by quote and position. An annotation keeps its uid on the way out and back (one
+without an id gets a uid from its content), so importing the same file twice adds nothing the
+second time; an id already given to a different annotation is reported, never overwritten.
 """
 
 from __future__ import annotations
@@ -38,8 +39,10 @@ class AnnotationImportReport:
     """What an import of W3C annotations did.
 
     `imported` counts every annotation added, `orphaned` those of them whose passage was not
-    found in the text (kept with their quote). `not_found` and `invalid` hold one line per
-    annotation that was not added.
+    found in the text (kept with their quote), `already_present` those the library holds
+    already (same id, same passage and note). `not_found`, `invalid` and `conflicts` hold one
+    line per annotation that was not added; a conflict is an annotation whose id is that of a
+    different one in the library (another passage, note or tags): the library's is kept.
     """
 
     imported: int
@@ -47,11 +50,12 @@ class AnnotationImportReport:
     orphaned: int
     not_found: tuple[str, ...]
     invalid: tuple[str, ...]
+    conflicts: tuple[str, ...] = ()
 
     @property
     def complete(self) -> bool:
         """Whether every annotation of the file is now in the library."""
-        return not self.not_found and not self.invalid
+        return not self.not_found and not self.invalid and not self.conflicts
 
 
 # -- export ----------------------------------------------------------------------------------
@@ -98,20 +102,27 @@ def import_w3c(library: Library, data: object) -> AnnotationImportReport:
     `data` may be an AnnotationCollection (with embedded pages or bare items), an
     AnnotationPage, one Annotation, or a list of annotations. Each is found in its document
     by quote and position; one whose document is missing or which is malformed is reported,
-    never raised. ValueError only when `data` is none of those shapes.
+    never raised. An annotation without an id is known by its content (the same one imported
+    again adds nothing); one whose id is that of a different annotation is reported as a
+    conflict and the library's is kept. ValueError only when `data` is none of those shapes.
     """
     items = parse_w3c(data)
     documents = {document.uri: document.id for document in library.all_documents()}
-    known = library.annotations.uids()
+    known = _KnownAnnotations(library)
     imported = already_present = orphaned = 0
     not_found: list[str] = []
     invalid: list[str] = []
+    conflicts: list[str] = []
     for item in items:
         if isinstance(item, InvalidAnnotation):
             invalid.append(f"{item.name}: {item.reason}")
             continue
         if item.uid in known:
-            already_present += 1
+            if known.same_as(item):
+                already_present += 1
+            else:
+                conflicts.append(f"conflicting id: {item.name} (another passage, note or "
+                                 "tags), kept the one in the library")
             continue
         document_id = documents.get(item.source)
         if document_id is None:
@@ -122,12 +133,47 @@ def import_w3c(library: Library, data: object) -> AnnotationImportReport:
         except (ValueError, KeyError) as error:
             invalid.append(f"{item.name}: cannot be stored ({error})")
             continue
-        known.add(item.uid)
+        known.add(added)
         imported += 1
         if added.orphaned:
             orphaned += 1
     return AnnotationImportReport(imported, already_present, orphaned, tuple(not_found),
-                                  tuple(invalid))
+                                  tuple(invalid), tuple(conflicts))
+
+
+class _KnownAnnotations:
+    """The uids of a library's annotations, and (read once, on the first clash) what each of
+    them says, to tell the same annotation again from another one under the same id."""
+
+    def __init__(self, library: Library) -> None:
+        self._library = library
+        self._uids = library.annotations.uids()
+        self._added: dict[str, Annotation] = {}
+        self._stored: dict[str, Annotation] | None = None
+
+    def __contains__(self, uid: str) -> bool:
+        return uid in self._uids
+
+    def add(self, annotation: Annotation) -> None:
+        self._uids.add(annotation.uid)
+        self._added[annotation.uid] = annotation
+
+    def same_as(self, item: W3CAnnotation) -> bool:
+        """Whether the library's annotation with this item's uid has its target and body."""
+        known = self._added.get(item.uid)
+        if known is None:
+            if self._stored is None:
+                self._stored = {a.uid: a for a in self._library.annotations.newest_first()}
+            known = self._stored.get(item.uid)
+        if known is None:
+            return True
+        return (known.document_uri == item.source and known.exact == item.exact
+                and known.note.strip() == item.note.strip()
+                and _tag_set(known.tags) == _tag_set(item.tags))
+
+
+def _tag_set(tags: Sequence[str]) -> set[str]:
+    return {" ".join(tag.split()).casefold() for tag in tags if tag.strip()}
 
 
 def _store(library: Library, document_id: int, item: W3CAnnotation) -> Annotation:

@@ -94,7 +94,7 @@ def test_highlight_with_a_note_shows_in_both_columns_and_after_reopening(
     assert faint.rgb() == highlight_colour("yellow").rgb()
     # The note shows as a margin marker whose tooltip is the note.
     notes = [m for m in view.marks() if m.margin == MarginMark.NOTE]
-    assert [m.tooltip.splitlines()[0] for m in notes] == ["Floods hit the north."]
+    assert [m.tooltip for m in notes] == ["<p>Floods hit the north.<br>\nTags: clima</p>"]
     qtbot.waitUntil(lambda: bool(view.marker_rects()))
     rect, mark = view.marker_rects()[0]
     assert view.marks_at(rect.center()) == [mark]

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from reader.operations.session import LibrarySession
 from reader.store.records import SearchHit
 from reader.ui.i18n import _, language_name, ngettext
+from reader.ui.plain_text import as_rich_text
 
 Index = QModelIndex | QPersistentModelIndex
 HIT_ROLE = Qt.ItemDataRole.UserRole + 30
@@ -71,7 +72,7 @@ class SearchResultsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{hit.title} ({hit.language})"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{hit.title}\n{language_name(hit.language)}\n\n{hit.snippet}"
+            return as_rich_text(f"{hit.title}\n{language_name(hit.language)}\n\n{hit.snippet}")
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{hit.title}, {language_name(hit.language)}: {hit.snippet}"
         if role == HIT_ROLE:
@@ -80,9 +81,14 @@ class SearchResultsModel(QAbstractListModel):
 
 
 def hit_html(hit: SearchHit) -> str:
-    """A hit as rich text: the title, the language, and the snippet with its matches bold."""
+    """A hit as rich text: the title, the language, and the snippet with its matches bold.
+    Every piece of the title and snippet is escaped before the bold tags go around matches,
+    so the article's own text never reads as markup."""
     snippet, last = [], 0
-    for start, end in hit.snippet_matches:
+    for first, end in sorted(hit.snippet_matches):
+        start = max(first, last)  # overlapping matches: each character once
+        if end <= start:
+            continue
         snippet.append(html.escape(hit.snippet[last:start]))
         snippet.append(f"<b>{html.escape(hit.snippet[start:end])}</b>")
         last = end
@@ -179,6 +185,7 @@ class SearchPane(QWidget):
         self.results.setAlternatingRowColors(True)
         self.status = QLabel(self)
         self.status.setObjectName("searchStatus")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # it may quote the query
         results_page = QWidget(self)
         results_layout = QVBoxLayout(results_page)
         results_layout.setContentsMargins(0, 0, 0, 0)

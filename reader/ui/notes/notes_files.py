@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from reader.operations.session import LibrarySession
 from reader.ui.i18n import _, ngettext
 from reader.ui.library_events import LibraryEvents
+from reader.ui.plain_text import as_rich_text
 
 
 def export_notes(parent: QWidget, library: LibrarySession, article_id: int | None = None,
@@ -38,8 +39,8 @@ def write_notes(parent: QWidget, library: LibrarySession, path: Path, file_forma
         path.write_bytes(content)
     except OSError as error:
         QMessageBox.warning(parent, _("Export highlights and notes"),
-                            _("{path} cannot be written: {reason}").format(
-                                path=path, reason=error.strerror))
+                            as_rich_text(_("{path} cannot be written: {reason}").format(
+                                path=path, reason=error.strerror)))
         return None
     message = ngettext("{n} highlight written to {path}", "{n} highlights written to {path}",
                        count).format(n=count, path=path)
@@ -64,22 +65,22 @@ def import_notes(parent: QWidget, library: LibrarySession, events: LibraryEvents
     try:
         report, change = library.import_notes(path)
     except (UnreadableAnnotations, ValueError) as error:
-        QMessageBox.warning(parent, title, _("{path}: {reason}").format(path=path.name,
-                                                                       reason=error))
+        QMessageBox.warning(parent, title, as_rich_text(
+            _("{path}: {reason}").format(path=path.name, reason=error)))
         return None
     events.announce(change)
     lines = [_("Imported {imported}, already here {present}, kept without a place "
                "{orphaned}.").format(imported=report.imported, present=report.already_present,
                                      orphaned=report.orphaned)]
-    problems = list(report.not_found) + list(report.invalid)
+    problems = list(report.not_found) + list(report.invalid) + list(report.conflicts)
     if problems:
         lines.append(_("Not imported:"))
         lines.extend(problems[:20])
         if len(problems) > 20:
             lines.append(_("…and {n} more").format(n=len(problems) - 20))
     text = "\n".join(lines)
-    if problems:
-        QMessageBox.warning(parent, title, text)
+    if problems:  # the file's ids and addresses shown as written, never as markup
+        QMessageBox.warning(parent, title, as_rich_text(text))
     else:
         _show_status(parent, lines[0])
     return text

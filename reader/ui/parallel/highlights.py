@@ -36,6 +36,7 @@ from reader.ui.parallel.parallel_view import (
     Passage,
     TextMark,
 )
+from reader.ui.plain_text import as_menu_text, as_rich_text
 
 BOOKMARK_COLOUR = QColor("#e53935")
 SEARCH_COLOUR = QColor(255, 152, 0, 120)  # the words a search found, while its result is open
@@ -136,7 +137,7 @@ class HighlightLayer(QObject):
                     tip += "\n" + annotation.note
                 echoes.append(TextMark(other, counterpart[0].start, counterpart[-1].end,
                                        highlight_colour(annotation.colour), faint=True,
-                                       tooltip=tip, key=annotation))
+                                       tooltip=as_rich_text(tip), key=annotation))
         return echoes
 
     def show_search_matches(self, document_id: int, spans: Sequence[tuple[int, int]]) -> None:
@@ -227,7 +228,7 @@ class HighlightLayer(QObject):
         menu.addAction(self.highlight_action)
         menu.addAction(self.note_action)
         for annotation in self.annotations_at(column, offset):
-            quote = _shorten(annotation.exact, 30)
+            quote = as_menu_text(_shorten(annotation.exact, 30))
             edit = menu.addAction(_("Edit note of “{quote}”…").format(quote=quote))
             edit.triggered.connect(lambda _c=False, a=annotation: self.edit_with_dialog(a))
             delete = menu.addAction(_("Delete highlight “{quote}”").format(quote=quote))
@@ -272,8 +273,10 @@ def _shorten(text: str, length: int = 80) -> str:
 
 
 def _tooltip(annotation: Annotation) -> str:
+    """The note and tags as rich text that shows them as written: a note holding markup
+    (`<img src=…>`, `<b>`) is shown as that text, never rendered."""
     lines = [annotation.note or _("Highlight ({colour})").format(
         colour=colour_label(annotation.colour))]
     if annotation.tags:
         lines.append(_("Tags: {tags}").format(tags=", ".join(annotation.tags)))
-    return "\n".join(lines)
+    return as_rich_text("\n".join(lines))
