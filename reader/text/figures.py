@@ -245,9 +245,14 @@ def _cldr_names(language: str) -> tuple[dict[str, str], dict[str, str]]:
     return currencies, measures
 
 
+def _lexicon_language(language: str) -> str:
+    """The language whose word lists read figures: its own, or English when it has none."""
+    return language if language in _QUALIFIERS else "en"
+
+
 @cache
 def _lexicon(language: str) -> _Lexicon:
-    lang = language if language in _QUALIFIERS else "en"
+    lang = _lexicon_language(language)
     cldr_currencies, cldr_measures = _cldr_names(lang)
     currency_words = [rx for rx, _code in _CURRENCY_WORDS[lang]]
     currency_words += [re.escape(name) for name in cldr_currencies]
@@ -468,7 +473,7 @@ def _currency_code(surface: str, lex: _Lexicon) -> str:
 def _measure_unit(surface: str, lex: _Lexicon, lang: str) -> str:
     if surface in lex.measure_names:
         return lex.measure_names[surface]
-    for rx, unit in _MEASURE_WORDS[lang]:
+    for rx, unit in _MEASURE_WORDS[_lexicon_language(lang)]:
         if re.fullmatch(rx, surface, re.I):
             return unit
     return surface

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import re
 
-MAX_FILE_BYTES = 20 * 1024 * 1024
+_MB = 1024 * 1024
+MAX_FILE_BYTES = 20 * _MB
+# Byte-order marks of the Unicode encodings other than UTF-8, longest first.
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"),
+)
 _BINARY_SAMPLE = 8192
 # Control characters a text file may hold; any other is a sign of a binary file.
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")  # all below 32 but \t \n \v \f \r
@@ -17,23 +23,38 @@ class UnreadableFile(ValueError):
 def check_size(size: int) -> None:
     """Refuse files too large to be a news article."""
     if size > MAX_FILE_BYTES:
-        raise UnreadableFile(
-            f"file is too large ({size / 1024 / 1024:.1f} MB; the limit is "
-            f"{MAX_FILE_BYTES // 1024 // 1024} MB)"
-        )
+        raise UnreadableFile(too_large_reason(size))
+
+
+def too_large_reason(size: int) -> str:
+    """The one wording of the size limit. The size is rounded up, so that a file just over
+    the limit never reads as the limit itself ("20.0 MB; the limit is 20 MB")."""
+    tenths = -(-size * 10 // _MB)  # ceiling
+    return f"file is too large ({tenths // 10}.{tenths % 10} MB; the limit is {_limit_mb()} MB)"
+
+
+def _limit_mb() -> str:
+    whole, rest = divmod(MAX_FILE_BYTES * 10 // _MB, 10)
+    return f"{whole}.{rest}" if rest else str(whole)
 
 
 def decode_article_bytes(data: bytes) -> str:
-    """The text of a UTF-8 article file (a byte-order mark is fine), or UnreadableFile."""
+    """The text of a UTF-8 article file (a byte-order mark is fine), or of a UTF-16 or UTF-32
+    one that starts with its byte-order mark; or UnreadableFile."""
     check_size(len(data))
-    if b"\x00" in data[:_BINARY_SAMPLE]:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            text = _decode(data, encoding, len(bom))
+            if not any(character.isspace() for character in text[:_BINARY_SAMPLE]):
+                # Any bytes after these marks decode to something; text has spaces or lines.
+                raise UnreadableFile("binary file, not text")
+            break
+    else:
+        if b"\x00" in data:
+            raise UnreadableFile("binary file, not text")
+        text = _decode(data, "utf-8-sig")
+    if "\x00" in text:
         raise UnreadableFile("binary file, not text")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise UnreadableFile(
-            f"not valid UTF-8 text (byte 0x{data[error.start]:02x} at offset {error.start})"
-        ) from None
     sample = text[:_BINARY_SAMPLE]
     controls = len(_CONTROL.findall(sample))
     if controls > max(3, len(sample) // 100):
@@ -41,3 +62,14 @@ def decode_article_bytes(data: bytes) -> str:
     if not text.strip():
         raise UnreadableFile("empty file" if not text else "file holds only whitespace")
     return text
+
+
+def _decode(data: bytes, encoding: str, skip: int = 0) -> str:
+    try:
+        return data[skip:].decode(encoding)
+    except UnicodeDecodeError as error:
+        name = "UTF-8" if encoding == "utf-8-sig" else encoding.upper().rsplit("-", 1)[0]
+        where = skip + error.start
+        raise UnreadableFile(
+            f"not valid {name} text (byte 0x{data[where]:02x} at offset {where})"
+        ) from None

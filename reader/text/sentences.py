@@ -58,12 +58,19 @@ AFTER_NUMBER_ONLY: dict[str, frozenset[str]] = {"ru": frozenset({"г", "гг"})}
 # An abbreviation before these words is part of a name: "долл. США".
 BEFORE_WORDS: dict[str, dict[str, frozenset[str]]] = {"ru": {"долл": frozenset({"сша"})}}
 
+# A mark starts where its run of marks starts and takes all of it (possessive), so a long run
+# of full stops ("......") is tried once, not once from each of its characters.
 _SENTENCE_MARK = re.compile(
-    r"(?P<mark>\.{2,}|[.!?…]+|[。！？]+)(?P<close>[\"'»”’)\]]*)(?P<gap>\s+|(?<=[。！？])(?=\S))"
+    r"(?P<mark>(?<![.!?…])(?:\.{2,}+|[.!?…]++)|(?<![。！？])[。！？]++)"
+    r"(?P<close>[\"'»”’)\]]*)(?P<gap>\s+|(?<=[。！？])(?=\S))"
 )
 _OPENERS = "\"'«“„‘([¿¡—–"
 _NUMBER = re.compile(r"^[\d.,/–-]*\d[\d.,/–-]*$")
 _TOKEN_STRIP = "\"'«“„‘(["
+# Characters before a full stop the abbreviation rules look at (two words, a number and "г.").
+_TAIL_CHARS = 80
+# Starts a word cut by that window: no abbreviation, initial or number starts with it.
+_CUT = "\ufffe"
 
 
 @dataclass(frozen=True)
@@ -100,7 +107,21 @@ def _ends_sentence(text: str, match: re.Match[str], language: str) -> bool:
     mark = match.group("mark")
     if mark != ".":
         return True  # "!", "?", an ellipsis or a CJK mark before a capital or a digit
-    return not _is_abbreviation(text[: match.start()], following, language)
+    return not _is_abbreviation(_tail(text, match.start()), following, language)
+
+
+def _tail(text: str, end: int) -> str:
+    """The last words before `end`: enough for any abbreviation rule, and a bounded amount,
+    so a paragraph splits in time linear in its length (the whole head made it quadratic).
+
+    A word the window cuts keeps a mark at its start, so that its last letters are never
+    taken for an abbreviation or an initial of their own.
+    """
+    start = max(0, end - _TAIL_CHARS)
+    tail = text[start:end]
+    if start > 0 and not text[start - 1].isspace() and tail[:1] and not tail[0].isspace():
+        tail = _CUT + tail
+    return tail
 
 
 def _first_word(text: str, position: int) -> str:
