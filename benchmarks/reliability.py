@@ -248,8 +248,8 @@ def hostile_text(rng: random.Random) -> None:
     from hypothesis import strategies as st
 
     from reader.text.analysis import NotAnArticle, analyse_document
-    from reader.text.file_check import UnreadableFile
     from reader.text.figures import find_figures
+    from reader.text.file_check import UnreadableFile
     from reader.text.sentences import split_sentences
 
     languages = ["es", "en", "sv", "ru", "nb", "fr", "de", "vi"]
