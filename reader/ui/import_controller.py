@@ -16,6 +16,7 @@ from reader.store import ImportResult, ImportStatus
 from reader.ui.background import BackgroundJob, ReportProgress, start_job
 from reader.ui.i18n import _, ngettext
 from reader.ui.library_events import LibraryEvents
+from reader.ui.plain_text import as_rich_text
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QProgressDialog
@@ -97,7 +98,7 @@ class ImportController(QObject):
     def _on_job_failed(self, message: str) -> None:
         self._finish()
         self._events.announce(EVERYTHING)
-        QMessageBox.critical(self._window, _("Import failed"), message)
+        QMessageBox.critical(self._window, _("Import failed"), as_rich_text(message))
 
     def _finish(self) -> None:
         self._running = False

@@ -175,9 +175,13 @@ def _source_html(document: DocumentInfo) -> str:
     if document.byline:
         parts.append(f"{_('By')} {_escape(document.byline)}")
     if document.source_url:
-        host = urlsplit(document.source_url).hostname or document.source_url
-        url = _escape(document.source_url)
-        parts.append(f'{_("Source")}: <a href="{url}">{_escape(host)}</a>')
+        address = urlsplit(document.source_url)
+        host = address.hostname or document.source_url
+        if address.scheme in ("http", "https"):  # a link opens a browser, nothing else
+            url = _escape(document.source_url)
+            parts.append(f'{_("Source")}: <a href="{url}">{_escape(host)}</a>')
+        else:
+            parts.append(f'{_("Source")}: {_escape(document.source_url)}')
     return "<br>".join(parts)
 
 

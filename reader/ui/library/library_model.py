@@ -27,6 +27,7 @@ from reader.operations.session import LibrarySession
 from reader.store import ArticleSummary
 from reader.store.records import ListFilter, ListKind, SortKey
 from reader.ui.i18n import _, format_count, language_name, ngettext, ui_locale
+from reader.ui.plain_text import as_rich_text
 from reader.ui.row_blocks import RowBlocks
 
 Index = QModelIndex | QPersistentModelIndex
@@ -259,7 +260,7 @@ def _display(article: ArticleSummary, column: int) -> str:
 
 def _tooltip(article: ArticleSummary, column: int) -> str | None:
     if column == LibraryColumn.TITLE:
-        return article.title
+        return as_rich_text(article.title)
     if column == LibraryColumn.LANGUAGES:
         return ", ".join(language_name(code) for code in article.languages)
     if column == LibraryColumn.NOTES and article.annotations:

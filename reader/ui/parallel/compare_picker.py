@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from reader.operations.session import LibrarySession
 from reader.store.records import ListFilter, SortKey
 from reader.ui.i18n import _, language_name, ngettext
+from reader.ui.plain_text import as_rich_text
 
 Index = QModelIndex | QPersistentModelIndex
 FIRST_ROWS = 100  # articles listed, by title, before anything is typed
@@ -113,8 +114,8 @@ class ArticlePickerModel(QAbstractListModel):
             return f"{row.title} ({languages})"
         if role == Qt.ItemDataRole.ToolTipRole:
             if row.language is None:
-                return row.title
-            return f"{row.title}\n{language_name(row.language)}\n\n{row.snippet}"
+                return as_rich_text(row.title)
+            return as_rich_text(f"{row.title}\n{language_name(row.language)}\n\n{row.snippet}")
         return None
 
 
@@ -151,6 +152,7 @@ class ComparePicker(QDialog):
         self.list.setModel(self.model)
         self.list.setUniformItemSizes(True)
         self.status = QLabel(self)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # it repeats the query
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel, self)
         self._timer = QTimer(self)
