@@ -40,9 +40,10 @@ class AnnotationImportReport:
 
     `imported` counts every annotation added, `orphaned` those of them whose passage was not
     found in the text (kept with their quote), `already_present` those the library holds
-    already (same id, same passage and note). `not_found`, `invalid` and `conflicts` hold one
-    line per annotation that was not added; a conflict is an annotation whose id is that of a
-    different one in the library (another passage, note or tags): the library's is kept.
+    already (same id, same passage; its note and tags may have been edited since).
+    `not_found`, `invalid` and `conflicts` hold one line per annotation that was not added; a
+    conflict is an annotation whose id is that of a different one in the library (another
+    passage): the library's is kept.
     """
 
     imported: int
@@ -121,8 +122,8 @@ def import_w3c(library: Library, data: object) -> AnnotationImportReport:
             if known.same_as(item):
                 already_present += 1
             else:
-                conflicts.append(f"conflicting id: {item.name} (another passage, note or "
-                                 "tags), kept the one in the library")
+                conflicts.append(f"conflicting id: {item.name} (another passage), kept the "
+                                 "one in the library")
             continue
         document_id = documents.get(item.source)
         if document_id is None:
@@ -159,7 +160,7 @@ class _KnownAnnotations:
         self._added[annotation.uid] = annotation
 
     def same_as(self, item: W3CAnnotation) -> bool:
-        """Whether the library's annotation with this item's uid has its target and body."""
+        """Whether the library's annotation with this item's uid marks the same passage."""
         known = self._added.get(item.uid)
         if known is None:
             if self._stored is None:
@@ -167,13 +168,10 @@ class _KnownAnnotations:
             known = self._stored.get(item.uid)
         if known is None:
             return True
-        return (known.document_uri == item.source and known.exact == item.exact
-                and known.note.strip() == item.note.strip()
-                and _tag_set(known.tags) == _tag_set(item.tags))
+        # The same passage is the same annotation, its note or tags perhaps edited since the
+        # file was written (the library's, newer, is kept); another passage is a conflict.
+        return known.document_uri == item.source and known.exact == item.exact
 
-
-def _tag_set(tags: Sequence[str]) -> set[str]:
-    return {" ".join(tag.split()).casefold() for tag in tags if tag.strip()}
 
 
 def _store(library: Library, document_id: int, item: W3CAnnotation) -> Annotation:

@@ -79,8 +79,8 @@ def test_a_colliding_id_with_different_content_is_reported(library: Library) -> 
     report = import_w3c(library, [_item(uri, text[50:80], "theirs", identifier),
                                   _item(uri, text[0:20], "mine", identifier)])
     assert (report.imported, report.already_present) == (0, 1)
-    assert report.conflicts == (f"conflicting id: {identifier} (another passage, note or "
-                                "tags), kept the one in the library",)
+    assert report.conflicts == (f"conflicting id: {identifier} (another passage), kept the "
+                                "one in the library",)
     assert not report.complete
     (kept,) = library.annotations.newest_first()
     assert (kept.exact, kept.note) == (text[0:20], "mine")
@@ -90,7 +90,7 @@ def test_a_colliding_id_within_one_file_is_reported(library: Library) -> None:
     uri, text = _sv(library)
     identifier = "urn:uuid:2f1d3c4e-0000-4000-8000-000000000001"
     report = import_w3c(library, [_item(uri, text[0:20], "one", identifier),
-                                  _item(uri, text[0:20], "two", identifier, tags=("x",))])
+                                  _item(uri, text[30:45], "two", identifier, tags=("x",))])
     assert report.imported == 1 and len(report.conflicts) == 1
     assert report.conflicts[0].startswith(f"conflicting id: {identifier}")
     assert library.annotations.newest_first()[0].note == "one"
@@ -103,3 +103,15 @@ def test_same_id_same_content_with_other_spacing_of_tags_is_the_same(library: Li
     report = import_w3c(library, _item(uri, text[0:20], "note ", identifier,
                                        tags=("eu politik",)))
     assert (report.already_present, report.conflicts) == (1, ())
+
+
+def test_an_export_read_back_after_its_note_was_edited_is_not_a_conflict(
+        library: Library) -> None:
+    uri, text = _sv(library)
+    identifier = "urn:uuid:2f1d3c4e-0000-4000-8000-000000000003"
+    import_w3c(library, _item(uri, text[0:20], "first thought", identifier))
+    (stored,) = library.annotations.newest_first()
+    library.annotations.update(stored.id, note="second thought")
+    report = import_w3c(library, _item(uri, text[0:20], "first thought", identifier))
+    assert (report.already_present, report.conflicts) == (1, ())
+    assert library.annotations.newest_first()[0].note == "second thought"  # the newer kept
