@@ -38,13 +38,25 @@ def open_library(path: Path, refresh: bool = True) -> Library:
 
     With `refresh`, documents whose figures an older extractor found are read again now (the
     window does that in the background instead). Raises LibraryError for a file that cannot
-    be used, whatever the reason.
+    be used, whatever the reason; a file or folder that cannot be written opens read-only
+    (`library.read_only`), neither seeded nor refreshed.
     """
     try:
         library = Library.open(path)
     except OSError as error:  # its folder cannot be made, the file cannot be read
         where = f": {error.filename}" if error.filename else ""
         raise LibraryError(path, f"cannot be opened or created ({error.strerror}{where})") from None
+    if library.read_only:
+        return library
+    try:
+        _seed_and_refresh(library, refresh)
+    except BaseException:
+        library.close()
+        raise
+    return library
+
+
+def _seed_and_refresh(library: Library, refresh: bool) -> None:
     seeds = seed_files()
     if not seeds and not is_seeded(library):
         print(f"reader: no seed articles in {bundled_folder('seeds')} (an incomplete "
@@ -54,7 +66,6 @@ def open_library(path: Path, refresh: bool = True) -> Library:
         from reader.operations.figure_extraction import refresh_figures
 
         refresh_figures(library)
-    return library
 
 
 def run_window(library_path: Path) -> ExitStatus:

@@ -73,14 +73,17 @@ def build_parser() -> argparse.ArgumentParser:
     aligner = commands.add_parser("align", help="align the sentences of a text and its translation")
     aligner.add_argument("source", type=Path, metavar="SRC")
     aligner.add_argument("target", type=Path, metavar="TGT")
-    aligner.add_argument("--src-lang", metavar="L", help="language of SRC (detected if omitted)")
-    aligner.add_argument("--tgt-lang", metavar="L", help="language of TGT (detected if omitted)")
+    aligner.add_argument("--src-lang", type=_language, metavar="L",
+                         help="language of SRC (detected if omitted)")
+    aligner.add_argument("--tgt-lang", type=_language, metavar="L",
+                         help="language of TGT (detected if omitted)")
     aligner.add_argument("--presegmented", action="store_true",
                          help="each line of a file is one sentence")
     aligner.add_argument("--json", action="store_true", help="print JSON")
     figures = commands.add_parser("figures", help="find the figures a text reports")
     figures.add_argument("file", metavar="FILE|-", help="a text file, or - for standard input")
-    figures.add_argument("--lang", metavar="L", help="language of the text (detected if omitted)")
+    figures.add_argument("--lang", type=_language, metavar="L",
+                         help="language of the text (detected if omitted)")
     figures.add_argument("--json", action="store_true", help="print JSON")
     notes = commands.add_parser("annotations", parents=[db_option],
                                 help="export the reader's annotations, or import W3C ones")
@@ -109,6 +112,15 @@ def build_parser() -> argparse.ArgumentParser:
     shot.add_argument("--article", type=int, metavar="ID", help="article to open")
     shot.add_argument("--size", type=_size, default=(1400, 900), metavar="WxH",
                       help="window size (default 1400x900)")
+    backup = commands.add_parser("backup", parents=[db_option],
+                                 help="copy the library, as it is now, into a new file")
+    backup.add_argument("--out", type=Path, metavar="FILE",
+                        help="file to write (default: LIBRARY.YYYYMMDD-HHMMSS.backup beside it)")
+    recover = commands.add_parser(
+        "recover", parents=[db_option],
+        help="copy what can be read of a damaged library into a new file beside it")
+    recover.add_argument("--out", type=Path, metavar="FILE",
+                         help="file to write (default: LIBRARY.recovered-YYYYMMDD-HHMMSS)")
     return parser
 
 
@@ -149,6 +161,10 @@ def _run(args: argparse.Namespace) -> int:
             return _export_annotations(library_path, args.format, args.article, args.out)
         if args.command == "annotations":
             return _import_annotations(library_path, args.file, args.json)
+        if args.command == "backup":
+            return _backup(library_path, args.out)
+        if args.command == "recover":
+            return _recover(library_path, args.out)
         if args.command == "screenshot":
             from reader.app import render_screenshot
 
@@ -157,45 +173,120 @@ def _run(args: argparse.Namespace) -> int:
 
         return run_window(library_path)
     except LibraryError as error:
-        print(_safe(f"reader: cannot open the library {error}"), file=sys.stderr)
+        verb = "open" if error.opening else "write to"
+        print(_safe(f"reader: cannot {verb} the library {error}"), file=sys.stderr)
         return ExitStatus.LIBRARY
+    except Exception as error:  # a read that SQLite refused: damaged, locked
+        from reader.store.library import reading_error
+
+        failed = reading_error(library_path, error)
+        if failed is None:
+            raise
+        print(_safe(f"reader: cannot read the library {failed}"), file=sys.stderr)
+        return ExitStatus.LIBRARY
+
+
+def _backup(library_path: Path, out: Path | None) -> int:
+    from reader.operations.recovery import backup_library
+
+    if not library_path.exists():
+        print(_safe(f"reader: cannot open the library {library_path}: does not exist"),
+              file=sys.stderr)
+        return ExitStatus.LIBRARY
+    try:
+        target = backup_library(library_path, out)
+    except OSError as error:
+        print(_safe(f"reader: {out or library_path}: the backup cannot be written "
+                    f"({error.strerror or error})"), file=sys.stderr)
+        return ExitStatus.FAILED
+    print(_safe(f"backed up to {target}"))
+    return ExitStatus.OK
+
+
+def _recover(library_path: Path, out: Path | None) -> int:
+    from reader.operations.recovery import recover_library
+
+    if not library_path.exists():
+        print(_safe(f"reader: cannot open the library {library_path}: does not exist"),
+              file=sys.stderr)
+        return ExitStatus.LIBRARY
+    try:
+        report = recover_library(library_path, out)
+    except OSError as error:
+        print(_safe(f"reader: {out or library_path}: the recovered copy cannot be written "
+                    f"({error.strerror or error})"), file=sys.stderr)
+        return ExitStatus.FAILED
+    print(_safe(f"recovered {report.documents} documents, {report.annotations} annotations "
+                f"and {report.bookmarks} bookmarks into {report.path} "
+                f"({report.method}); {library_path} is unchanged"))
+    return ExitStatus.OK
 
 
 def _import(library_path: Path, paths: list[Path]) -> int:
     from reader.app import open_library
+    from reader.operations.file_reading import printable
     from reader.operations.importer import import_paths
     from reader.store import ImportStatus
+    from reader.store.records import ImportResult
 
     library = open_library(library_path)
     failed = False
+
+    def stored(result: ImportResult) -> None:  # each file as it is committed, not at the end
+        nonlocal failed
+        print(_safe(printable(result.describe())), flush=True)
+        failed = failed or result.status is ImportStatus.FAILED
+
     try:
-        for result in import_paths(library, paths):
-            print(_safe(result.describe()), flush=True)
-            failed = failed or result.status is ImportStatus.FAILED
+        import_paths(library, paths, stored=stored)
     finally:
         library.close()
     return ExitStatus.FAILED if failed else ExitStatus.OK
 
 
 def _read_text(path: Path) -> str:
-    from reader.text.file_check import UnreadableFile, check_size, decode_article_bytes
+    """The text of an input file: a regular file, within the size limit, text (a pipe or a
+    device is refused before it is read, so nothing hangs); InputFailed says why not."""
+    from reader.operations.file_reading import os_error_reason, printable, read_regular_file
+    from reader.text.file_check import UnreadableFile, decode_article_bytes
 
     try:
-        check_size(path.stat().st_size)
-        return decode_article_bytes(path.read_bytes())
+        return decode_article_bytes(read_regular_file(path))
     except OSError as error:
-        raise InputFailed(f"{path}: cannot be read ({error.strerror})") from None
+        raise InputFailed(printable(f"{path}: {os_error_reason(error)}")) from None
     except UnreadableFile as error:
-        raise InputFailed(f"{path}: {error}") from None
+        raise InputFailed(printable(f"{path}: {error}")) from None
+
+
+def _read_stdin() -> str:
+    """Standard input as text, within the size limit like any file."""
+    from reader.text.file_check import MAX_FILE_BYTES, UnreadableFile, check_size
+
+    data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+    try:
+        check_size(len(data))
+    except UnreadableFile as error:
+        raise InputFailed(f"standard input: {error}") from None
+    return data.decode("utf-8-sig", errors="replace")
+
+
+def _language(text: str) -> str:
+    """A language code the reader knows (ISO 639-1, a region allowed: "en", "pt-BR")."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        Locale.parse(text.replace("-", "_"))
+    except (UnknownLocaleError, ValueError, TypeError):
+        raise argparse.ArgumentTypeError(
+            f"unknown language code {text!r} (expected an ISO 639-1 code such as en, es, ru)"
+        ) from None
+    return text
 
 
 def _figures(file: str, language: str | None, as_json: bool) -> int:
     from reader.text.figures import extract_figures_json
 
-    if file == "-":
-        text = sys.stdin.buffer.read().decode("utf-8-sig", errors="replace")
-    else:
-        text = _read_text(Path(file))
+    text = _read_stdin() if file == "-" else _read_text(Path(file))
     keys = ("surface", "start", "end", "value", "unit", "qualifier", "label")
     figures = [{key: figure[key] for key in keys}
                for figure in extract_figures_json(text, language)]
@@ -364,7 +455,15 @@ def _import_annotations(library_path: Path, file: Path, as_json: bool) -> int:
         import_w3c,
         read_w3c_file,
     )
+    from reader.operations.file_reading import check_regular_file, os_error_reason, printable
+    from reader.text.file_check import UnreadableFile
 
+    try:  # a pipe or a device is refused before it is read: read_w3c_file would wait on it
+        check_regular_file(file)
+    except (OSError, UnreadableFile) as error:
+        reason = os_error_reason(error) if isinstance(error, OSError) else str(error)
+        print(_safe(printable(f"reader: {file}: {reason}")), file=sys.stderr)
+        return ExitStatus.FAILED
     try:
         data = read_w3c_file(file)
     except UnreadableAnnotations as error:

@@ -10,9 +10,11 @@ this process, since starting the workers would cost more than it saves.
 from __future__ import annotations
 
 import os
+import stat
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import Future
+from concurrent.futures import Future, wait
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,7 +26,14 @@ from reader.operations.aligning import (
     pending_alignments,
     save_alignment_job,
 )
-from reader.operations.import_work import PreparedFile, align_job, prepare_file, prepare_files
+from reader.operations.file_reading import not_regular_reason, os_error_reason, printable
+from reader.operations.import_work import (
+    PreparedFile,
+    align_job,
+    prepare_file,
+    prepare_files,
+    worker_failure_reason,
+)
 from reader.store.library import Library
 from reader.store.records import ImportResult, ImportStatus, SentenceAlignment
 from reader.text.versions import FIGURE_EXTRACTOR_VERSION
@@ -34,6 +43,7 @@ if TYPE_CHECKING:
 
 Progress = Callable[[int, int, Path], None]
 Cancelled = Callable[[], bool]
+Stored = Callable[[ImportResult], None]
 
 # Fewer files than this are imported in this process: starting the workers takes longer.
 PARALLEL_FROM = 20
@@ -46,6 +56,13 @@ CHUNKS_AHEAD_PER_WORKER = 8
 # 50 ms whatever it holds in a library of 100,000 documents) yet holds the library's write
 # lock only while writing (about 0.2 s).
 CHUNKS_PER_BATCH = 8
+# A batch also ends after this long, however many chunks are ready: the write lock is then free
+# for a moment, so that a note made in the window meanwhile (or another import's batch) goes
+# through within a second rather than after the whole import.
+BATCH_SECONDS = 0.5
+# The pause between two batches when the next could start at once: long enough for a writer
+# waiting for the library (reader.store.library tries every few milliseconds) to take its turn.
+BATCH_GAP_SECONDS = 0.02
 
 
 def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[ImportResult]]:
@@ -53,37 +70,52 @@ def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[ImportResult]
 
     Folders are searched recursively for files of a format the reader knows (see
     reader.formats.registry); hidden files are skipped. A file named directly in no such
-    format is reported, not tried.
+    format is reported, not tried. Whatever cannot be looked at (a symbolic link loop, a
+    path too long, a subfolder that cannot be read) is a failure of its own, never an error
+    that stops the rest; an entry of a folder that is no regular file (a named pipe, a
+    dangling link) is passed on to fail with its reason when it is read.
     """
     files: list[Path] = []
     failures: list[ImportResult] = []
     for path in paths:
         path = Path(path)
-        if path.is_dir():
-            found = _importable_files(path)
-            if not found:
+        try:
+            mode = os.stat(path).st_mode
+        except OSError as error:
+            failures.append(ImportResult(path, ImportStatus.FAILED, os_error_reason(error)))
+            continue
+        if stat.S_ISDIR(mode):
+            found = _importable_files(path, failures)
+            if not found and not any(f.path.is_relative_to(path) for f in failures):
                 patterns = ", ".join(importable_patterns())
                 failures.append(ImportResult(path, ImportStatus.FAILED,
                                              f"folder holds no files to import ({patterns})"))
             files.extend(found)
-        elif path.is_file() and is_importable(path):
+        elif (reason := not_regular_reason(mode)) is not None:
+            failures.append(ImportResult(path, ImportStatus.FAILED, reason))
+        elif is_importable(path):
             files.append(path)
-        elif path.is_file():
-            failures.append(ImportResult(path, ImportStatus.FAILED, unsupported(path)))
-        elif path.exists():
-            failures.append(ImportResult(path, ImportStatus.FAILED, "not a regular file"))
         else:
-            failures.append(ImportResult(path, ImportStatus.FAILED, "no such file or folder"))
+            failures.append(ImportResult(path, ImportStatus.FAILED, unsupported(path)))
     return files, failures
 
 
-def _importable_files(folder: Path) -> list[Path]:
-    """The files of a folder and its subfolders that a reader claims, hidden ones left out."""
-    return sorted(
-        p for p in folder.rglob("*")
-        if is_importable(p) and p.is_file()
-        and not any(part.startswith(".") for part in p.relative_to(folder).parts)
-    )
+def _importable_files(folder: Path, failures: list[ImportResult]) -> list[Path]:
+    """The files of a folder and its subfolders that a reader claims, hidden ones left out;
+    a subfolder that cannot be read is added to `failures`."""
+
+    def unreadable(error: OSError) -> None:
+        where = Path(error.filename) if error.filename else folder
+        failures.append(ImportResult(where, ImportStatus.FAILED, os_error_reason(error)))
+
+    found: list[Path] = []
+    for top, folders, names in os.walk(folder, onerror=unreadable):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        for name in names:
+            path = Path(top, name)
+            if not name.startswith(".") and is_importable(path):
+                found.append(path)
+    return sorted(found)
 
 
 def import_file(library: Library, path: Path) -> ImportResult:
@@ -111,23 +143,29 @@ def import_paths(
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
     workers: int | None = None,
+    stored: Stored | None = None,
 ) -> list[ImportResult]:
     """Import files and folders; what finished stays when the import is cancelled.
 
     `progress` hears (files done, files in all, the file being stored) before each file is
     stored, and (all, all, Path()) at the end; `cancelled` is asked between files. `workers`
     is how many worker processes prepare the files: None for as many as there are cores
-    (none for a few files), 0 to do everything in this process.
+    (none for a few files), 0 to do everything in this process. `stored` hears each file's
+    result as soon as it is in the library (committed), or known to have failed.
     """
-    files, results = collect_files(paths)
+    files, failures = collect_files(paths)
+    results = _Results(stored)
+    results.extend(failures)
+    results.publish()
     count = _worker_count(len(files)) if workers is None else workers
     if count > 0 and files:
         _import_with_workers(library, files, results, progress, cancelled, count)
     else:
         _import_here(library, files, results, progress, cancelled)
+    results.publish()
     if progress is not None:
         progress(len(files), len(files), Path())
-    return results
+    return list(results)
 
 
 def _worker_count(file_count: int) -> int:
@@ -135,7 +173,7 @@ def _worker_count(file_count: int) -> int:
     return cores if file_count >= PARALLEL_FROM and cores > 1 else 0
 
 
-def _import_here(library: Library, files: Sequence[Path], results: list[ImportResult],
+def _import_here(library: Library, files: Sequence[Path], results: _Results,
                  progress: Progress | None, cancelled: Cancelled | None) -> None:
     for done, path in enumerate(files):
         if cancelled is not None and cancelled():
@@ -143,9 +181,10 @@ def _import_here(library: Library, files: Sequence[Path], results: list[ImportRe
         if progress is not None:
             progress(done, len(files), path)
         results.append(import_file(library, path))
+        results.publish()
 
 
-def _import_with_workers(library: Library, files: Sequence[Path], results: list[ImportResult],
+def _import_with_workers(library: Library, files: Sequence[Path], results: _Results,
                          progress: Progress | None, cancelled: Cancelled | None,
                          workers: int) -> None:
     import multiprocessing
@@ -161,12 +200,13 @@ def _import_with_workers(library: Library, files: Sequence[Path], results: list[
         done = 0
         stopped = False
         while feeder.chunks and not stopped:
-            # Wait with no transaction open; a failed chunk raises here, after what came before.
-            for future in list(feeder.chunks)[:CHUNKS_PER_BATCH]:
-                future.result()
+            # Wait with no transaction open; a chunk whose worker failed is failed files.
+            wait(list(feeder.chunks)[:CHUNKS_PER_BATCH])
             touched: list[int] = []
             with library.batch():
-                while feeder.chunks and _ready(feeder.chunks[0]) and not stopped:
+                deadline = time.monotonic() + BATCH_SECONDS
+                while (feeder.chunks and _ready(feeder.chunks[0]) and not stopped
+                       and time.monotonic() < deadline):
                     for prepared in feeder.take():
                         if cancelled is not None and cancelled():
                             stopped = True
@@ -180,8 +220,11 @@ def _import_with_workers(library: Library, files: Sequence[Path], results: list[
                             touched.append(article_id)
                 if not stopped:
                     aligner.save_finished()
+            results.publish()
             if not stopped:
                 aligner.submit(touched)
+                if feeder.chunks and _ready(feeder.chunks[0]):
+                    time.sleep(BATCH_GAP_SECONDS)
         if not stopped:
             aligner.finish(cancelled)
     finally:
@@ -192,7 +235,7 @@ def _store(library: Library, prepared: PreparedFile) -> ImportResult:
     """Store a prepared file inside the batch open: the document, then its figures."""
     if prepared.analysed is None:
         return ImportResult(prepared.path, ImportStatus.FAILED, prepared.failure)
-    result = library.add_document(prepared.analysed, prepared.path.name)
+    result = library.add_document(prepared.analysed, printable(prepared.path.name))
     if _stored(result):
         assert result.document_id is not None
         library.figures.replace(result.document_id, prepared.figures, FIGURE_EXTRACTOR_VERSION)
@@ -214,7 +257,23 @@ def _to_align(result: ImportResult) -> int | None:
 
 
 def _ready(future: Future[list[PreparedFile]]) -> bool:
-    return future.done() and future.exception() is None
+    return future.done()
+
+
+class _Results(list[ImportResult]):
+    """The results so far; `publish` tells the listener those it has not heard yet."""
+
+    def __init__(self, stored: Stored | None) -> None:
+        super().__init__()
+        self._stored = stored
+        self._told = 0
+
+    def publish(self) -> None:
+        """Tell the results added since the last call (call it once they are committed)."""
+        if self._stored is not None:
+            for result in self[self._told:]:
+                self._stored(result)
+        self._told = len(self)
 
 
 class _Feeder:
@@ -226,18 +285,31 @@ class _Feeder:
         self._ahead = ahead
         self._next = 0
         self.chunks: deque[Future[list[PreparedFile]]] = deque()
+        self._chunk_files: deque[Sequence[Path]] = deque()
         self._fill()
 
     def take(self) -> list[PreparedFile]:
         """The next chunk's prepared files, in file order (the chunk must be done)."""
-        prepared = self.chunks.popleft().result()
+        future = self.chunks.popleft()
+        paths = self._chunk_files.popleft()
+        try:
+            prepared = future.result()
+        except Exception as error:  # the worker died (killed, out of memory): these files fail
+            reason = worker_failure_reason(error)
+            prepared = [PreparedFile(path, None, failure=reason) for path in paths]
         self._fill()
         return prepared
 
     def _fill(self) -> None:
         while self._next < len(self._files) and len(self.chunks) < self._ahead:
             chunk = self._files[self._next : self._next + CHUNK_FILES]
-            self.chunks.append(self._pool.submit(prepare_files, chunk))
+            try:
+                future = self._pool.submit(prepare_files, chunk)
+            except Exception as error:  # a broken pool takes no more work
+                future = Future()
+                future.set_exception(error)
+            self.chunks.append(future)
+            self._chunk_files.append(chunk)
             self._next += len(chunk)
 
 
@@ -260,7 +332,11 @@ class _Aligner:
             for job in jobs:
                 key = (job.source_id, job.target_id, job.hashes)
                 if key not in self._running:
-                    self._running[key] = (job, self._pool.submit(align_job, job))
+                    try:
+                        future = self._pool.submit(align_job, job)
+                    except Exception:  # a broken pool: the pair is aligned when it is opened
+                        continue
+                    self._running[key] = (job, future)
             for source_id, target_id in with_fixes:
                 ensure_alignment(self._library, source_id, target_id)
 
@@ -278,6 +354,9 @@ class _Aligner:
                 return
             key = next(iter(self._running))
             job, future = self._running.pop(key)
-            alignment = future.result()
+            try:
+                alignment = future.result()
+            except Exception:  # not stored: the pair is aligned when it is opened
+                continue
             with self._library.batch():
                 save_alignment_job(self._library, job, alignment)

@@ -8,6 +8,9 @@ from pathlib import Path
 class LibraryError(Exception):
     """A library file that cannot be opened; the message names the file and the reason."""
 
+    opening = True
+    """Whether it was raised while opening the library (else by a write to it, or a read)."""
+
     def __init__(self, path: Path, reason: str) -> None:
         super().__init__(f"{path}: {reason}")
         self.path = path
@@ -23,6 +26,7 @@ class WriteFailed(LibraryError):
     """
 
     lasting = False
+    opening = False
 
 
 class LibraryBusy(WriteFailed):

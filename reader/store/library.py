@@ -84,9 +84,11 @@ class Library:
     """
 
     def __init__(self, path: Path, connection: sqlite3.Connection,
-                 read_only_reason: str | None = None) -> None:
+                 read_only_reason: str | None = None,
+                 busy_timeout: float = BUSY_TIMEOUT) -> None:
         self.path = path
         self._conn = connection
+        self._busy_timeout = busy_timeout
         self.read_only_reason = read_only_reason
         """Why the library is open for reading only ("the file is read-only", …), else None."""
         self._writer: sqlite_utils.Database | None = None
@@ -108,7 +110,8 @@ class Library:
         if self._batch_writer is not None:
             return self._batch_writer
         if self._writer is None:
-            self._writer = _writer_for(self._conn, self.path, self.read_only_reason)
+            self._writer = _writer_for(self._conn, self.path, self.read_only_reason,
+                                       self._busy_timeout)
         return self._writer
 
     @contextmanager
@@ -123,7 +126,7 @@ class Library:
         if self._batch_writer is not None:
             raise RuntimeError("a batch is already open")
         self._batch_writer = _writer_for(self._conn, self.path, self.read_only_reason,
-                                         join_transactions=True)
+                                         self._busy_timeout, join_transactions=True)
         try:
             with self._batch_writer.atomic():
                 yield
@@ -134,7 +137,7 @@ class Library:
 
     @classmethod
     def open(cls, path: Path, read_only: bool = False,
-             busy_timeout: float = BUSY_TIMEOUT) -> Library:
+             busy_timeout: float | None = None) -> Library:
         """Open a library file, creating it or upgrading an older one in place.
 
         Raises LibraryError, without touching the file, when it is not a library of ours,
@@ -142,9 +145,18 @@ class Library:
         program for longer than `busy_timeout` seconds (LibraryBusy). A file or folder that
         cannot be written, or `read_only`, opens the library for reading only (`read_only`,
         `read_only_reason`), not upgraded; an older one that cannot be read as it is raises
-        LibraryReadOnly. Writers wait up to `busy_timeout` seconds for one another.
+        LibraryReadOnly. Writers wait up to `busy_timeout` seconds (BUSY_TIMEOUT) for one
+        another.
         """
-        path = Path(path).expanduser()
+        try:
+            return cls._open(Path(path).expanduser(), read_only,
+                             BUSY_TIMEOUT if busy_timeout is None else busy_timeout)
+        except LibraryError as error:
+            error.opening = True
+            raise
+
+    @classmethod
+    def _open(cls, path: Path, read_only: bool, busy_timeout: float) -> Library:
         if path.is_dir():
             raise LibraryError(path, "is a folder, not a library file")
         existed = path.exists() and path.stat().st_size > 0
@@ -167,7 +179,7 @@ class Library:
 
                 if existed and version > 0:
                     backup_before_upgrade(path, connection, version)
-                migrate(_writer_for(connection, path, None), version)
+                migrate(_writer_for(connection, path, None, busy_timeout), version)
             _check_tables(path, connection)
             connection.execute("PRAGMA foreign_keys = ON")
             if reason is None:
@@ -180,7 +192,7 @@ class Library:
         except BaseException:
             connection.close()
             raise
-        return cls(path, connection, reason)
+        return cls(path, connection, reason, busy_timeout)
 
     def quick_check(self) -> str | None:
         """SQLite's quick integrity check of the whole file: None if it passes, else the first
@@ -200,14 +212,15 @@ class Library:
         target = Path(target)
         partial = target.with_name(f".{target.name}.partial")
         partial.unlink(missing_ok=True)
-        copy = sqlite3.connect(str(partial))
         try:
-            self._conn.backup(copy)
+            copy = sqlite3.connect(str(partial))
+            try:
+                self._conn.backup(copy)
+            finally:
+                copy.close()
         except sqlite3.Error as error:
-            copy.close()
             partial.unlink(missing_ok=True)
             raise OSError(f"{target}: cannot be written ({error})") from None
-        copy.close()
         os.replace(partial, target)
 
     def close(self) -> None:
@@ -523,12 +536,13 @@ def load_writing_code() -> None:
 
 
 def _writer_for(connection: sqlite3.Connection, path: Path, read_only_reason: str | None,
-                join_transactions: bool = False) -> sqlite_utils.Database:
+                busy_timeout: float, join_transactions: bool = False) -> sqlite_utils.Database:
     kind = _writers()[1 if join_transactions else 0]
     # No sqlite-utils plugins: scanning for them costs start-up time and we use none.
     writer = kind(connection, execute_plugins=False)
     writer.library_path = path  # type: ignore[attr-defined]
     writer.read_only_reason = read_only_reason  # type: ignore[attr-defined]
+    writer.busy_timeout = busy_timeout  # type: ignore[attr-defined]
     return writer
 
 
@@ -544,6 +558,7 @@ def _writers() -> tuple[type[sqlite_utils.Database], type[sqlite_utils.Database]
 
         library_path: Path
         read_only_reason: str | None
+        busy_timeout: float
 
         @contextmanager
         def atomic(self) -> Iterator[sqlite_utils.Database]:
@@ -555,7 +570,7 @@ def _writers() -> tuple[type[sqlite_utils.Database], type[sqlite_utils.Database]
                     with super().atomic():
                         yield self
                     return
-                self.conn.execute("BEGIN IMMEDIATE")
+                _begin_immediate(self.conn, self.busy_timeout)
                 try:
                     yield self
                     self.conn.execute("COMMIT")
@@ -580,6 +595,32 @@ def _writers() -> tuple[type[sqlite_utils.Database], type[sqlite_utils.Database]
                     yield self
 
     return LibraryWriter, JoiningWriter
+
+
+# How often a writer that waits for another tries again for the write lock.
+WAIT_STEP = 0.004
+
+
+def _begin_immediate(connection: sqlite3.Connection, timeout: float) -> None:
+    """Begin a transaction holding the write lock, waiting up to `timeout` seconds for it.
+
+    Tried again every few milliseconds rather than through SQLite's busy handler, which sleeps
+    up to a tenth of a second between tries and so misses the moment an import leaves between
+    two of its batches: the window's notes would wait for the whole import.
+    """
+    deadline = time.monotonic() + timeout
+    connection.execute("PRAGMA busy_timeout = 0")
+    try:
+        while True:
+            try:
+                connection.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as error:
+                if _error_kind(error) != "BUSY" or time.monotonic() >= deadline:
+                    raise
+            time.sleep(WAIT_STEP)
+    finally:
+        connection.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
 
 
 def _error_kind(error: BaseException) -> str:
@@ -631,6 +672,23 @@ def write_error(path: Path, error: BaseException) -> WriteFailed | None:
     if kind == "IOERR":
         return WriteFailed(path, f"could not be written ({error}); nothing was written")
     return None
+
+
+def reading_error(path: Path, error: BaseException) -> LibraryError | None:
+    """What an error of SQLite while using a library tells the user (None: not SQLite's).
+
+    Reads go straight to the connection; the command line turns what they raise into one line
+    through this."""
+    if not isinstance(error, sqlite3.Error):
+        return None
+    message = str(error)
+    if message.startswith(("no such table", "no such column")):
+        return LibraryDamaged(path, f"is damaged ({message})")
+    if isinstance(error, sqlite3.DatabaseError) and _error_kind(error):
+        failed = opening_error(path, error)
+        failed.opening = False
+        return failed
+    return LibraryError(path, f"cannot be read ({message})")
 
 
 def opening_error(path: Path, error: sqlite3.DatabaseError) -> LibraryError:
