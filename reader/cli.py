@@ -455,14 +455,15 @@ def _import_annotations(library_path: Path, file: Path, as_json: bool) -> int:
         import_w3c,
         read_w3c_file,
     )
-    from reader.operations.file_reading import check_regular_file, os_error_reason, printable
+    from reader.operations.file_reading import check_regular_file, printable
     from reader.text.file_check import UnreadableFile
 
     try:  # a pipe or a device is refused before it is read: read_w3c_file would wait on it
         check_regular_file(file)
-    except (OSError, UnreadableFile) as error:
-        reason = os_error_reason(error) if isinstance(error, OSError) else str(error)
-        print(_safe(printable(f"reader: {file}: {reason}")), file=sys.stderr)
+    except OSError:
+        pass  # read_w3c_file says why it cannot be read
+    except UnreadableFile as error:
+        print(_safe(printable(f"reader: {file}: {error}")), file=sys.stderr)
         return ExitStatus.FAILED
     try:
         data = read_w3c_file(file)

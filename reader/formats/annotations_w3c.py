@@ -10,6 +10,7 @@ from typing import Any
 
 from reader.formats.base import Writer
 from reader.formats.exports import ANNOTATIONS, AnnotationExport, ExportedAnnotation
+from reader.text.file_check import MAX_FILE_BYTES
 
 W3C_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 W3C_PATTERNS = ("*.jsonld", "*.json")
@@ -265,6 +266,10 @@ def _target_of(item: dict[str, Any]) -> dict[str, Any]:
     return target
 
 
+# No stored text is longer than the largest file the reader imports.
+_MAX_OFFSET = MAX_FILE_BYTES
+
+
 def _selectors(value: object) -> tuple[tuple[str, str, str], int | None]:
     selectors = value if isinstance(value, list) else [value] if value is not None else []
     quote: tuple[str, str, str] | None = None
@@ -278,6 +283,8 @@ def _selectors(value: object) -> tuple[tuple[str, str, str], int | None]:
         elif "TextPositionSelector" in types and start is None:
             begin = selector.get("start")
             if isinstance(begin, int) and not isinstance(begin, bool) and begin >= 0:
+                if begin > _MAX_OFFSET:  # no document is that long (and SQLite's integers end)
+                    raise _Invalid(f"TextPositionSelector start {begin} is out of range")
                 start = begin
     if quote is None:
         raise _Invalid("no TextQuoteSelector" if selectors else "no selector")

@@ -8,10 +8,15 @@ text analysis is loaded at first use, once per worker (with its language models)
 
 from __future__ import annotations
 
+import os
+import threading
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from reader.operations.file_reading import os_error_reason, printable, read_regular_file
 
 if TYPE_CHECKING:
     from reader.operations.aligning import AlignmentJob
@@ -19,6 +24,8 @@ if TYPE_CHECKING:
     from reader.text.analysis import AnalysedDocument
     from reader.text.figures import Figure
 
+# How often a worker looks whether the importing process is still there.
+_PARENT_POLL_SECONDS = 0.5
 # Enough words for the language detectors to load every model they have.
 _WARM_UP_TEXTS = (
     "The reader reads the news in two languages, sentence by sentence. " * 8,
@@ -37,7 +44,9 @@ class PreparedFile:
 
 
 def start_worker() -> None:
-    """Load text analysis and the language models before the first file comes."""
+    """Load text analysis and the language models before the first file comes; end the
+    worker when the importing process is gone (killed: it cannot shut its workers down)."""
+    _watch_parent(os.getppid())
     from reader.text.alignment import align_sentences  # noqa: F401
     from reader.text.figures import find_figures  # noqa: F401
     from reader.text.language import detect_language
@@ -46,25 +55,50 @@ def start_worker() -> None:
         detect_language(text)
 
 
+def _watch_parent(parent: int) -> None:
+    def watch() -> None:
+        while True:
+            time.sleep(_PARENT_POLL_SECONDS)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="watch-importer", daemon=True).start()
+
+
 def prepare_file(path: Path) -> PreparedFile:
     """Read, analyse and find the figures of one file; any problem becomes a reason."""
     from reader.formats.registry import reader_for, unsupported
     from reader.text.analysis import NotAnArticle, analyse_source
     from reader.text.figures import find_figures
-    from reader.text.file_check import UnreadableFile, check_size
+    from reader.text.file_check import UnreadableFile
 
     reader = reader_for(path)
     if reader is None:
         return PreparedFile(path, None, failure=unsupported(path))
     try:
-        check_size(path.stat().st_size)
-        analysed = analyse_source(reader.read(path.read_bytes(), path.name))
+        data = read_regular_file(path)
+        analysed = analyse_source(reader.read(data, printable(path.name)))
+        figures = find_figures(analysed.parsed.body_text, analysed.language)
     except (UnreadableFile, NotAnArticle) as error:
         return PreparedFile(path, None, failure=str(error))
     except OSError as error:
-        return PreparedFile(path, None, failure=f"cannot be read ({error.strerror})")
-    figures = find_figures(analysed.parsed.body_text, analysed.language)
+        return PreparedFile(path, None, failure=os_error_reason(error))
+    except Exception as error:  # one bad file never stops an import: it is that file's failure
+        return PreparedFile(path, None, failure=internal_error_reason(error))
     return PreparedFile(path, analysed, tuple(figures))
+
+
+def internal_error_reason(error: BaseException) -> str:
+    """One line for an error nobody expected while reading a file (a bug, not the file's)."""
+    detail = " ".join(str(error).split())[:200]
+    name = type(error).__name__
+    return f"cannot be analysed ({name}: {detail})" if detail else f"cannot be analysed ({name})"
+
+
+def worker_failure_reason(error: BaseException) -> str:
+    """One line for a file whose worker process failed before it handed the file back."""
+    detail = " ".join(str(error).split())[:200] or type(error).__name__
+    return f"cannot be analysed (its worker process stopped: {detail})"
 
 
 def prepare_files(paths: Sequence[Path]) -> list[PreparedFile]:

@@ -1,0 +1,88 @@
+"""Read an input file safely: a regular file only, never more than the size limit.
+
+Named pipes, devices and sockets are refused before they are opened, so nothing waits for a
+writer that never comes (a FIFO) or reads for ever (/dev/zero); every OSError has one short
+line a user understands (`os_error_reason`).
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from pathlib import Path
+
+from reader.text.file_check import MAX_FILE_BYTES, UnreadableFile, check_size
+
+_KINDS = (
+    (stat.S_ISDIR, "a folder, not a file"),
+    (stat.S_ISFIFO, "a named pipe, not a regular file"),
+    (stat.S_ISCHR, "a device, not a regular file"),
+    (stat.S_ISBLK, "a device, not a regular file"),
+    (stat.S_ISSOCK, "a socket, not a regular file"),
+)
+_REASONS = {
+    errno.ENOENT: "no such file or folder",
+    errno.EACCES: "cannot be read: permission denied",
+    errno.EPERM: "cannot be read: permission denied",
+    errno.ELOOP: "symbolic link loop",
+    errno.ENAMETOOLONG: "the path is longer than the system allows",
+    errno.EISDIR: "a folder, not a file",
+    errno.ENOTDIR: "no such file or folder (a part of the path is not a folder)",
+}
+
+
+def os_error_reason(error: OSError) -> str:
+    """One line for why a path cannot be used."""
+    if error.errno in _REASONS:
+        return _REASONS[error.errno]
+    return f"cannot be read ({error.strerror or error})"
+
+
+def not_regular_reason(mode: int) -> str | None:
+    """Why a file of this mode cannot be read as a document; None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    for test, reason in _KINDS:
+        if test(mode):
+            return reason
+    return "not a regular file"
+
+
+def check_regular_file(path: Path) -> None:
+    """UnreadableFile unless `path` is a regular file (after symbolic links); OSError when
+    it cannot be looked at."""
+    reason = not_regular_reason(os.stat(path).st_mode)
+    if reason is not None:
+        raise UnreadableFile(reason)
+
+
+def read_regular_file(path: Path) -> bytes:
+    """The bytes of a regular file no larger than the size limit.
+
+    UnreadableFile for anything else (a pipe, a device, a folder, a file too large); OSError
+    when it cannot be opened. The file is opened without blocking and looked at again once
+    open, so one replaced by a pipe in between cannot hang the caller either.
+    """
+    check_regular_file(path)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    descriptor = os.open(path, flags)
+    with open(descriptor, "rb", closefd=True) as file:
+        status = os.fstat(file.fileno())
+        reason = not_regular_reason(status.st_mode)
+        if reason is not None:
+            raise UnreadableFile(reason)
+        check_size(status.st_size)
+        data = file.read(MAX_FILE_BYTES + 1)
+    check_size(len(data))
+    return data
+
+
+def printable(text: str) -> str:
+    """Text fit to print or store: the bytes of a file name that are not UTF-8 (which Python
+    keeps as surrogate escapes, "\\udcff") written as "\\xff"."""
+    try:
+        raw = text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate that stands for no byte
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return raw.decode("utf-8", "backslashreplace")
