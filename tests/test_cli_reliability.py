@@ -333,3 +333,23 @@ def test_the_recover_command(library: Path, capsys: pytest.CaptureFixture[str]) 
     assert main(["recover", "--db", str(library)]) is ExitStatus.OK
     out = capsys.readouterr().out
     assert "recovered 5 documents" in out and f"{library} is unchanged" in out
+
+
+def test_the_session_says_read_only_and_checks_the_file(library: Path) -> None:
+    from reader.operations.session import LibrarySession
+
+    writable = LibrarySession.open(library)
+    assert not writable.read_only and writable.read_only_reason is None
+    writable.close()
+    with unwritable(library):
+        session = LibrarySession.open(library)
+        assert session.read_only and session.read_only_reason == "the file is read-only"
+        session.close()
+    checker = LibrarySession.open(library, read_only=True)  # as a background check opens it
+    assert checker.quick_check() is None
+    checker.close()
+    _damage(library, "paragraphs")
+    checker = LibrarySession.open(library, read_only=True)
+    problem = checker.quick_check()
+    checker.close()
+    assert problem is not None and problem != "ok"

@@ -53,9 +53,10 @@ class LibrarySession:
         self._library = library
 
     @classmethod
-    def open(cls, path: Path) -> LibrarySession:
-        """Open (creating or upgrading) a library file; LibraryError if it cannot be used."""
-        return cls(Library.open(path))
+    def open(cls, path: Path, read_only: bool = False) -> LibrarySession:
+        """Open (creating or upgrading) a library file; LibraryError if it cannot be used.
+        `read_only` opens it for reading only (a background check, say): never written."""
+        return cls(Library.open(path, read_only=read_only))
 
     @staticmethod
     def load_writing_code() -> None:
@@ -68,6 +69,24 @@ class LibrarySession:
     def path(self) -> Path:
         """The library file."""
         return self._library.path
+
+    @property
+    def read_only(self) -> bool:
+        """Whether the library is open for reading only (its file or folder cannot be
+        written): every write raises LibraryReadOnly; `read_only_reason` says why."""
+        return self._library.read_only
+
+    @property
+    def read_only_reason(self) -> str | None:
+        """Why the library is read-only ("the file is read-only", "its folder is read-only",
+        "the disk is read-only"), else None."""
+        return self._library.read_only_reason
+
+    def quick_check(self) -> str | None:
+        """SQLite's quick integrity check: None when the file is sound, else the first problem.
+        Reads the whole file: run it off the GUI thread on a session of its own
+        (`LibrarySession.open(path, read_only=True)`)."""
+        return self._library.quick_check()
 
     def close(self) -> None:
         """Close the file."""

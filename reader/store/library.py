@@ -196,8 +196,9 @@ class Library:
 
     def quick_check(self) -> str | None:
         """SQLite's quick integrity check of the whole file: None if it passes, else the first
-        problem it names. Reads every page (seconds for a large library): call it off the
-        GUI thread, on a library of its own."""
+        problem it names. Reads every page: 12 s (26 s from a cold disk cache) for a 2.6 GB
+        library of 100,000 articles; call it off the GUI thread, on a library of its own
+        (`Library.open(path, read_only=True)`)."""
         try:
             rows = self._conn.execute("PRAGMA quick_check(1)").fetchall()
         except sqlite3.DatabaseError as error:
