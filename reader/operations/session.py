@@ -88,6 +88,12 @@ class LibrarySession:
         (`LibrarySession.open(path, read_only=True)`)."""
         return self._library.quick_check()
 
+    def hold_writes(self, reason: str | None, damaged: bool = False) -> None:
+        """Refuse every write of this session until called with None: each raises LibraryBusy
+        with `reason` (lasting False: the pending journal keeps it, to store later), or with
+        `damaged` LibraryDamaged (lasting: the file failed its check)."""
+        self._library.hold_writes(reason, damaged)
+
     def close(self) -> None:
         """Close the file."""
         self._library.close()

@@ -6,7 +6,7 @@ import os
 import shutil
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from functools import cache
@@ -91,6 +91,7 @@ class Library:
         self._busy_timeout = busy_timeout
         self.read_only_reason = read_only_reason
         """Why the library is open for reading only ("the file is read-only", …), else None."""
+        self._hold: tuple[str, bool] | None = None  # writes held: why, and whether damaged
         self._writer: sqlite_utils.Database | None = None
         self._batch_writer: sqlite_utils.Database | None = None  # while a batch is open
         self.alignments = AlignmentStore(connection, lambda: self._db)
@@ -105,12 +106,27 @@ class Library:
         """Whether the library is open for reading only: every write raises LibraryReadOnly."""
         return self.read_only_reason is not None
 
+    def hold_writes(self, reason: str | None, damaged: bool = False) -> None:
+        """Refuse every write until called with None: LibraryBusy (try again later) saying
+        `reason`, such as while the file's quick check runs; with `damaged`, LibraryDamaged
+        (for good: the check found damage). None lets writes through again."""
+        self._hold = None if reason is None else (reason, damaged)
+
+    def _refusal(self) -> WriteFailed | None:
+        if self.read_only_reason is not None:
+            return LibraryReadOnly(self.path, f"is open for reading only: {self.read_only_reason}")
+        if self._hold is not None:
+            reason, damaged = self._hold
+            kind = LibraryDamaged if damaged else LibraryBusy
+            return kind(self.path, f"{reason}; nothing was written")
+        return None
+
     @property
     def _db(self) -> sqlite_utils.Database:
         if self._batch_writer is not None:
             return self._batch_writer
         if self._writer is None:
-            self._writer = _writer_for(self._conn, self.path, self.read_only_reason,
+            self._writer = _writer_for(self._conn, self.path, self._refusal,
                                        self._busy_timeout)
         return self._writer
 
@@ -125,7 +141,7 @@ class Library:
         """
         if self._batch_writer is not None:
             raise RuntimeError("a batch is already open")
-        self._batch_writer = _writer_for(self._conn, self.path, self.read_only_reason,
+        self._batch_writer = _writer_for(self._conn, self.path, self._refusal,
                                          self._busy_timeout, join_transactions=True)
         try:
             with self._batch_writer.atomic():
@@ -179,7 +195,7 @@ class Library:
 
                 if existed and version > 0:
                     backup_before_upgrade(path, connection, version)
-                migrate(_writer_for(connection, path, None, busy_timeout), version)
+                migrate(_writer_for(connection, path, lambda: None, busy_timeout), version)
             _check_tables(path, connection)
             connection.execute("PRAGMA foreign_keys = ON")
             if reason is None:
@@ -536,13 +552,14 @@ def load_writing_code() -> None:
     import sqlite_utils  # noqa: F401
 
 
-def _writer_for(connection: sqlite3.Connection, path: Path, read_only_reason: str | None,
+def _writer_for(connection: sqlite3.Connection, path: Path,
+                refusal: Callable[[], WriteFailed | None],
                 busy_timeout: float, join_transactions: bool = False) -> sqlite_utils.Database:
     kind = _writers()[1 if join_transactions else 0]
     # No sqlite-utils plugins: scanning for them costs start-up time and we use none.
     writer = kind(connection, execute_plugins=False)
     writer.library_path = path  # type: ignore[attr-defined]
-    writer.read_only_reason = read_only_reason  # type: ignore[attr-defined]
+    writer.refusal = refusal  # type: ignore[attr-defined]
     writer.busy_timeout = busy_timeout  # type: ignore[attr-defined]
     return writer
 
@@ -558,14 +575,14 @@ def _writers() -> tuple[type[sqlite_utils.Database], type[sqlite_utils.Database]
         failed write reported as the kind of WriteFailed it is."""
 
         library_path: Path
-        read_only_reason: str | None
+        refusal: Callable[[], WriteFailed | None]
         busy_timeout: float
 
         @contextmanager
         def atomic(self) -> Iterator[sqlite_utils.Database]:
-            if self.read_only_reason is not None:
-                raise LibraryReadOnly(self.library_path,
-                                      f"is open for reading only: {self.read_only_reason}")
+            refused = self.refusal()
+            if refused is not None:
+                raise refused
             try:
                 if self.conn.in_transaction:
                     with super().atomic():

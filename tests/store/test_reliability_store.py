@@ -267,3 +267,16 @@ def test_a_copy_of_an_old_library_is_untouched_when_upgraded(seeded_file: Path,
     connection = sqlite3.connect(backup)
     assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION - 1
     connection.close()
+
+
+def test_writes_held_while_the_file_is_checked(seeded_library: Library) -> None:
+    seeded_library.hold_writes("is being checked")
+    with pytest.raises(LibraryBusy) as held:
+        seeded_library.bookmarks.set_starred(1, True)
+    assert not held.value.lasting and "is being checked" in held.value.reason
+    seeded_library.hold_writes(None)  # it passed
+    seeded_library.bookmarks.set_starred(1, True)
+    seeded_library.hold_writes("failed its check", damaged=True)
+    with pytest.raises(LibraryDamaged) as damaged:
+        seeded_library.bookmarks.set_starred(1, False)
+    assert damaged.value.lasting and seeded_library.bookmarks.is_starred(1)
