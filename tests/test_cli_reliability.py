@@ -353,3 +353,23 @@ def test_the_session_says_read_only_and_checks_the_file(library: Path) -> None:
     problem = checker.quick_check()
     checker.close()
     assert problem is not None and problem != "ok"
+
+
+def test_a_daily_backup_when_due_and_the_last_three_kept(library: Path) -> None:
+    from reader.operations.recovery import DAILY_SECONDS, backup_if_due
+
+    opened = Library.open(library)
+    try:
+        start = 2_000_000_000.0
+        first = backup_if_due(opened, now=start)
+        assert first is not None and first.name.endswith(".daily-backup")
+        assert backup_if_due(opened, now=start + 60) is None  # not due yet
+        for day in range(1, 5):
+            assert backup_if_due(opened, now=start + day * DAILY_SECONDS + 1) is not None
+    finally:
+        opened.close()
+    kept = sorted(library.parent.glob("library.sqlite.*.daily-backup"))
+    assert len(kept) == 3 and first not in kept
+    copy = Library.open(kept[-1], read_only=True)
+    assert copy.document_count() == 5
+    copy.close()

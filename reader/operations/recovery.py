@@ -28,6 +28,29 @@ def backup_library(path: Path, out: Path | None = None) -> Path:
     return target
 
 
+# A daily backup is made when the newest is older than this.
+DAILY_SECONDS = 24 * 60 * 60
+
+
+def backup_if_due(library: Library, now: float | None = None) -> Path | None:
+    """Copy the library beside itself (`NAME.YYYYMMDD-HHMMSS.daily-backup`) when its newest
+    daily backup is a day old or there is none, keeping the last three; the file written, or
+    None when none was due. Run it off the GUI thread, on a library of its own."""
+    from reader.store.library import BACKUPS_KEPT, rotate_backups
+
+    now = time.time() if now is None else now
+    pattern = f"{library.path.name}.*.daily-backup"
+    ages = [now - p.stat().st_mtime for p in library.path.parent.glob(pattern)]
+    if ages and min(ages) < DAILY_SECONDS:
+        return None
+    stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(now))
+    target = library.path.with_name(f"{library.path.name}.{stamp}.daily-backup")
+    library.backup_to(target)
+    os.utime(target, (now, now))
+    rotate_backups(library.path, "*.daily-backup", BACKUPS_KEPT)
+    return target
+
+
 @dataclass(frozen=True)
 class RecoveryReport:
     """What a recovery wrote, and how."""

@@ -88,6 +88,13 @@ class LibrarySession:
         (`LibrarySession.open(path, read_only=True)`)."""
         return self._library.quick_check()
 
+    def backup_if_due(self) -> Path | None:
+        """A backup beside the library when the last daily one is a day old (the last three
+        kept); the file written, or None. Off the GUI thread, on a session of its own."""
+        from reader.operations.recovery import backup_if_due
+
+        return backup_if_due(self._library)
+
     def hold_writes(self, reason: str | None, damaged: bool = False) -> None:
         """Refuse every write of this session until called with None: each raises LibraryBusy
         with `reason` (lasting False: the pending journal keeps it, to store later), or with
