@@ -354,11 +354,19 @@ def json_number(value: Decimal) -> int | float:
     return float(value)
 
 
+# How far from a number its word (an address, a file name) is looked for.
+_TOKEN_REACH = 1000
+
+
 def _excluded(text: str, mention: NumberMention, lex: _Lexicon) -> bool:
     start, end = mention.start, mention.end
-    token_start = max(text.rfind(c, 0, start) for c in " \n\t\u00a0") + 1
-    token_end = min((i for i in (text.find(c, end) for c in " \n\t") if i != -1),
-                    default=len(text))
+    # The word around the number, looked for within a bounded reach (looking through the
+    # whole text for each number made a long text's figures quadratic).
+    low = max(0, start - _TOKEN_REACH)
+    token_start = max(text.rfind(c, low, start) for c in " \n\t\u00a0") + 1 or low
+    high = min(len(text), end + _TOKEN_REACH)
+    token_end = min((i for i in (text.find(c, end, high) for c in " \n\t") if i != -1),
+                    default=high)
     token = text[token_start:token_end]
     if "://" in token or "www." in token or "@" in token or re.search(r"\.html?\b", token):
         return True

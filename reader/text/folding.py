@@ -89,6 +89,11 @@ class Term:
 
 # The shortest last word that is searched for as the beginning of words.
 MIN_PREFIX = 2
+# A query is read up to this many characters and this many words: a pasted page would make
+# the index intersect (and every shown text highlight) hundreds of terms; these many words
+# already find one passage.
+MAX_QUERY_CHARS = 1000
+MAX_QUERY_WORDS = 32
 # A word is a run of letters and digits; the underscore separates, as in the index.
 _WORD = re.compile(r"[^\W_]+")
 _QUOTED = re.compile(r'"([^"]*)("?)')
@@ -97,8 +102,12 @@ _QUOTED = re.compile(r'"([^"]*)("?)')
 def query_terms(query: str) -> list[Term]:
     """The words and quoted phrases of a query, folded; the last word of an unquoted query
     (or of a phrase whose closing quote is still to come) counts as a prefix when the query
-    ends in it and it has two letters or more."""
-    folded = fold(query)
+    ends in it and it has two letters or more.
+
+    Only the first MAX_QUERY_CHARS characters and MAX_QUERY_WORDS words count, so that any
+    query is searched for in bounded time; a query cut short ends in no prefix.
+    """
+    folded = fold(query[:MAX_QUERY_CHARS])
     terms: list[Term] = []
     position = 0
     open_phrase = False
@@ -110,7 +119,9 @@ def query_terms(query: str) -> list[Term]:
         open_phrase = not match.group(2)
         position = match.end()
     terms.extend(Term((word,)) for word in _WORD.findall(folded, position))
-    if not terms:
+    if sum(len(term.words) for term in terms) > MAX_QUERY_WORDS:
+        return _first_words(terms, MAX_QUERY_WORDS)
+    if len(query) > MAX_QUERY_CHARS or not terms:
         return terms
     last = terms[-1]
     # Still typing: the query ends in a letter of the last word (not in a space or a quote).
@@ -119,6 +130,17 @@ def query_terms(query: str) -> list[Term]:
     if typing and len(last.words[-1]) >= MIN_PREFIX:
         terms[-1] = Term(last.words, last.phrase, prefix=True)
     return terms
+
+
+def _first_words(terms: Sequence[Term], count: int) -> list[Term]:
+    """The terms that hold the first `count` words (a phrase cut at the last of them)."""
+    kept: list[Term] = []
+    for term in terms:
+        if count <= 0:
+            break
+        kept.append(Term(term.words[:count], term.phrase))
+        count -= len(term.words)
+    return kept
 
 
 def fts_match_expression(terms: Sequence[Term]) -> str:

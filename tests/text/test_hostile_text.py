@@ -9,6 +9,14 @@ from hypothesis import strategies as st
 from reader.text import sentences
 from reader.text.figures import find_figures
 from reader.text.file_check import MAX_FILE_BYTES, UnreadableFile, decode_article_bytes
+from reader.text.folding import (
+    MAX_QUERY_CHARS,
+    MAX_QUERY_WORDS,
+    Term,
+    find_spans,
+    fts_match_expression,
+    query_terms,
+)
 from reader.text.sentences import SentenceSpan, split_sentences
 from tests.conftest import SEED_EN
 
@@ -104,3 +112,39 @@ def test_a_file_just_over_the_limit_never_reads_as_the_limit() -> None:
     with pytest.raises(UnreadableFile) as error:
         decode_article_bytes(b"a" * (MAX_FILE_BYTES + 1))
     assert str(error.value) == "file is too large (20.1 MB; the limit is 20 MB)"
+
+
+def test_a_pasted_page_is_searched_for_by_its_first_words() -> None:
+    page = " ".join(f"word{n}" for n in range(2_000))  # about 18,000 characters
+    terms = query_terms(page)
+    assert [term.words for term in terms] == [(f"word{n}",) for n in range(MAX_QUERY_WORDS)]
+    assert not any(term.prefix for term in terms)
+    assert fts_match_expression(terms).count('"') == 2 * MAX_QUERY_WORDS
+
+
+def test_a_long_phrase_is_cut_at_the_word_limit() -> None:
+    terms = query_terms('"' + " ".join(["rice"] * 100) + '" farm')
+    assert terms == [Term(("rice",) * MAX_QUERY_WORDS, phrase=True)]
+
+
+def test_a_ten_thousand_character_word_is_read_up_to_the_limit() -> None:
+    terms = query_terms("a" * 10_000)
+    assert [len(term.words[0]) for term in terms] == [MAX_QUERY_CHARS]
+    assert find_spans("a" * 50, terms) == []
+
+
+def test_short_queries_are_unchanged() -> None:
+    assert query_terms('"heavy rain" flo') == [Term(("heavy", "rain"), phrase=True),
+                                               Term(("flo",), prefix=True)]
+
+
+def test_figures_of_a_megabyte_paragraph_are_those_of_its_copies() -> None:
+    """Each number looked for its word through the whole text: hours for a long one."""
+    paragraph = _seed_paragraph()
+    once = find_figures(paragraph, "en")
+    copies = 1_000_000 // len(paragraph) + 1
+    many = find_figures(" ".join([paragraph] * copies), "en")
+    assert len(many) == len(once) * copies
+    step = len(paragraph) + 1
+    assert [(f.surface, f.start - step * (copies - 1)) for f in many[-len(once):]] == [
+        (f.surface, f.start) for f in once]
