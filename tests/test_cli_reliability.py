@@ -6,6 +6,7 @@ its bytes unchanged. `reader backup` and `reader recover` write new files only."
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import sqlite3
 import subprocess
@@ -373,3 +374,32 @@ def test_a_daily_backup_when_due_and_the_last_three_kept(library: Path) -> None:
     copy = Library.open(kept[-1], read_only=True)
     assert copy.document_count() == 5
     copy.close()
+
+
+def test_a_library_on_a_disk_already_full_is_read_not_called_damaged(
+        seeded_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    disk = Path(tempfile.mkdtemp(dir=tmp_path))
+    size = seeded_file.stat().st_size + 8192
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(disk)],
+                             capture_output=True, text=True, check=False)
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a small disk here: {mounted.stderr.strip()}")
+    try:
+        library = Path(shutil.copy(seeded_file, disk / "library.sqlite"))
+        filler = os.open(disk / "filler", os.O_WRONLY | os.O_CREAT)  # the rest of the disk
+        try:
+            while os.write(filler, b"\0" * 4096):
+                pass
+        except OSError:
+            pass
+        finally:
+            os.close(filler)
+        before = _digest(library)
+        assert main(["list", "--db", str(library)]) is ExitStatus.OK
+        capsys.readouterr()
+        assert main(["import", str(SEED_SV), "--db", str(library)]) is ExitStatus.LIBRARY
+        line = _one_line(capsys.readouterr().err)
+        assert "the disk is full" in line and "damaged" not in line
+        assert _digest(library) == before
+    finally:
+        subprocess.run(["umount", str(disk)], check=True)

@@ -172,7 +172,8 @@ class Library:
             raise
 
     @classmethod
-    def _open(cls, path: Path, read_only: bool, busy_timeout: float) -> Library:
+    def _open(cls, path: Path, read_only: bool, busy_timeout: float,
+              reason: str | None = None) -> Library:
         if path.is_dir():
             raise LibraryError(path, "is a folder, not a library file")
         existed = path.exists() and path.stat().st_size > 0
@@ -182,7 +183,10 @@ class Library:
             raise LibraryError(path, "does not exist")
         else:
             path.parent.mkdir(parents=True, exist_ok=True)
-        reason = "it was opened for reading only" if read_only else _unwritable(path, existed)
+        if reason is None and read_only:
+            reason = "it was opened for reading only"
+        elif reason is None:
+            reason = _unwritable(path, existed)
         if reason is not None and not existed:
             raise LibraryReadOnly(path, f"cannot be created ({reason})")
         connection = _connect(path, reason, busy_timeout)
@@ -202,9 +206,14 @@ class Library:
                 if connection.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                     connection.execute("PRAGMA journal_mode = WAL")
                 connection.execute("PRAGMA synchronous = NORMAL")
-        except sqlite3.DatabaseError as error:
+        except (sqlite3.DatabaseError, DiskFull, OSError) as error:
             connection.close()
-            raise opening_error(path, error) from None
+            if reason is None and existed and _disk_is_full(path, error):
+                # A healthy library on a full disk: read as it is, not called damaged.
+                return cls._open(path, read_only, busy_timeout, "the disk is full")
+            if isinstance(error, sqlite3.DatabaseError):
+                raise opening_error(path, error) from None
+            raise
         except BaseException:
             connection.close()
             raise
@@ -767,14 +776,31 @@ def _connect(path: Path, read_only_reason: str | None, busy_timeout: float) -> s
     try:
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.OperationalError as error:
-        if _error_kind(error) != "CANTOPEN":
+        if _error_kind(error) not in ("CANTOPEN", "IOERR"):
             connection.close()
             raise opening_error(path, error) from None
-        # A write-ahead log library in a folder that cannot hold its log: nobody can write it
-        # (nor its log) here, so it is read as it is.
+        # A write-ahead log library in a folder that cannot hold its log (read-only, or on a
+        # full disk): nobody can write it (nor its log) here, so it is read as it is.
         connection.close()
         connection = sqlite3.connect(f"{uri}&immutable=1", uri=True, timeout=busy_timeout)
     return connection
+
+
+def _disk_is_full(path: Path, error: BaseException) -> bool:
+    """Whether an error opening a library came of its disk being full."""
+    import errno
+
+    if isinstance(error, DiskFull) or _error_kind(error) == "FULL":
+        return True
+    if isinstance(error, OSError) and error.errno == errno.ENOSPC:
+        return True
+    if _error_kind(error) not in ("IOERR", "CANTOPEN"):
+        return False
+    try:
+        space = os.statvfs(path.parent)
+    except OSError:
+        return False
+    return space.f_bavail * space.f_frsize < 256 * 1024
 
 
 def _check_tables(path: Path, connection: sqlite3.Connection) -> None:
@@ -873,11 +899,15 @@ def backup_before_upgrade(path: Path, connection: sqlite3.Connection, version: i
     if target.exists():
         return
     partial = target.with_name(f".{target.name}.partial")
-    backup = sqlite3.connect(str(partial))
     try:
-        connection.backup(backup)
-    finally:
-        backup.close()
+        backup = sqlite3.connect(str(partial))
+        try:
+            connection.backup(backup)
+        finally:
+            backup.close()
+    except BaseException:
+        partial.unlink(missing_ok=True)  # a disk too full for the copy keeps no half of it
+        raise
     os.replace(partial, target)
     shutil.copystat(path, target)
     target.touch()  # its age is when it was made, for the rotation
