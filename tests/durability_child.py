@@ -27,7 +27,8 @@ def main(library_path: Path, settings_path: Path) -> None:
     window.show()
     article = next(a for a in library.article_summaries() if len(a.languages) == 2)
     window.open_article(article.id)
-    app.processEvents()
+    while window.health.checking or not window.initial_article_opened():
+        app.processEvents()  # writes wait for the file's quick check
     pane = window.parallel_pane
     for row in range(0, 10):
         sentence = pane.model.row(row).cells[0][0]

@@ -33,6 +33,7 @@ from reader.ui.library.library_model import LibraryTableModel
 from reader.ui.library.library_pane import LibraryPane
 from reader.ui.library.search_pane import SearchPane
 from reader.ui.library_events import LibraryEvents
+from reader.ui.library_health import LibraryHealth
 from reader.ui.navigator import Navigator
 from reader.ui.notes.annotations_panel import AnnotationsPanel
 from reader.ui.notes.bookmarks_panel import BookmarksPanel
@@ -62,6 +63,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{APP_NAME} — {library.path.name}")
         self.setWindowIcon(QIcon(str(resource_path("icons/parallel-reader.svg"))))
 
+        self.health = LibraryHealth(library, self)
+        self.health.hold_writes()  # until the file's check passes (after the first paint)
         self.undo_stack = QUndoStack(self)  # one for the window: commands carry their ids
         self.library_model = LibraryTableModel(library, ui_locale().language)
         self.library_pane = LibraryPane(self.library_model)
@@ -90,11 +93,13 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self._waiting_label)
         self._build_menus()
         self._connect_signals()
+        if library.read_only:
+            self.pending_writes.read_only_for_good = True
+            self._take_no_new_notes()
         self._state = WindowState(settings, library.path)
         self._state.restore(self, self.splitter, self.library_pane)
         self._startup = StartUp(self, self._open_initial_article,
-                                then=[self.upkeep.start, self.pending_writes.start,
-                                      self._load_writing_code])
+                                then=[self.health.start, self._load_writing_code])
         self._update_status()
 
     # -- building ----------------------------------------------------------------------------
@@ -189,6 +194,11 @@ class MainWindow(QMainWindow):
         self.events.changed.connect(self._on_events_changed)
         self.upkeep.message.connect(self._on_upkeep_message)
         self.pending_writes.message.connect(self._show_message)
+        self.health.message.connect(self._show_message)
+        # What writes waits for the file's check: kept notes, then the upkeep.
+        self.health.writable_again.connect(self.pending_writes.start)
+        self.health.writable_again.connect(self.upkeep.start)
+        self.health.writable_again.connect(self._on_health_writable_again)
         self.pending_writes.waiting_changed.connect(self._on_pending_writes_waiting_changed)
         self.library_pane.filter_changed.connect(self._update_status)
         self.library_pane.star_clicked.connect(self.toggle_star)
@@ -380,15 +390,21 @@ class MainWindow(QMainWindow):
                                              count).format(n=format_count(count)))
         self._waiting_label.setVisible(count > 0)
         if self.pending_writes.read_only_for_good:
-            # A library that cannot be written takes no new notes; export still works.
-            for action in (*self.parallel_pane.note_actions(), self.star_action):
-                action.setEnabled(False)
+            self._take_no_new_notes()
+
+    def _take_no_new_notes(self) -> None:
+        """A library that cannot be written takes no new notes; reading and export work."""
+        for action in (*self.parallel_pane.note_actions(), self.star_action):
+            action.setEnabled(False)
 
     def _on_diagnostics_action_triggered(self) -> None:
         from reader.ui.diagnostics import copy_diagnostics
 
         copy_diagnostics(self.library, self.pending_writes.waiting())
         self._show_message(_("Diagnostics copied: paste them into your bug report."))
+
+    def _on_health_writable_again(self) -> None:
+        self.library_model.use_title_language(ui_locale().language)
 
     def _show_message(self, message: str) -> None:
         self.statusBar().showMessage(message, 10000)

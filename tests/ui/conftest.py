@@ -31,6 +31,7 @@ def make_window(qtbot: QtBot, settings: QSettings) -> Iterator[Callable[[Library
         window.show()
         qtbot.waitExposed(window)
         qtbot.waitUntil(window.initial_article_opened)
+        qtbot.waitUntil(lambda: not window.health.checking)  # writes wait for the file's check
         windows.append(window)
         return window
 

@@ -24,7 +24,7 @@ from PySide6.QtGui import QColor
 
 from reader.operations.changes import LibraryChange
 from reader.operations.session import LibrarySession
-from reader.store import ArticleSummary
+from reader.store import ArticleSummary, WriteFailed
 from reader.store.records import ListFilter, ListKind, SortKey
 from reader.ui.i18n import _, format_count, language_name, ngettext, ui_locale
 from reader.ui.plain_text import as_rich_text
@@ -69,7 +69,7 @@ class LibraryTableModel(QAbstractTableModel):
         super().__init__()
         self._library = library
         if preferred_language:
-            library.set_title_language(preferred_language)
+            self.use_title_language(preferred_language)
         self._filter = ListFilter()
         self._sort_column = LibraryColumn.TITLE
         self._descending = False
@@ -77,6 +77,17 @@ class LibraryTableModel(QAbstractTableModel):
         self._count = library.list_count(self._filter)
 
     # -- what the list shows ---------------------------------------------------------------
+
+    def use_title_language(self, language: str) -> bool:
+        """List titles in this language where an article has it (a choice kept in the
+        library); False while the library cannot be written (the list keeps its titles)."""
+        try:
+            changed = self._library.set_title_language(language)
+        except WriteFailed:
+            return False
+        if changed and hasattr(self, "_count"):
+            self.reload()
+        return True
 
     def reload(self) -> None:
         """Read the list again from the store (after an import, or a change of order)."""
