@@ -95,13 +95,13 @@ def test_annotation_import_reports_conflicts_and_fails(
     assert ESC not in out
     assert out.splitlines() == [
         "imported 0, already present 1, kept without a place 0",
-        "conflicting id: https://x.example/\\x1b[2J1 (another passage, note or tags), kept the "
-        "one in the library",
+        "conflicting id: https://x.example/\\x1b[2J1 (another passage), kept the one in the "
+        "library",
     ]
     assert main(["annotations", "import", str(second), "--db", db, "--json"]) == 1
     report = json.loads(capsys.readouterr().out)
     assert report["conflicts"] == ["conflicting id: https://x.example/\x1b[2J1 (another "
-                                   "passage, note or tags), kept the one in the library"]
+                                   "passage), kept the one in the library"]
     missing = tmp_path / "gone\x1b[2J.json"
     assert main(["annotations", "import", str(missing), "--db", db]) == 1
     assert ESC not in capsys.readouterr().err
