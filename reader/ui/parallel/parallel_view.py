@@ -12,7 +12,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QModelIndex, QPoint, QPointF, QRect, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, QPointF, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -52,6 +52,10 @@ MARGIN = 14  # room left of each column's text for note and bookmark markers
 LOW_CONFIDENCE_TINT = QColor(255, 196, 0, 40)
 MANUAL_TINT = QColor(0, 150, 255, 22)
 DISAGREEMENT_TINT = QColor(220, 40, 40, 40)
+# Rows laid out at once when a text is shown, then this many more each time the event loop is
+# free, so that a very long document shows its beginning at once and never freezes the window.
+FIRST_ROWS = 400
+MORE_ROWS = 200
 
 
 @dataclass(frozen=True)
@@ -132,6 +136,14 @@ class ParallelTextView(QTextBrowser):
         self._margin_marks: list[tuple[int, TextMark]] = []  # (view position, mark)
         self._hovered = -1
         self._current = -1
+        self._rendered = 0  # rows laid out so far; the rest follow while the window is idle
+        self._margined: set[int] = set()  # the marks whose margin marker is placed
+        self._table_format = QTextTableFormat()
+        self._between = QTextBlockFormat()
+        self._more = QTimer(self)
+        self._more.setSingleShot(True)
+        self._more.setInterval(0)
+        self._more.timeout.connect(self._render_more)
         self.setOpenLinks(False)
         self.setMouseTracking(True)
         self.document().setUndoRedoEnabled(False)
@@ -158,6 +170,7 @@ class ParallelTextView(QTextBrowser):
         if row == self._current:
             return
         previous, self._current = self._current, row
+        self._ensure_rendered(row)
         self._paint_row(previous)
         self._paint_row(row)
         if row >= 0:
@@ -175,6 +188,7 @@ class ParallelTextView(QTextBrowser):
     def select_text(self, row: int, column: int, sentence: int, offset: int,
                     length: int) -> bool:
         """Select `length` characters from `offset` in a cell's sentence, and show them."""
+        self._ensure_rendered(row)
         starts = self._sentence_starts.get((row, column))
         if not starts or not 0 <= sentence < len(starts):
             return False
@@ -188,6 +202,7 @@ class ParallelTextView(QTextBrowser):
 
     def select_passage(self, passage: Passage) -> bool:
         """Select a stretch of a column's document text, and show it."""
+        self._ensure_rendered(self._model.rowCount() - 1)  # rare: everything, to find it
         ranges = self._view_ranges(passage.column, passage.start, passage.end)
         if not ranges:
             return False
@@ -223,6 +238,7 @@ class ParallelTextView(QTextBrowser):
 
     def cell_rect_center(self, row: int, column: int) -> QPoint:
         """The viewport position of the middle of a cell's first line (for tests and tools)."""
+        self._ensure_rendered(row)
         cursor = self._tables[row].cellAt(0, column).firstCursorPosition()
         return self.cursorRect(cursor).center()
 
@@ -276,6 +292,9 @@ class ParallelTextView(QTextBrowser):
     # -- drawing -----------------------------------------------------------------------------
 
     def _render(self, *_args: object) -> None:
+        self._more.stop()
+        self._rendered = 0
+        self._margined = set()
         document = self.document()
         document.clear()
         self._tables, self._table_starts = [], []
@@ -300,17 +319,47 @@ class ParallelTextView(QTextBrowser):
         between.setLineHeight(0, QTextBlockFormat.LineHeightTypes.FixedHeight.value)
         cursor = QTextCursor(document)
         cursor.setBlockFormat(between)
-        for row in range(rows):
+        self._table_format, self._between = table_format, between
+        self._render_rows(FIRST_ROWS)
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def _render_more(self) -> None:
+        self._render_rows(self._rendered + MORE_ROWS)
+
+    def _ensure_rendered(self, row: int) -> None:
+        """Lay out the rows up to `row` now (to go to a row still waiting its turn)."""
+        if row >= self._rendered:
+            self._render_rows(row + 1)
+
+    def _render_rows(self, until: int) -> None:
+        """Lay out the rows from the last laid out to `until`, with the marks they show; the
+        timer comes back for the rest."""
+        rows, columns = self._model.rowCount(), self._model.columnCount()
+        until = min(until, rows)
+        if self._rendered >= until or not columns:
+            return
+        placed_before = {column: len(self._placed.get(column, [])) for column in range(columns)}
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()  # the layout hears of the rows once, not after each
+        for row in range(self._rendered, until):
             cursor.movePosition(QTextCursor.MoveOperation.End)
-            table = cursor.insertTable(1, columns, table_format)
+            table = cursor.insertTable(1, columns, self._table_format)
             self._tables.append(table)
             self._table_starts.append(table.firstPosition())
             for column in range(columns):
                 self._fill_cell(row, column)
             self._paint_row(row)
             cursor.movePosition(QTextCursor.MoveOperation.End)
-            cursor.setBlockFormat(between)
-        self.moveCursor(QTextCursor.MoveOperation.Start)
+            cursor.setBlockFormat(self._between)
+        cursor.endEditBlock()
+        self._rendered = until
+        if self._marks:
+            self._apply_marks(placed_before)
+            self.viewport().update()
+        if until < rows:
+            self._more.start()
+        else:
+            self._more.stop()
 
     def _fill_cell(self, row: int, column: int) -> None:
         index = self._model.index(row, column)
@@ -369,13 +418,22 @@ class ParallelTextView(QTextBrowser):
             cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
             cursor.setCharFormat(plain)
         self._marks, self._marked_ranges = list(marks), []
+        self._margin_marks, self._margined = [], set()
+        self._apply_marks({})
+        self.viewport().update()
+
+    def _apply_marks(self, placed_before: dict[int, int]) -> None:
+        """Draw the marks over the sentences laid out after the first `placed_before[column]`
+        of each column (all of them when it is empty)."""
+        cursor = QTextCursor(self.document())
         # Where each margin marker goes, found once here rather than at every paint.
-        self._margin_marks = []
-        for mark in self._marks:
-            if mark.margin != MarginMark.NONE and not mark.faint:
-                ranges = self._view_ranges(mark.column, mark.start, mark.end)
+        for number, mark in enumerate(self._marks):
+            if mark.margin != MarginMark.NONE and not mark.faint and number not in self._margined:
+                ranges = self._view_ranges(mark.column, mark.start, mark.end,
+                                           placed_before.get(mark.column, 0))
                 if ranges:
                     self._margin_marks.append((ranges[0][0], mark))
+                    self._margined.add(number)
         # Echoes first, so that a highlight of the column itself is drawn over its echo.
         for mark in sorted(self._marks, key=lambda m: not m.faint):
             if not mark.fill:
@@ -389,12 +447,12 @@ class ParallelTextView(QTextBrowser):
                 mark_format.setUnderlineColor(mark.colour.darker(160))
             else:
                 mark_format.setBackground(QBrush(mark.colour))
-            for start, end in self._view_ranges(mark.column, mark.start, mark.end):
+            for start, end in self._view_ranges(mark.column, mark.start, mark.end,
+                                                placed_before.get(mark.column, 0)):
                 cursor.setPosition(start)
                 cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
                 cursor.mergeCharFormat(mark_format)
                 self._marked_ranges.append((start, end))
-        self.viewport().update()
 
     def marks(self) -> list[TextMark]:
         """The marks drawn now."""
@@ -429,10 +487,14 @@ class ParallelTextView(QTextBrowser):
         """Where the margin markers were last painted (viewport coordinates)."""
         return list(self._marker_rects)
 
-    def _view_ranges(self, column: int, start: int, end: int) -> list[tuple[int, int]]:
-        """The view positions showing a stretch of a column's document text."""
+    def _view_ranges(self, column: int, start: int, end: int,
+                     first_placed: int = 0) -> list[tuple[int, int]]:
+        """The view positions showing a stretch of a column's document text (among the
+        sentences laid out from the `first_placed`th of the column on)."""
         ranges: list[tuple[int, int]] = []
-        for placed in self._placed.get(column, []):
+        placed_sentences = self._placed.get(column, [])
+        for index in range(first_placed, len(placed_sentences)):
+            placed = placed_sentences[index]
             if placed.start >= end or placed.end <= start:
                 continue
             first = placed.view_start + max(start, placed.start) - placed.start
