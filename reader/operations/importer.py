@@ -15,6 +15,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, wait
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -294,7 +295,11 @@ class _Feeder:
         paths = self._chunk_files.popleft()
         try:
             prepared = future.result()
-        except Exception as error:  # the worker died (killed, out of memory): these files fail
+        except BrokenProcessPool:
+            # A worker died (killed, out of memory) and the pool with it: the files it had not
+            # handed back are prepared here instead, as a small import prepares every file.
+            prepared = [prepare_file(path) for path in paths]
+        except Exception as error:  # the task itself failed (its files could not be sent)
             reason = worker_failure_reason(error)
             prepared = [PreparedFile(path, None, failure=reason) for path in paths]
         self._fill()

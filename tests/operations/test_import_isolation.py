@@ -140,3 +140,39 @@ def _alive(pid: int) -> bool:
         return "State:\tZ" not in status.read_text()
     except OSError:
         return False
+
+
+def test_a_worker_that_dies_leaves_its_files_to_the_importer(
+        empty_library: Library, tmp_path: Path) -> None:
+    """A worker killed while it prepares files (the out-of-memory killer, say) breaks the
+    pool: the files no worker handed back are prepared by the importer itself, and every file
+    is imported (it stopped the whole import)."""
+    folder = _french_folder(tmp_path / "fr", 24)
+    script = tmp_path / "kill_first_worker.py"
+    script.write_text(textwrap.dedent(f"""
+        import os, signal
+        from pathlib import Path
+        from reader.operations import import_work
+
+        real = import_work.prepare_files
+
+        def prepare_files(paths):
+            if any(path.name == "01.txt" for path in paths):
+                os.kill(os.getpid(), signal.SIGKILL)
+            return real(paths)
+
+        import_work.prepare_files = prepare_files
+        if __name__ == "__main__":
+            from reader.operations import importer
+            from reader.store.library import Library
+            importer.prepare_files = prepare_files
+            library = Library.open(Path({str(tmp_path / "lib.sqlite")!r}))
+            for result in importer.import_paths(library, [Path({str(folder)!r})], workers=2):
+                print(result.path.name, result.status.value, result.reason, sep="|")
+    """))
+    run = subprocess.run([sys.executable, str(script)], capture_output=True, text=True,
+                         timeout=120, cwd=Path.cwd(),
+                         env={**os.environ, "PYTHONPATH": str(Path.cwd())})
+    assert run.returncode == 0, run.stderr
+    lines = [line.split("|") for line in run.stdout.splitlines()]
+    assert lines == [[f"{n:02d}.txt", "imported", ""] for n in range(1, 25)]
