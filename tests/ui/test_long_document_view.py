@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QTextOption
 from pytestqt.qtbot import QtBot
 
 from reader.operations.importer import import_paths
@@ -71,3 +71,29 @@ def test_highlights_reach_the_rows_laid_out_later(
     qtbot.waitUntil(lambda: view.background_at(0, last_sentence.start) == yellow,
                     timeout=30_000)
     assert len(view._margin_marks) == 1
+
+
+def test_a_text_with_an_endless_word_wraps_anywhere(
+        qtbot: QtBot, empty_library: Library, tmp_path: Path) -> None:
+    """Qt looked for a place to break a 1,000,000-character word again on every line: 37 s."""
+    path = tmp_path / "word.txt"
+    path.write_text("One long word\n\n" + "a" * 200_000 + "\n", encoding="utf-8")
+    [result] = import_paths(empty_library, [path], workers=0)
+    assert result.document_id is not None
+    document = empty_library.document(result.document_id)
+    model = ParallelTextModel()
+    model.show_single(document, empty_library.sentences(document.id))
+    view = ParallelTextView(model)
+    qtbot.addWidget(view)
+    assert view.wordWrapMode() == QTextOption.WrapMode.WrapAnywhere
+    view.resize(600, 400)
+    view.show()
+    qtbot.waitExposed(view)
+    assert view.verticalScrollBar().maximum() > 0  # laid out, in lines
+
+
+def test_ordinary_text_wraps_between_words(
+        qtbot: QtBot, empty_library: Library, tmp_path: Path) -> None:
+    view = ParallelTextView(_long_model(empty_library, tmp_path))
+    qtbot.addWidget(view)
+    assert view.wordWrapMode() == QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere

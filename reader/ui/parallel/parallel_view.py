@@ -8,6 +8,7 @@ view lays out a long article bit by bit instead of all at once before it can pai
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -30,6 +31,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextFrameFormat,
     QTextLength,
+    QTextOption,
     QTextTable,
     QTextTableCellFormat,
     QTextTableFormat,
@@ -56,6 +58,10 @@ DISAGREEMENT_TINT = QColor(220, 40, 40, 40)
 # free, so that a very long document shows its beginning at once and never freezes the window.
 FIRST_ROWS = 400
 MORE_ROWS = 200
+# A text with a word this long wraps anywhere: Qt looks for a place to break such a word again
+# for each line, which took 37 s for a word of a million characters (0.5 s wrapping anywhere).
+LONG_WORD = 1000
+_LONG_WORD = re.compile(rf"(?<!\S)\S{{{LONG_WORD}}}")  # from a word's start: each word once
 
 
 @dataclass(frozen=True)
@@ -293,6 +299,7 @@ class ParallelTextView(QTextBrowser):
 
     def _render(self, *_args: object) -> None:
         self._more.stop()
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self._rendered = 0
         self._margined = set()
         document = self.document()
@@ -373,6 +380,8 @@ class ParallelTextView(QTextBrowser):
             starts.append(cursor.position())
             self._placed.setdefault(column, []).append(
                 _Placed(sentence.start, sentence.end, cursor.position()))
+            if len(sentence.text) >= LONG_WORD and _LONG_WORD.search(sentence.text):
+                self.setWordWrapMode(QTextOption.WrapMode.WrapAnywhere)
             cursor.insertText(sentence.text, plain)
         self._sentence_starts[(row, column)] = starts
 
