@@ -95,6 +95,19 @@ class LibrarySession:
 
         return backup_if_due(self._library)
 
+    def backups(self) -> list[Path]:
+        """The backups beside the library (daily, `reader backup`, before an upgrade or a
+        restore), newest first."""
+        folder, name = self.path.parent, self.path.name
+        found = [*folder.glob(f"{name}.*backup"), *folder.glob(f"{name}.*.before-restore")]
+        return sorted(found, key=lambda backup: backup.stat().st_mtime, reverse=True)
+
+    def restore_from(self, backup: Path) -> tuple[Path, LibraryChange]:
+        """Put a backup in place of the library (the library as it was is kept beside it:
+        that copy's path); everything may have changed."""
+        kept = self._library.restore_from(backup)
+        return kept, EVERYTHING
+
     def hold_writes(self, reason: str | None, damaged: bool = False) -> None:
         """Refuse every write of this session until called with None: each raises LibraryBusy
         with `reason` (lasting False: the pending journal keeps it, to store later), or with

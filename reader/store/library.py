@@ -231,6 +231,33 @@ class Library:
         problem = str(rows[0][0]) if rows else "no answer"
         return None if problem == "ok" else problem
 
+    def restore_from(self, backup: Path) -> Path:
+        """Put a backup's content in place of the library's (SQLite's online backup into this
+        connection), after the library as it is now is copied beside it
+        (`NAME.YYYYMMDD-HHMMSS.before-restore`); that copy's path. LibraryError, with nothing
+        changed, when the backup is not a library of this version; a WriteFailed kind when the
+        library cannot be written."""
+        refusal = self._refusal()
+        if refusal is not None:
+            raise refusal
+        source = Library.open(Path(backup), read_only=True)
+        try:
+            version = int(source._conn.execute("PRAGMA user_version").fetchone()[0])
+            if version != SCHEMA_VERSION:
+                raise LibraryError(source.path, f"was made by library format {version}, this is "
+                                   f"{SCHEMA_VERSION}: open it with --db to read it")
+            kept = self.path.with_name(
+                f"{self.path.name}.{time.strftime('%Y%m%d-%H%M%S')}.before-restore")
+            self.backup_to(kept)
+            try:
+                source._conn.backup(self._conn)
+            except sqlite3.Error as error:
+                raise write_error(self.path, error) or error from error
+        finally:
+            source.close()
+        rotate_backups(self.path, "*.before-restore", BACKUPS_KEPT)
+        return kept
+
     def backup_to(self, target: Path) -> None:
         """Copy the library, as it is now, into a new file (SQLite's online backup: others
         may go on writing meanwhile). The target is written beside itself first and renamed,

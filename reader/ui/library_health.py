@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from reader.operations.session import LibrarySession
@@ -18,6 +18,9 @@ from reader.ui.plain_text import as_rich_text
 
 if TYPE_CHECKING:
     from reader.operations.recovery import RecoveryReport
+
+
+BACKUP_CHECK_MS = 60 * 60 * 1000
 
 
 class LibraryHealth(QObject):
@@ -33,6 +36,10 @@ class LibraryHealth(QObject):
         self._owner = owner
         self.checking = False
         self.problem: str | None = None
+        # While the app runs, a daily backup is made when it is due (checked every hour).
+        self._backups = QTimer(self)
+        self._backups.setInterval(BACKUP_CHECK_MS)
+        self._backups.timeout.connect(self._back_up_if_due)
 
     def hold_writes(self) -> None:
         """Hold every write of the window until the file's check passes (from the start: a
@@ -70,6 +77,7 @@ class LibraryHealth(QObject):
             self._library.hold_writes(None)
             self.writable_again.emit()
             self._back_up_if_due()
+            self._backups.start()
         else:
             self._library.hold_writes(_("the library is damaged: {problem}").format(
                 problem=problem), damaged=True)
@@ -127,6 +135,8 @@ class LibraryHealth(QObject):
                                          notes=report.annotations, bookmarks=report.bookmarks)))
 
     def _back_up_if_due(self) -> None:
+        if self.problem is not None:
+            return
         def work(session: LibrarySession, _report: ReportProgress) -> Path | None:
             return session.backup_if_due()
 

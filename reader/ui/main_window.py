@@ -22,7 +22,7 @@ from reader.bundled import resource_path
 from reader.locations import default_library_path
 from reader.operations.changes import LibraryChange
 from reader.operations.session import LibrarySession
-from reader.store import Annotation
+from reader.store import Annotation, LibraryError
 from reader.store.records import ListKind, SearchHit
 from reader.ui.about import show_about
 from reader.ui.background import BackgroundJob, start_job
@@ -39,6 +39,7 @@ from reader.ui.notes.annotations_panel import AnnotationsPanel
 from reader.ui.notes.bookmarks_panel import BookmarksPanel
 from reader.ui.notes.pending_writes import PendingWrites
 from reader.ui.parallel.parallel_pane import ParallelPane
+from reader.ui.plain_text import as_rich_text
 from reader.ui.startup import StartUp, after_next_paint
 from reader.ui.upkeep import LibraryUpkeep
 from reader.ui.window_state import WindowState
@@ -135,12 +136,15 @@ class MainWindow(QMainWindow):
         self.export_notes_action.setShortcut(QKeySequence("Ctrl+E"))
         self.export_article_notes_action = QAction(_("Export this article's highlights…"), self)
         self.import_notes_action = QAction(_("Import &highlights (W3C)…"), self)
+        self.restore_action = QAction(_("&Restore the library from a backup…"), self)
         file_menu.addAction(self.import_files_action)
         file_menu.addAction(self.import_folder_action)
         file_menu.addSeparator()
         file_menu.addAction(self.export_notes_action)
         file_menu.addAction(self.export_article_notes_action)
         file_menu.addAction(self.import_notes_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = self.menuBar().addMenu(_("&Edit"))
@@ -213,6 +217,7 @@ class MainWindow(QMainWindow):
         self.export_article_notes_action.triggered.connect(
             self._on_export_article_notes_triggered)
         self.import_notes_action.triggered.connect(self._on_import_notes_triggered)
+        self.restore_action.triggered.connect(self._on_restore_action_triggered)
         self.star_action.triggered.connect(self._on_star_action_triggered)
         self.import_files_action.triggered.connect(self._on_import_files_triggered)
         self.import_folder_action.triggered.connect(self._on_import_folder_triggered)
@@ -396,6 +401,40 @@ class MainWindow(QMainWindow):
         """A library that cannot be written takes no new notes; reading and export work."""
         for action in (*self.parallel_pane.note_actions(), self.star_action):
             action.setEnabled(False)
+
+    def restore_from_backup(self, backup: Path) -> bool:
+        """Put a backup in place of the library (the library as it was is kept beside it)."""
+        from PySide6.QtWidgets import QMessageBox
+
+        try:
+            kept, change = self.library.restore_from(backup)
+        except LibraryError as error:
+            self.restore_box = QMessageBox(
+                QMessageBox.Icon.Warning, _("Restore from a backup"),
+                as_rich_text(_("Nothing was restored: {reason}").format(reason=error)),
+                QMessageBox.StandardButton.Close, self)
+            self.restore_box.open()
+            return False
+        self.events.announce(change)
+        self._show_message(_("Restored from {backup}; the library as it was is kept in "
+                             "{kept}.").format(backup=backup.name, kept=kept.name))
+        return True
+
+    def _on_restore_action_triggered(self) -> None:
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+        name = self.library.path.name
+        chosen, _filter = QFileDialog.getOpenFileName(
+            self, _("Restore from a backup"), str(self.library.path.parent),
+            _("Backups of this library ({patterns});;All files (*)").format(
+                patterns=f"{name}.*backup {name}.*.before-restore"))
+        if not chosen:
+            return
+        answer = QMessageBox.question(self, _("Restore from a backup"), as_rich_text(_(
+            "Replace the library with the backup {backup}?\n\nThe library as it is now is "
+            "kept beside it first.").format(backup=Path(chosen).name)))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.restore_from_backup(Path(chosen))
 
     def _on_diagnostics_action_triggered(self) -> None:
         from reader.ui.diagnostics import copy_diagnostics

@@ -4,6 +4,7 @@ as soon as the library can be written (after a restart too)."""
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -152,3 +153,52 @@ def test_notes_made_while_the_file_is_checked_are_stored_once_it_passes(
     window.health.writable_again.emit()
     qtbot.waitUntil(lambda: window.pending_writes.waiting() == 0, timeout=10_000)
     assert [a.note for a in seeded_library.annotations.newest_first()] == ["early"]
+
+
+def test_restoring_a_backup_brings_back_what_it_held_and_keeps_the_library_as_it_was(
+        qtbot: QtBot, window: MainWindow, seeded_library: Library) -> None:
+    from reader.operations.recovery import backup_library
+
+    _select_start_of_first_row(window)
+    assert window.parallel_pane.highlights.highlight_selection("green", "in the backup")
+    backup = backup_library(seeded_library.path)
+    (note,) = seeded_library.annotations.newest_first()
+    window.parallel_pane.highlights.delete(note)
+    assert seeded_library.annotations.newest_first() == []
+    assert window.library.backups()[0] == backup
+    assert window.restore_from_backup(backup)
+    assert [a.note for a in seeded_library.annotations.newest_first()] == ["in the backup"]
+    qtbot.waitUntil(lambda: len(window.parallel_pane.highlights.shown_annotations()) == 1)
+    assert window.annotations_panel.shown_count() == 1
+    kept = next(seeded_library.path.parent.glob("*.before-restore"))
+    before = Library.open(kept, read_only=True)
+    assert before.annotations.newest_first() == []  # the library as it was, kept
+    before.close()
+    assert "Restored from" in window.statusBar().currentMessage()
+
+
+def test_a_backup_of_another_format_is_refused_and_nothing_changes(
+        qtbot: QtBot, window: MainWindow, seeded_library: Library, tmp_path: Path) -> None:
+    stranger = tmp_path / "old.sqlite"
+    shutil.copy(seeded_library.path, stranger)
+    connection = sqlite3.connect(stranger)
+    connection.execute("PRAGMA user_version = 3")
+    connection.close()
+    documents = len(seeded_library.all_documents())
+    qtbot.waitUntil(lambda: not window.health.checking)
+    assert not window.restore_from_backup(stranger)
+    box = window.restore_box
+    assert box.isVisible() and "Nothing was restored" in box.text()
+    assert "library format 3" in box.text()
+    box.close()
+    assert len(seeded_library.all_documents()) == documents
+
+
+def test_the_daily_backup_is_made_once_the_check_passes(
+        qtbot: QtBot, window: MainWindow, seeded_library: Library) -> None:
+    folder = seeded_library.path.parent
+    qtbot.waitUntil(lambda: any(folder.glob("*.daily-backup")), timeout=10_000)
+    (backup,) = folder.glob("*.daily-backup")
+    copy = Library.open(backup, read_only=True)
+    assert len(copy.all_documents()) == len(seeded_library.all_documents())
+    copy.close()
