@@ -159,7 +159,9 @@ def test_menus(window: MainWindow) -> None:
     assert file_actions == ["&Import files…", "Import &folder…",
                             "&Export highlights and notes…",
                             "Export this article's highlights…", "Import &highlights (W3C)…",
-                            "&Quit"]
+                            "&Restore the library from a backup…", "&Quit"]
+    help_actions = [a.text() for a in window.menuBar().actions()[4].menu().actions()]
+    assert help_actions == ["Copy &diagnostics", "&About Parallel Reader"]
     text = about_text()
     assert "Qt 6." in text and "Python 3." in text and "Parallel Reader 0." in text
 
