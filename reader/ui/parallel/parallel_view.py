@@ -9,6 +9,7 @@ view lays out a long article bit by bit instead of all at once before it can pai
 from __future__ import annotations
 
 import re
+import time
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -54,8 +55,10 @@ MARGIN = 14  # room left of each column's text for note and bookmark markers
 LOW_CONFIDENCE_TINT = QColor(255, 196, 0, 40)
 MANUAL_TINT = QColor(0, 150, 255, 22)
 DISAGREEMENT_TINT = QColor(220, 40, 40, 40)
-# Rows laid out at once when a text is shown, then this many more each time the event loop is
-# free, so that a very long document shows its beginning at once and never freezes the window.
+# Rows laid out at once when a text is shown, then at least this many more each time the event
+# loop is free, so that a very long document shows its beginning at once and never freezes the
+# window. Qt lays out the whole document again after each chunk, so a chunk grows until adding
+# its rows takes about as long as that (the window then waits at most twice that long).
 FIRST_ROWS = 400
 MORE_ROWS = 200
 # A text with a word this long wraps anywhere: Qt looks for a place to break such a word again
@@ -143,6 +146,7 @@ class ParallelTextView(QTextBrowser):
         self._hovered = -1
         self._current = -1
         self._rendered = 0  # rows laid out so far; the rest follow while the window is idle
+        self._chunk_rows = MORE_ROWS
         self._margined: set[int] = set()  # the marks whose margin marker is placed
         self._table_format = QTextTableFormat()
         self._between = QTextBlockFormat()
@@ -301,6 +305,7 @@ class ParallelTextView(QTextBrowser):
         self._more.stop()
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self._rendered = 0
+        self._chunk_rows = MORE_ROWS
         self._margined = set()
         document = self.document()
         document.clear()
@@ -331,7 +336,7 @@ class ParallelTextView(QTextBrowser):
         self.moveCursor(QTextCursor.MoveOperation.Start)
 
     def _render_more(self) -> None:
-        self._render_rows(self._rendered + MORE_ROWS)
+        self._render_rows(self._rendered + self._chunk_rows)
 
     def _ensure_rendered(self, row: int) -> None:
         """Lay out the rows up to `row` now (to go to a row still waiting its turn)."""
@@ -347,6 +352,7 @@ class ParallelTextView(QTextBrowser):
             return
         placed_before = {column: len(self._placed.get(column, [])) for column in range(columns)}
         cursor = QTextCursor(self.document())
+        started = time.perf_counter()
         cursor.beginEditBlock()  # the layout hears of the rows once, not after each
         for row in range(self._rendered, until):
             cursor.movePosition(QTextCursor.MoveOperation.End)
@@ -358,7 +364,11 @@ class ParallelTextView(QTextBrowser):
             self._paint_row(row)
             cursor.movePosition(QTextCursor.MoveOperation.End)
             cursor.setBlockFormat(self._between)
+        inserted = time.perf_counter()
         cursor.endEditBlock()
+        laid_out = time.perf_counter()
+        per_row = (inserted - started) / (until - self._rendered)
+        self._chunk_rows = max(MORE_ROWS, int((laid_out - inserted) / max(per_row, 1e-7)))
         self._rendered = until
         if self._marks:
             self._apply_marks(placed_before)
