@@ -140,7 +140,7 @@ def test_import_reports_unknown_sources_and_bad_items(tmp_path: Path,
 
 
 @pytest.mark.parametrize(("content", "message"), [
-    (None, "cannot be read"),
+    (None, "no such file or folder"),
     (b"\xff\xfe{}", "not valid UTF-8"),
     (b"{\"type\": ", "not JSON"),
     (b"\"just text\"", "not W3C annotations"),

@@ -152,3 +152,14 @@ def test_a_w3c_offset_beyond_any_document_is_an_invalid_item(
     assert main(["annotations", "import", str(notes), "--db", str(db)]) == 1
     assert f"invalid: item 1: TextPositionSelector start {10**30} is out of range" in (
         capsys.readouterr().out)
+
+
+def test_an_annotation_file_over_the_size_limit_is_refused_unread(tmp_path: Path) -> None:
+    from reader.operations.annotation_exchange import UnreadableAnnotations, read_w3c_file
+    from reader.text.file_check import MAX_FILE_BYTES
+
+    huge = tmp_path / "huge.jsonld"
+    with huge.open("wb") as file:
+        file.truncate(MAX_FILE_BYTES + 1)  # sparse: no disk used
+    with pytest.raises(UnreadableAnnotations, match="too large"):
+        read_w3c_file(huge)

@@ -89,11 +89,17 @@ def export_annotations(library: Library, file_format: str, article_id: int | Non
 
 
 def read_w3c_file(path: Path) -> object:
-    """The JSON data of a W3C annotation file; UnreadableAnnotations when it has none."""
+    """The JSON data of a W3C annotation file; UnreadableAnnotations when it has none (also
+    for a pipe, a device or a file over the size limit: it is never read past that)."""
+    from reader.operations.file_reading import os_error_reason, read_regular_file
+    from reader.text.file_check import UnreadableFile
+
     try:
-        data = path.read_bytes()
+        data = read_regular_file(path)
+    except UnreadableFile as error:
+        raise UnreadableAnnotations(str(error)) from None
     except OSError as error:
-        raise UnreadableAnnotations(f"cannot be read ({error.strerror})") from None
+        raise UnreadableAnnotations(os_error_reason(error)) from None
     return load_w3c(data)
 
 
