@@ -163,10 +163,13 @@ class LibrarySession:
     def import_paths(self, paths: Sequence[Path], report: ReportProgress = no_progress,
                      cancel: CancelToken | None = None) -> tuple[list[ImportResult], LibraryChange]:
         """Import files and folders; what finished stays when the import is cancelled."""
+        from reader.operations.file_reading import printable
         from reader.operations.importer import import_paths
 
-        results = import_paths(self._library, paths,
-                               progress=lambda done, total, path: report(done, total, path.name),
+        def progress(done: int, total: int, path: Path) -> None:
+            report(done, total, printable(path.name))  # a name that is not UTF-8, escaped
+
+        results = import_paths(self._library, paths, progress=progress,
                                cancelled=cancel.cancelled if cancel else None)
         return results, EVERYTHING
 

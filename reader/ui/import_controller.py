@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from reader.operations.changes import EVERYTHING
+from reader.operations.file_reading import printable
 from reader.operations.progress import CancelToken
 from reader.operations.session import LibrarySession
 from reader.store import ImportResult, ImportStatus
@@ -112,7 +113,9 @@ class ImportController(QObject):
         box = QMessageBox(self._window)
         box.setWindowTitle(_("Import finished"))
         box.setText(summarise(results, cancelled=self._cancel.cancelled()))
-        problems = [r.describe() for r in results if r.status is not ImportStatus.IMPORTED]
+        # A file name that is not UTF-8 is shown with its bytes escaped (\xff).
+        problems = [printable(r.describe()) for r in results
+                    if r.status is not ImportStatus.IMPORTED]
         if problems:
             box.setDetailedText("\n".join(problems))
         failed = any(r.status is ImportStatus.FAILED for r in results)

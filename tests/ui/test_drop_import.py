@@ -54,3 +54,24 @@ def test_a_drag_without_files_is_refused(window: MainWindow) -> None:
                             Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(window, enter)
     assert not enter.isAccepted()
+
+
+def test_a_file_name_that_is_not_utf8_is_reported_with_its_bytes_escaped(
+        qtbot: QtBot, tmp_path: Path, library_path: Path,
+        make_window: Callable[[Library], MainWindow]) -> None:
+    import os
+
+    library = Library.open(library_path)
+    window = make_window(library)
+    folder = tmp_path / "odd"
+    folder.mkdir()
+    (folder / SEED_SV.name).write_bytes(SEED_SV.read_bytes())
+    odd = os.fsdecode(os.fsencode(str(folder)) + b"/caf\xe9.txt")
+    Path(odd).write_bytes(b"\x00\x01 not text")
+    with qtbot.waitSignal(window.importer.import_finished, timeout=30_000):
+        window.import_paths([folder])
+    box = window.importer.report_box
+    assert box is not None
+    assert "caf\\xe9.txt" in box.detailedText()  # shown, not a crash on the odd byte
+    box.close()
+    library.close()
