@@ -88,6 +88,10 @@ class LibrarySession:
         (`LibrarySession.open(path, read_only=True)`)."""
         return self._library.quick_check()
 
+    def checkpoint(self) -> None:
+        """Put everything written into the library file itself (its log emptied)."""
+        self._library.checkpoint()
+
     def backup_if_due(self) -> Path | None:
         """A backup beside the library when the last daily one is a day old (the last three
         kept); the file written, or None. Off the GUI thread, on a session of its own."""

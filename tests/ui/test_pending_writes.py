@@ -202,3 +202,23 @@ def test_the_daily_backup_is_made_once_the_check_passes(
     copy = Library.open(backup, read_only=True)
     assert len(copy.all_documents()) == len(seeded_library.all_documents())
     copy.close()
+
+
+def test_a_library_as_the_app_left_it_takes_notes_at_once_a_changed_one_waits_for_its_check(
+        qtbot: QtBot, make_window: Callable[[Library], MainWindow],
+        seeded_library: Library) -> None:
+    first = make_window(seeded_library)
+    assert first.health.problem is None and not first.health.trusted  # never checked before
+    first.close()  # notes the file's size and time: its check passed
+    second = make_window(seeded_library)
+    assert second.health.trusted  # unchanged since: writes never waited
+    _select_start_of_first_row(second)
+    assert second.parallel_pane.highlights.highlight_selection("green", "at once") is not None
+    second.close()
+
+    other = Library.open(seeded_library.path)  # another program changes the file
+    other.annotations.add(other.all_documents()[0].id, 0, 4, "blue", "from elsewhere")
+    other.checkpoint()
+    other.close()
+    third = make_window(seeded_library)
+    assert not third.health.trusted and third.health.problem is None  # it waited, checked
