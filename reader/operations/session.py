@@ -371,10 +371,6 @@ class LibrarySession:
         """A document's figures in text order."""
         return self._library.figures.of_document(document_id)
 
-    def figures_everywhere(self) -> list[tuple[int, str, FigureRecord]]:
-        """Every figure of the library with its article id and language."""
-        return self._library.figures.everywhere()
-
     def figures_stale(self) -> bool:
         """Whether an older figure extractor read some documents (they are read again)."""
         from reader.text import versions
@@ -395,12 +391,6 @@ class LibrarySession:
         from reader.operations.figure_checking import check_translation, disagreements_first
 
         return disagreements_first(check_translation(self._library, left_id, right_id))
-
-    def articles_with_disagreements(self) -> set[int]:
-        """Articles whose translations report a figure differently."""
-        from reader.operations.figure_checking import articles_with_disagreements
-
-        return articles_with_disagreements(self._library)
 
     def translation_flags_stale(self) -> bool:
         """Whether some articles' "translations differ" flags are unchecked or were set by an

@@ -17,6 +17,7 @@ from reader.operations.session import LibrarySession
 from reader.store import LibraryError
 from reader.ui.background import BackgroundJob, ReportProgress, library_job, start_job
 from reader.ui.i18n import _
+from reader.ui.offer_box import offer
 from reader.ui.plain_text import as_rich_text
 
 if TYPE_CHECKING:
@@ -138,19 +139,12 @@ class LibraryHealth(QObject):
             message=message))
 
     def _say_damaged(self, problem: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Critical, _("The library is damaged"), as_rich_text(_(
-            "{path} failed its check: {problem}\n\nNothing will be written to it: your new "
-            "notes are kept beside it. Recover it into a new file (the damaged one is kept)?"
-        ).format(path=self._library.path, problem=problem)), parent=self._owner)
-        recover = box.addButton(_("Recover…"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QMessageBox.StandardButton.Close)
-        box.finished.connect(lambda _result: self._on_damaged_box_finished(box, recover))
-        self.damaged_box = box
-        box.open()
-
-    def _on_damaged_box_finished(self, box: QMessageBox, recover: object) -> None:
-        if box.clickedButton() is recover:
-            self.recover()
+        self.damaged_box = offer(
+            self._owner, QMessageBox.Icon.Critical, _("The library is damaged"), _(
+                "{path} failed its check: {problem}\n\nNothing will be written to it: your new "
+                "notes are kept beside it. Recover it into a new file (the damaged one is "
+                "kept)?").format(path=self._library.path, problem=problem),
+            _("Recover…"), self.recover)
 
     def recover(self) -> None:
         """Copy what can be read of the damaged file into a new one beside it."""

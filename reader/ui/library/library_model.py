@@ -14,6 +14,7 @@ the rows fetched so far, and jumping to an article far down would fetch everythi
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import replace
 from datetime import date
 from functools import cache
@@ -68,8 +69,9 @@ class LibraryTableModel(QAbstractTableModel):
     def __init__(self, library: LibrarySession, preferred_language: str | None = None) -> None:
         super().__init__()
         self._library = library
-        if preferred_language:
-            self.use_title_language(preferred_language)
+        if preferred_language:  # before the list is counted: no reload needed
+            with contextlib.suppress(WriteFailed):  # held: set later (use_title_language)
+                library.set_title_language(preferred_language)
         self._filter = ListFilter()
         self._sort_column = LibraryColumn.TITLE
         self._descending = False
@@ -85,7 +87,7 @@ class LibraryTableModel(QAbstractTableModel):
             changed = self._library.set_title_language(language)
         except WriteFailed:
             return False
-        if changed and hasattr(self, "_count"):
+        if changed:
             self.reload()
         return True
 

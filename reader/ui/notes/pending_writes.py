@@ -15,6 +15,7 @@ from reader.store import WriteFailed
 from reader.ui.background import ReportProgress, library_job, start_job
 from reader.ui.i18n import _, ngettext
 from reader.ui.library_events import LibraryEvents
+from reader.ui.offer_box import offer
 
 RETRY_MS = 5000
 
@@ -91,21 +92,17 @@ class PendingWrites(QObject):
         if self.read_only_for_good:
             return
         self.read_only_for_good = True
-        box = QMessageBox(QMessageBox.Icon.Warning, _("The library cannot be written"), _(
-            "{reason}\n\nWhat you made is kept in {journal} and will be stored when the "
-            "library can be written again. You can export your highlights and notes now."
-        ).format(reason=error.reason, journal=self.journal.path), parent=self._owner)
-        export = box.addButton(_("Export highlights and notes…"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QMessageBox.StandardButton.Close)
-        box.finished.connect(lambda _result: self._on_read_only_box_finished(box, export))
-        self.read_only_box = box
-        box.open()
+        self.read_only_box = offer(
+            self._owner, QMessageBox.Icon.Warning, _("The library cannot be written"), _(
+                "{reason}\n\nWhat you made is kept in {journal} and will be stored when the "
+                "library can be written again. You can export your highlights and notes now."
+            ).format(reason=error.reason, journal=self.journal.path),
+            _("Export highlights and notes…"), self._export_notes)
 
-    def _on_read_only_box_finished(self, box: QMessageBox, export: object) -> None:
-        if box.clickedButton() is export:
-            from reader.ui.notes.notes_files import export_notes
+    def _export_notes(self) -> None:
+        from reader.ui.notes.notes_files import export_notes
 
-            export_notes(self._owner, self._library)
+        export_notes(self._owner, self._library)
 
     def _on_replay_finished(self, result: tuple[int, LibraryChange, str | None]) -> None:
         self._replaying = False
