@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Protocol
 
 from reader.formats.base import WriterKind
+from reader.text.figure_check import Measured
 
 
 class ExportedAnnotation(Protocol):
@@ -65,17 +65,12 @@ class AnnotationExport:
     colours: Mapping[str, str] = field(default_factory=dict)  # colour name → CSS colour
 
 
-class ReportedFigure(Protocol):
-    """A figure as the figure writers read it (reader.store.FigureRecord is one)."""
+class ReportedFigure(Measured, Protocol):
+    """A figure as the figure writers read it: what the translation check measures, with
+    its label and qualifier (reader.store.FigureRecord is one)."""
 
     @property
     def label(self) -> str: ...
-    @property
-    def value(self) -> Decimal: ...
-    @property
-    def unit(self) -> str: ...
-    @property
-    def kind(self) -> str: ...
     @property
     def qualifier(self) -> str: ...
     @property
