@@ -92,6 +92,21 @@ class LibrarySession:
         """Put everything written into the library file itself (its log emptied)."""
         self._library.checkpoint()
 
+    @property
+    def sound_since(self) -> float | None:
+        """When the file's check last passed (seconds since the epoch) if the file is known
+        to be sound: exactly as this app left it after that check (`reader.store.soundness`),
+        or created by it. None: it must be checked before it is written."""
+        return self._library.sound_since
+
+    def mark_sound(self) -> None:
+        """The file's check has just passed."""
+        self._library.mark_sound()
+
+    def note_sound(self) -> None:
+        """Note a sound file's size and time beside it now (it is noted at close too)."""
+        self._library.note_sound()
+
     def backup_if_due(self) -> Path | None:
         """A backup beside the library when the last daily one is a day old (the last three
         kept); the file written, or None. Off the GUI thread, on a session of its own."""

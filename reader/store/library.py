@@ -38,6 +38,7 @@ from reader.store.records import (
 )
 from reader.store.schema import APPLICATION_ID, REQUIRED_TABLES, SCHEMA_VERSION
 from reader.store.search import SearchIndex
+from reader.store.soundness import forget, trusted_note, write_note
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -85,10 +86,13 @@ class Library:
 
     def __init__(self, path: Path, connection: sqlite3.Connection,
                  read_only_reason: str | None = None,
-                 busy_timeout: float = BUSY_TIMEOUT) -> None:
+                 busy_timeout: float = BUSY_TIMEOUT, sound_since: float | None = None) -> None:
         self.path = path
         self._conn = connection
         self._busy_timeout = busy_timeout
+        self.sound_since = sound_since
+        """When the file's check last passed, if it is known to be sound (as this app left it
+        after that check, or created by it): writes need not wait for a check. Else None."""
         self.read_only_reason = read_only_reason
         """Why the library is open for reading only ("the file is read-only", …), else None."""
         self._hold: tuple[str, bool] | None = None  # writes held: why, and whether damaged
@@ -111,6 +115,24 @@ class Library:
         `reason`, such as while the file's quick check runs; with `damaged`, LibraryDamaged
         (for good: the check found damage). None lets writes through again."""
         self._hold = None if reason is None else (reason, damaged)
+        if damaged:
+            self.sound_since = None
+            forget(self.path)
+
+    def mark_sound(self) -> None:
+        """The file's check has just passed: at close, note the file as sound."""
+        self.sound_since = time.time()
+
+    def note_sound(self) -> None:
+        """If the file is known to be sound, put the log into it and note its size and time
+        beside it (`reader.store.soundness`), so that the next opening need not check it."""
+        if self.sound_since is None or self.read_only:
+            return
+        try:
+            self.checkpoint()
+        except (LibraryError, sqlite3.Error):
+            return
+        write_note(self.path, self.sound_since)
 
     def _refusal(self) -> WriteFailed | None:
         if self.read_only_reason is not None:
@@ -183,6 +205,9 @@ class Library:
             raise LibraryError(path, "does not exist")
         else:
             path.parent.mkdir(parents=True, exist_ok=True)
+        note = trusted_note(path) if existed else None
+        # Known to be sound: as this app left it after a check passed, or created now by it.
+        sound_since = time.time() if not existed else None if note is None else note.checked_at
         if reason is None and read_only:
             reason = "it was opened for reading only"
         elif reason is None:
@@ -217,7 +242,7 @@ class Library:
         except BaseException:
             connection.close()
             raise
-        return cls(path, connection, reason, busy_timeout)
+        return cls(path, connection, reason, busy_timeout, sound_since)
 
     def checkpoint(self) -> None:
         """Move what the write-ahead log holds into the library file and empty the log, so
@@ -260,6 +285,7 @@ class Library:
             kept = self.path.with_name(
                 f"{self.path.name}.{time.strftime('%Y%m%d-%H%M%S')}.before-restore")
             self.backup_to(kept)
+            self.sound_since = None  # the backup's pages were never checked in this file
             try:
                 source._conn.backup(self._conn)
             except sqlite3.Error as error:
@@ -288,8 +314,11 @@ class Library:
         os.replace(partial, target)
 
     def close(self) -> None:
-        """Close the file; the library object is unusable afterwards."""
+        """Close the file; the library object is unusable afterwards. A file known to be sound
+        is noted as such once closed (the last connection's close puts the log into it)."""
         self._conn.close()
+        if self.sound_since is not None and not self.read_only:
+            write_note(self.path, self.sound_since)
 
     # -- library state ---------------------------------------------------------------------
 

@@ -5,12 +5,11 @@ offered; a daily backup is made when it is due."""
 
 from __future__ import annotations
 
-import os
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSettings, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from reader.operations.session import LibrarySession
@@ -36,18 +35,15 @@ class LibraryHealth(QObject):
     checked = Signal(object)  # None: the file is sound; else the problem found
     writable_again = Signal()  # writes held for the check may go now
 
-    def __init__(self, library: LibrarySession, owner: QWidget,
-                 settings: QSettings | None = None) -> None:
+    def __init__(self, library: LibrarySession, owner: QWidget) -> None:
         super().__init__(owner)
         self._library = library
         self._owner = owner
-        self._settings = settings
-        self._key = "libraries/" + str(library.path.resolve()).replace("/", "|") + "/checked"
         self.checking = False
         self.problem: str | None = None
-        # The file is as this app left it after a check passed: writes need not wait.
+        # The file is as this app (window or command line) left it after a check passed:
+        # writes need not wait.
         self.trusted = False
-        self._passed = False
         # While the app runs, a daily backup is made when it is due (checked every hour).
         self._backups = QTimer(self)
         self._backups.setInterval(BACKUP_CHECK_MS)
@@ -55,38 +51,25 @@ class LibraryHealth(QObject):
 
     def hold_writes(self) -> None:
         """Hold every write of the window until the file's check passes (from the start: a
-        damaged file must not be written even once), unless the file is exactly as this app
-        left it after a check had passed (its size and time noted then): a large library
-        takes a while to check (12 s at 100,000 articles) and writes need not wait for it."""
+        damaged file must not be written even once), unless the file is known to be sound:
+        exactly as this app, the window or `reader import` alike, left it after a check had
+        passed (`reader.store.soundness`). A large library takes a while to check (26 s from
+        a cold disk at 100,000 articles) and writes need not wait for it then."""
         if self._library.read_only:
             return
-        noted = self._noted()
-        self.trusted = noted is not None and noted[:2] == _fingerprint(self._library.path)
+        self.trusted = self._library.sound_since is not None
         if not self.trusted:
             self.checking = True
             self._library.hold_writes(_("the library is being checked"))
 
     def note_sound_file(self) -> None:
-        """At close: note the file's size and time if its check passed this session, so that
-        the next start need not hold writes while it checks."""
-        if self._settings is None or not self._passed or self._library.read_only:
-            return
-        try:
-            self._library.checkpoint()
-        except LibraryError:
-            return
-        size, mtime = _fingerprint(self._library.path)
-        self._settings.setValue(self._key, f"{size}:{mtime}:{int(time.time())}")
-
-    def _noted(self) -> tuple[int, int, int] | None:
-        if self._settings is None:
-            return None
-        try:
-            size, mtime, when = (int(part) for part in str(self._settings.value(
-                self._key, "")).split(":"))
-        except ValueError:
-            return None
-        return size, mtime, when
+        """At close: note the file's size and time beside it if it is known to be sound, so
+        that the next start need not hold writes while it checks."""
+        if self.problem is None and not self.checking:
+            try:
+                self._library.note_sound()
+            except LibraryError:
+                return
 
     def start(self) -> None:
         """Check the file off the GUI thread; say at once when it is read-only."""
@@ -95,11 +78,10 @@ class LibraryHealth(QObject):
                                 "it; new notes are kept to be saved later.").format(
                                     reason=self._library.read_only_reason))
             return
-        if self.trusted:
-            noted = self._noted()
-            if noted is not None and time.time() - noted[2] < RECHECK_SECONDS:
-                self._on_check_finished(None)  # checked within the day, unchanged since
-                return
+        sound_since = self._library.sound_since
+        if sound_since is not None and time.time() - sound_since < RECHECK_SECONDS:
+            self._passed(checked_now=False)  # checked within the day, unchanged since
+            return
         path = self._library.path
 
         def work(_session: LibrarySession, _report: ReportProgress) -> str | None:
@@ -114,19 +96,26 @@ class LibraryHealth(QObject):
         job.signals.failed.connect(self._on_check_failed)
         start_job(job)
 
+    def _passed(self, checked_now: bool) -> None:
+        self.checking = False
+        self.problem = None
+        if checked_now:
+            self._library.mark_sound()
+        self._library.hold_writes(None)
+        self.writable_again.emit()
+        self._back_up_if_due()
+        self._backups.start()
+        self.checked.emit(None)
+
     def _on_check_finished(self, problem: str | None) -> None:
+        if problem is None:
+            self._passed(checked_now=True)
+            return
         self.checking = False
         self.problem = problem
-        self._passed = problem is None
-        if problem is None:
-            self._library.hold_writes(None)
-            self.writable_again.emit()
-            self._back_up_if_due()
-            self._backups.start()
-        else:
-            self._library.hold_writes(_("the library is damaged: {problem}").format(
-                problem=problem), damaged=True)
-            self._say_damaged(problem)
+        self._library.hold_writes(_("the library is damaged: {problem}").format(
+            problem=problem), damaged=True)
+        self._say_damaged(problem)
         self.checked.emit(problem)
 
     def _on_check_failed(self, message: str) -> None:
@@ -179,12 +168,3 @@ class LibraryHealth(QObject):
             return session.backup_if_due()
 
         start_job(library_job(self._library.path, work))
-
-
-def _fingerprint(path: Path) -> tuple[int, int]:
-    """The library file's size and modification time (nanoseconds); (-1, -1) if unreadable."""
-    try:
-        status = os.stat(path)
-    except OSError:
-        return -1, -1
-    return status.st_size, status.st_mtime_ns

@@ -64,7 +64,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{APP_NAME} — {library.path.name}")
         self.setWindowIcon(QIcon(str(resource_path("icons/parallel-reader.svg"))))
 
-        self.health = LibraryHealth(library, self, settings)
+        self.health = LibraryHealth(library, self)
         self.health.hold_writes()  # until the file's check passes (after the first paint)
         self.undo_stack = QUndoStack(self)  # one for the window: commands carry their ids
         self.library_model = LibraryTableModel(library, ui_locale().language)

@@ -139,6 +139,7 @@ def test_a_read_only_file_opens_read_only_and_is_never_changed(seeded_file: Path
 def test_a_library_in_a_read_only_folder_opens_read_only(tmp_path: Path,
                                                          seeded_file: Path) -> None:
     before = _digest(seeded_file)
+    files = sorted(p.name for p in seeded_file.parent.iterdir())
     with unwritable(seeded_file.parent):
         library = Library.open(seeded_file)
         try:
@@ -148,7 +149,7 @@ def test_a_library_in_a_read_only_folder_opens_read_only(tmp_path: Path,
                 library.bookmarks.set_starred(1, True)
         finally:
             library.close()
-        assert sorted(p.name for p in seeded_file.parent.iterdir()) == [seeded_file.name]
+        assert sorted(p.name for p in seeded_file.parent.iterdir()) == files
     assert _digest(seeded_file) == before
 
 
@@ -280,3 +281,36 @@ def test_writes_held_while_the_file_is_checked(seeded_library: Library) -> None:
     with pytest.raises(LibraryDamaged) as damaged:
         seeded_library.bookmarks.set_starred(1, False)
     assert damaged.value.lasting and seeded_library.bookmarks.is_starred(1)
+
+
+def test_a_library_stays_known_sound_through_the_apps_own_writes_and_not_through_others(
+        tmp_path: Path) -> None:
+    path = tmp_path / "lib.sqlite"
+    created = Library.open(path)
+    assert created.sound_since is not None  # made by the app: nothing to check
+    created.set_meta("a", "1")
+    created.close()
+    reopened = Library.open(path)
+    since = reopened.sound_since
+    assert since is not None
+    reopened.set_meta("a", "2")  # the app's own write
+    reopened.close()
+    again = Library.open(path)
+    assert again.sound_since == since  # still the time of the last check, not of the write
+    again.close()
+
+    other = sqlite3.connect(path)
+    other.execute("UPDATE meta SET value = '3' WHERE key = 'a'")
+    other.commit()
+    other.close()
+    changed = Library.open(path)
+    assert changed.sound_since is None  # written behind the app's back: check it first
+    changed.set_meta("a", "4")
+    changed.close()
+    assert Library.open(path, read_only=True).sound_since is None  # not blessed by closing
+
+    checked = Library.open(path)
+    checked.mark_sound()
+    checked.hold_writes("damaged", damaged=True)  # a check found damage: nothing noted
+    checked.close()
+    assert Library.open(path, read_only=True).sound_since is None

@@ -13,8 +13,11 @@ import pytest
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
+from reader.app import open_library
+from reader.cli import main
 from reader.operations import pending
 from reader.operations.pending import PendingJournal
+from reader.store import soundness
 from reader.store.library import Library
 from reader.ui.main_window import MainWindow
 from reader.ui.parallel.parallel_view import Passage
@@ -204,21 +207,38 @@ def test_the_daily_backup_is_made_once_the_check_passes(
     copy.close()
 
 
-def test_a_library_as_the_app_left_it_takes_notes_at_once_a_changed_one_waits_for_its_check(
-        qtbot: QtBot, make_window: Callable[[Library], MainWindow],
-        seeded_library: Library) -> None:
-    first = make_window(seeded_library)
-    assert first.health.problem is None and not first.health.trusted  # never checked before
-    first.close()  # notes the file's size and time: its check passed
-    second = make_window(seeded_library)
-    assert second.health.trusted  # unchanged since: writes never waited
+def test_a_library_the_app_left_sound_takes_notes_at_once_a_changed_one_waits_for_its_check(
+        qtbot: QtBot, make_window: Callable[[Library], MainWindow], library_path: Path,
+        tmp_path: Path) -> None:
+    open_library(library_path).close()
+    soundness.forget(library_path)  # a library never checked (made before notes were kept)
+
+    def window_on_the_file() -> tuple[MainWindow, Library]:
+        library = Library.open(library_path)
+        return make_window(library), library
+
+    first, library = window_on_the_file()
+    assert not first.health.trusted and first.health.problem is None  # it waited, checked
+    first.close()
+    library.close()  # notes the file's size and time: its check passed
+    assert soundness.trusted_note(library_path) is not None
+
+    article = tmp_path / "added.txt"
+    article.write_text("Title: Added later\nLanguage: en\n\nA short article added by the "
+                       "command line, which leaves the file sound.\n", encoding="utf-8")
+    assert main(["import", str(article), "--db", str(library_path)]) == 0
+    second, library = window_on_the_file()
+    assert second.health.trusted  # changed by the app itself: writes never waited
     _select_start_of_first_row(second)
     assert second.parallel_pane.highlights.highlight_selection("green", "at once") is not None
     second.close()
+    library.close()
 
-    other = Library.open(seeded_library.path)  # another program changes the file
-    other.annotations.add(other.all_documents()[0].id, 0, 4, "blue", "from elsewhere")
-    other.checkpoint()
+    other = sqlite3.connect(library_path)  # another program changes the file
+    other.execute("UPDATE documents SET title = title || '!' WHERE id = 1")
+    other.commit()
     other.close()
-    third = make_window(seeded_library)
+    third, library = window_on_the_file()
     assert not third.health.trusted and third.health.problem is None  # it waited, checked
+    third.close()
+    library.close()
