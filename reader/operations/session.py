@@ -234,6 +234,10 @@ class LibrarySession:
 
     # -- highlights, bookmarks, stars --------------------------------------------------------
 
+    def annotation_count(self) -> int:
+        """How many highlights the library holds."""
+        return self._library.annotations.count()
+
     def annotations_of(self, document_id: int) -> list[Annotation]:
         """A document's highlights in text order."""
         return self._library.annotations.of_document(document_id)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QMimeData, QSettings, Qt
 from PySide6.QtGui import (
     QAction,
+    QActionGroup,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
@@ -27,6 +28,7 @@ from reader.store.records import ListKind, SearchHit
 from reader.ui.about import show_about
 from reader.ui.background import BackgroundJob, start_job
 from reader.ui.figures.metrics_sidebar import MetricsSidebar
+from reader.ui.focus_mode import FocusMode
 from reader.ui.i18n import _, format_count, ngettext, ui_locale
 from reader.ui.import_controller import ImportController
 from reader.ui.library.library_model import LibraryTableModel
@@ -39,8 +41,10 @@ from reader.ui.notes.annotations_panel import AnnotationsPanel
 from reader.ui.notes.bookmarks_panel import BookmarksPanel
 from reader.ui.notes.pending_writes import PendingWrites
 from reader.ui.parallel.parallel_pane import ParallelPane
+from reader.ui.parallel.reading_style import ReadingStyle
 from reader.ui.plain_text import as_rich_text
 from reader.ui.startup import StartUp, after_next_paint
+from reader.ui.themes import Theme, Themes
 from reader.ui.upkeep import LibraryUpkeep
 from reader.ui.window_state import WindowState
 
@@ -70,6 +74,9 @@ class MainWindow(QMainWindow):
         self.library_model = LibraryTableModel(library, ui_locale().language)
         self.library_pane = LibraryPane(self.library_model)
         self.parallel_pane = ParallelPane(library, self.events, self.undo_stack)
+        self.reading_style = ReadingStyle(settings, self)
+        self.parallel_pane.view.set_reading_font(self.reading_style.font())
+        self.themes = Themes(settings, self)
         self.metrics_sidebar = MetricsSidebar(library)
         self.importer = ImportController(library.path, self.events, self)
 
@@ -99,6 +106,16 @@ class MainWindow(QMainWindow):
             self._take_no_new_notes()
         self._state = WindowState(settings, library.path)
         self._state.restore(self, self.splitter, self.library_pane)
+        # On the first start the notes panels stay closed until there is a note.
+        self.first_start = self._state.first_start  # nothing remembered: a first window
+        self._notes_closed_at_first = self.first_start and not library.annotation_count()
+        if self._notes_closed_at_first:
+            self.annotations_dock.hide()
+            self.bookmarks_dock.hide()
+        self.focus_mode = FocusMode(self, [self.search_pane, self.metrics_sidebar,
+                                           self.annotations_dock, self.bookmarks_dock,
+                                           self.menuBar(), self.statusBar()],
+                                    self.parallel_pane.view)
         self._startup = StartUp(self, self._open_initial_article,
                                 then=[self.health.start, self._load_writing_code])
         self._update_status()
@@ -176,12 +193,47 @@ class MainWindow(QMainWindow):
         library_menu.addAction(self.figures_action)
         library_menu.addAction(self.disagreeing_action)
         view_menu = self.menuBar().addMenu(_("&View"))
-        notes_toggle = self.annotations_dock.toggleViewAction()
-        notes_toggle.setShortcut(QKeySequence("Ctrl+Shift+N"))
-        bookmarks_toggle = self.bookmarks_dock.toggleViewAction()
-        bookmarks_toggle.setShortcut(QKeySequence("Ctrl+Shift+B"))
-        view_menu.addAction(notes_toggle)
-        view_menu.addAction(bookmarks_toggle)
+        self.notes_panel_action = QAction(_("&Highlights and notes"), self)
+        self.notes_panel_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        self.bookmarks_panel_action = QAction(_("&Bookmarks"), self)
+        self.bookmarks_panel_action.setShortcut(QKeySequence("Ctrl+Shift+B"))
+        view_menu.addAction(self.notes_panel_action)
+        view_menu.addAction(self.bookmarks_panel_action)
+        view_menu.addSeparator()
+        self.zoom_in_action = QAction(_("&Larger text"), self)
+        self.zoom_in_action.setShortcuts([QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
+        self.zoom_out_action = QAction(_("&Smaller text"), self)
+        self.zoom_out_action.setShortcut(QKeySequence("Ctrl+-"))
+        self.zoom_reset_action = QAction(_("&Original text size"), self)
+        self.zoom_reset_action.setShortcut(QKeySequence("Ctrl+0"))
+        self.reading_font_action = QAction(_("Reading &font…"), self)
+        for action in (self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action,
+                       self.reading_font_action):
+            view_menu.addAction(action)
+        theme_menu = view_menu.addMenu(_("&Theme"))
+        self.theme_actions: dict[Theme, QAction] = {}
+        themes = QActionGroup(self)
+        for theme, label in ((Theme.SYSTEM, _("As the &system")), (Theme.LIGHT, _("&Light")),
+                             (Theme.DARK, _("&Dark")), (Theme.SEPIA, _("S&epia"))):
+            action = QAction(label, themes)
+            action.setCheckable(True)
+            action.setChecked(theme == self.themes.theme)
+            action.setData(theme.value)
+            theme_menu.addAction(action)
+            self.theme_actions[theme] = action
+        themes.triggered.connect(lambda action: self.themes.choose(Theme(action.data())))
+        view_menu.addSeparator()
+        self.focus_action = QAction(_("&Focus mode"), self)
+        self.focus_action.setShortcut(QKeySequence("F11"))
+        self.focus_action.setCheckable(True)
+        view_menu.addAction(self.focus_action)
+        # Esc leaves focus mode; the action is enabled only there, so Esc works as ever elsewhere.
+        self.leave_focus_action = QAction(_("Leave focus mode"), self)
+        self.leave_focus_action.setShortcut(QKeySequence("Esc"))
+        self.leave_focus_action.setEnabled(False)
+        # In focus mode the menu bar is hidden: the window holds the shortcuts itself.
+        self.addActions([self.focus_action, self.leave_focus_action, self.zoom_in_action,
+                         self.zoom_out_action, self.zoom_reset_action])
         help_menu = self.menuBar().addMenu(_("&Help"))
         self.diagnostics_action = QAction(_("Copy &diagnostics"), self)
         self.diagnostics_action.setToolTip(_("Put what a bug report needs on the clipboard"))
@@ -192,6 +244,18 @@ class MainWindow(QMainWindow):
 
     def _connect_signals(self) -> None:
         self.library_pane.article_selected.connect(self._on_library_article_selected)
+        self.reading_style.changed.connect(self._on_reading_style_changed)
+        self.parallel_pane.view.zoom_requested.connect(self._on_view_zoom_requested)
+        self.zoom_in_action.triggered.connect(self.reading_style.zoom_in)
+        self.zoom_out_action.triggered.connect(self.reading_style.zoom_out)
+        self.zoom_reset_action.triggered.connect(self.reading_style.reset_zoom)
+        self.reading_font_action.triggered.connect(self._on_reading_font_action_triggered)
+        self.focus_action.triggered.connect(self._on_focus_action_triggered)
+        self.leave_focus_action.triggered.connect(self._on_leave_focus_action_triggered)
+        self.notes_panel_action.triggered.connect(lambda: self.bring_forward(
+            self.annotations_dock))
+        self.bookmarks_panel_action.triggered.connect(lambda: self.bring_forward(
+            self.bookmarks_dock))
         self.parallel_pane.documents_shown.connect(self.metrics_sidebar.show_documents)
         self.parallel_pane.figures_checked.connect(self.metrics_sidebar.show_translation_check)
         self.metrics_sidebar.figure_activated.connect(self.parallel_pane.locate_figure)
@@ -247,7 +311,10 @@ class MainWindow(QMainWindow):
         return not self._startup.pending
 
     def save_state(self) -> None:
-        """Remember geometry, pane sizes, column layout and the open article."""
+        """Remember geometry, pane sizes, column layout, the open article and where in it."""
+        if self.focus_mode.active:
+            self._on_leave_focus_action_triggered()  # remember the window, not focus mode
+        self._remember_reading_place()
         self._state.save(self, self.splitter, self.library_pane, self.library_model)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
@@ -309,9 +376,59 @@ class MainWindow(QMainWindow):
     # -- slots -------------------------------------------------------------------------------
 
     def _on_library_article_selected(self, article_id: int) -> None:
+        self._remember_reading_place()
         self.parallel_pane.clear_search_matches()
         self.parallel_pane.show_article(article_id)
         self.annotations_panel.set_current_article(article_id)
+        place = self._state.reading_place(article_id)
+        if place is not None:
+            self.parallel_pane.go_to_reading_place(*place)
+
+    def _remember_reading_place(self) -> None:
+        article_id = self.parallel_pane.article_id
+        place = self.parallel_pane.reading_place()
+        if article_id is not None and place is not None:
+            self._state.remember_reading_place(article_id, *place)
+
+    def bring_forward(self, dock: QDockWidget) -> None:
+        """Show a notes panel in front (also when it is a background tab); hide it when it is
+        already in front."""
+        in_front = dock.isVisible() and not dock.visibleRegion().isEmpty()
+        if in_front:
+            dock.hide()
+            return
+        dock.show()
+        dock.raise_()
+        dock.widget().setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _on_reading_style_changed(self) -> None:
+        self.parallel_pane.view.set_reading_font(self.reading_style.font())
+        self._show_message(_("Text size: {size} pt").format(
+            size=f"{self.reading_style.point_size():g}"))
+
+    def _on_view_zoom_requested(self, step: int) -> None:
+        if step > 0:
+            self.reading_style.zoom_in()
+        else:
+            self.reading_style.zoom_out()
+
+    def _on_reading_font_action_triggered(self) -> None:
+        from PySide6.QtWidgets import QFontDialog
+
+        ok, chosen = QFontDialog.getFont(self.reading_style.font(), self,
+                                         _("The font articles are read in"))
+        if ok:
+            self.reading_style.set_font(chosen)
+
+    def _on_focus_action_triggered(self) -> None:
+        self.focus_mode.toggle()
+        self.focus_action.setChecked(self.focus_mode.active)
+        self.leave_focus_action.setEnabled(self.focus_mode.active)
+
+    def _on_leave_focus_action_triggered(self) -> None:
+        self.focus_mode.leave()
+        self.focus_action.setChecked(False)
+        self.leave_focus_action.setEnabled(False)
 
     def _on_annotation_edit_requested(self, annotation: Annotation) -> None:
         self.parallel_pane.edit_annotation(annotation)
@@ -379,6 +496,11 @@ class MainWindow(QMainWindow):
             self.parallel_pane.show_article(selected)
         if change.everything or self.library_model.rowCount() != rows_before:
             self._update_status()
+        if change.annotations and self._notes_closed_at_first:
+            # The first note: the panel that lists it opens (once; then the layout is kept).
+            self._notes_closed_at_first = False
+            self.annotations_dock.show()
+            self.annotations_dock.raise_()
 
     def _on_upkeep_message(self, message: str) -> None:
         if message:

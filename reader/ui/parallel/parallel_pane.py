@@ -158,6 +158,38 @@ class ParallelPane(QWidget):
         self._show_controls()
         self._show_chosen()
 
+    @property
+    def article_id(self) -> int | None:
+        """The article shown, if any."""
+        return self._article_id
+
+    def reading_place(self) -> tuple[int, int] | None:
+        """Where the reader is: the left column's document and the position of the first of
+        its sentences at the top of the view; None when nothing is shown."""
+        documents = self.model.documents()
+        top = self.view.top_row()
+        if not documents or top < 0:
+            return None
+        for row in range(top, self.model.rowCount()):
+            cell = self.model.row(row).cells[0]
+            if cell:
+                return documents[0].id, cell[0].position
+        return None
+
+    def go_to_reading_place(self, document_id: int, position: int) -> bool:
+        """Scroll the row holding a sentence of a shown document to the top: both columns
+        are back where the reader left them. False when that document is not shown."""
+        columns = [document.id for document in self.model.documents()]
+        if document_id not in columns:
+            return False
+        column = columns.index(document_id)
+        for row in range(self.model.rowCount()):
+            cell = self.model.row(row).cells[column]
+            if cell and cell[0].position <= position <= cell[-1].position:
+                self.view.scroll_row_to_top(row)
+                return True
+        return False
+
     def shown_languages(self) -> list[str]:
         """Language codes of the columns, left to right."""
         return [document.language for document in self.model.documents()]

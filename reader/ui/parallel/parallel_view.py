@@ -19,6 +19,8 @@ from PySide6.QtGui import (
     QBrush,
     QColor,
     QContextMenuEvent,
+    QFont,
+    QFontMetricsF,
     QHelpEvent,
     QKeyEvent,
     QMouseEvent,
@@ -27,6 +29,7 @@ from PySide6.QtGui import (
     QPalette,
     QPen,
     QPolygonF,
+    QResizeEvent,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -36,9 +39,11 @@ from PySide6.QtGui import (
     QTextTable,
     QTextTableCellFormat,
     QTextTableFormat,
+    QWheelEvent,
 )
 from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
 
+from reader.ui.contrast import readable_text_on
 from reader.ui.parallel.parallel_model import (
     FLAGGED_ROLE,
     LOW_CONFIDENCE,
@@ -48,6 +53,7 @@ from reader.ui.parallel.parallel_model import (
     SENTENCES_ROLE,
     ParallelTextModel,
 )
+from reader.ui.parallel.reading_style import LINE_HEIGHT, MEASURE_CHARACTERS
 
 CELL_PADDING = 6
 PARAGRAPH_GAP = 14
@@ -55,6 +61,7 @@ MARGIN = 14  # room left of each column's text for note and bookmark markers
 LOW_CONFIDENCE_TINT = QColor(255, 196, 0, 40)
 MANUAL_TINT = QColor(0, 150, 255, 22)
 DISAGREEMENT_TINT = QColor(220, 40, 40, 40)
+FAINT_ALPHA = 90  # a highlight's echo in the other column
 # Rows laid out at once when a text is shown, then at least this many more each time the event
 # loop is free, so that a very long document shows its beginning at once and never freezes the
 # window. Qt lays out the whole document again after each chunk, so a chunk grows until adding
@@ -131,6 +138,7 @@ class ParallelTextView(QTextBrowser):
     hovered_row_changed = Signal(int)
     current_row_changed = Signal(int)
     context_menu_requested = Signal(object, QPoint)  # CellPlace, global position
+    zoom_requested = Signal(int)  # Ctrl+wheel: +1 larger, -1 smaller
 
     def __init__(self, model: ParallelTextModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -150,6 +158,10 @@ class ParallelTextView(QTextBrowser):
         self._margined: set[int] = set()  # the marks whose margin marker is placed
         self._table_format = QTextTableFormat()
         self._between = QTextBlockFormat()
+        self._lines = QTextBlockFormat()  # the spacing of the text's lines
+        self._lines.setLineHeight(LINE_HEIGHT,
+                                  QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        self._measure_margin = -1.0
         self._more = QTimer(self)
         self._more.setSingleShot(True)
         self._more.setInterval(0)
@@ -164,6 +176,49 @@ class ParallelTextView(QTextBrowser):
         self._render()
 
     # -- state -------------------------------------------------------------------------------
+
+    def set_reading_font(self, font: QFont) -> None:
+        """Set the text in this font (the interface keeps its own) and fit its measure."""
+        self.document().setDefaultFont(font)
+        self._fit_measure()
+
+    def measure_margin(self) -> float:
+        """The room left on each side of the text so that its lines keep a readable length."""
+        return max(0.0, self._measure_margin)
+
+    def _fit_measure(self) -> None:
+        """Keep each column's lines to about MEASURE_CHARACTERS characters: on a wide window
+        the text stands in the middle instead of running to 150 characters a line."""
+        columns = max(1, self._model.columnCount())
+        character = QFontMetricsF(self.document().defaultFont()).averageCharWidth()
+        widest = columns * (MEASURE_CHARACTERS * character + 2 * CELL_PADDING + MARGIN)
+        margin = max(0.0, (self.viewport().width() - widest) / 2)
+        if abs(margin - self._measure_margin) < 1:
+            return
+        self._measure_margin = margin
+        root = self.document().rootFrame()
+        frame_format = root.frameFormat()
+        frame_format.setLeftMargin(margin)
+        frame_format.setRightMargin(margin)
+        root.setFrameFormat(frame_format)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self._marks:
+            self.set_marks(self._marks)  # text colours on highlights follow the theme
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit_measure()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            step = event.angleDelta().y()
+            if step:
+                self.zoom_requested.emit(1 if step > 0 else -1)
+            event.accept()
+            return
+        super().wheelEvent(event)
 
     def hovered_row(self) -> int:
         """The row under the pointer, or -1."""
@@ -186,6 +241,28 @@ class ParallelTextView(QTextBrowser):
         if row >= 0:
             self._scroll_to_row(row)
         self.current_row_changed.emit(row)
+
+    def top_row(self) -> int:
+        """The row at the top of the view (-1 when nothing is shown)."""
+        if not self._tables:
+            return -1
+        inside = int(self.measure_margin()) + CELL_PADDING + MARGIN + 2
+        for y in (CELL_PADDING + 2, self.viewport().height() // 4):
+            found = self._cell_of(self.cursorForPosition(QPoint(inside, y)).position())
+            if found is not None:
+                return found[0]
+        return 0
+
+    def scroll_row_to_top(self, row: int) -> None:
+        """Scroll so that a row stands at the top of the view."""
+        if not 0 <= row < self._model.rowCount():
+            return
+        self._ensure_rendered(row)
+        table = self._tables[row]
+        top = min(self.cursorRect(table.cellAt(0, c).firstCursorPosition()).top()
+                  for c in range(table.columns()))
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + top - CELL_PADDING)
 
     def is_lit(self, row: int, column: int) -> bool:
         """Whether a cell is drawn lit up (hovered or current)."""
@@ -309,6 +386,8 @@ class ParallelTextView(QTextBrowser):
         self._margined = set()
         document = self.document()
         document.clear()
+        self._measure_margin = -1.0
+        self._fit_measure()  # the number of columns may have changed
         self._tables, self._table_starts = [], []
         self._sentence_starts = {}
         self._placed = {}
@@ -382,6 +461,7 @@ class ParallelTextView(QTextBrowser):
         index = self._model.index(row, column)
         cell = self._tables[row].cellAt(0, column)
         cursor = cell.firstCursorPosition()
+        cursor.setBlockFormat(self._lines)
         starts = []
         plain = QTextCharFormat()
         for number, sentence in enumerate(self._model.data(index, SENTENCES_ROLE) or ()):
@@ -454,18 +534,21 @@ class ParallelTextView(QTextBrowser):
                     self._margin_marks.append((ranges[0][0], mark))
                     self._margined.add(number)
         # Echoes first, so that a highlight of the column itself is drawn over its echo.
+        base = self.palette().color(QPalette.ColorRole.Base)
+        text = self.palette().color(QPalette.ColorRole.Text)
         for mark in sorted(self._marks, key=lambda m: not m.faint):
             if not mark.fill:
                 continue
             mark_format = QTextCharFormat()
+            colour = QColor(mark.colour)
             if mark.faint:
-                colour = QColor(mark.colour)
-                colour.setAlpha(90)
-                mark_format.setBackground(QBrush(colour))
+                colour.setAlpha(FAINT_ALPHA)
                 mark_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
                 mark_format.setUnderlineColor(mark.colour.darker(160))
-            else:
-                mark_format.setBackground(QBrush(mark.colour))
+            mark_format.setBackground(QBrush(colour))
+            # Light text on a yellow highlight is unreadable on a dark theme: the text takes
+            # the colour that reads on the highlight as it shows over the page.
+            mark_format.setForeground(QBrush(readable_text_on(colour, base, text)))
             for start, end in self._view_ranges(mark.column, mark.start, mark.end,
                                                 placed_before.get(mark.column, 0)):
                 cursor.setPosition(start)
