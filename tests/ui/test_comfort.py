@@ -218,3 +218,15 @@ class QKeySequenceText:
 
 
 
+
+
+def test_the_title_column_gets_the_room_of_the_library_list(
+        qtbot: QtBot, make_window: WindowFactory, seeded_library: Library) -> None:
+    from reader.ui.library.library_model import LibraryColumn
+
+    window = make_window(seeded_library)
+    header = window.library_pane.view.horizontalHeader()
+    shown = [c for c in range(LibraryColumn.COUNT) if not header.isSectionHidden(c)]
+    widths = {column: header.sectionSize(column) for column in shown}
+    assert widths[LibraryColumn.TITLE] == max(widths.values())
+    assert widths[LibraryColumn.TITLE] >= window.library_pane.view.viewport().width() / 3

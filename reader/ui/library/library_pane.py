@@ -32,6 +32,9 @@ _COLUMN_SAMPLES = {
 }
 
 
+DEFAULT_HIDDEN = (LibraryColumn.FIGURES, LibraryColumn.NOTES)
+
+
 def filter_name(list_filter: ListFilter) -> str:
     """A quick filter as a word to remember it by: "all", "starred", "language:es"."""
     if list_filter.kind is ListKind.LANGUAGE:
@@ -111,6 +114,9 @@ class LibraryPane(QWidget):
                                              metrics.horizontalAdvance(label)) + 20)
         # Few reports say their date in their address: an empty column would only take room.
         header.setSectionHidden(LibraryColumn.DATE, not model.any_dated())
+        # The title needs the room most: figures and notes are shown from the header's menu.
+        for column in DEFAULT_HIDDEN:
+            header.setSectionHidden(column, True)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         # The header's own order first: turning sorting on sorts by what the header shows.
         header.setSortIndicator(model.sort_column(), model.sort_order())
