@@ -16,7 +16,14 @@ from PySide6.QtGui import (
     QKeySequence,
     QUndoStack,
 )
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QSplitter, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QWidget,
+)
 
 from reader import APP_NAME
 from reader.bundled import resource_path
@@ -52,6 +59,8 @@ if TYPE_CHECKING:
     from reader.ui.figures.figures_dialog import FiguresDialog
 
 DEFAULT_DOCK_HEIGHT = 210
+FOCUS_STYLE = ("QAbstractItemView:focus, QTextBrowser:focus, QLineEdit:focus "
+               "{ border: 2px solid palette(highlight); }")
 
 
 class MainWindow(QMainWindow):
@@ -89,6 +98,8 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.setCentralWidget(self.splitter)
         self.setAcceptDrops(True)  # files and folders dropped on the window are imported
+        # Where the keyboard is shows plainly: a frame in the theme's highlight colour.
+        self.setStyleSheet(FOCUS_STYLE)
         self._build_docks()
         self.navigator = Navigator(library, self.library_pane, self.parallel_pane,
                                    self.annotations_panel, self._show_message, self)
@@ -223,6 +234,12 @@ class MainWindow(QMainWindow):
             self.theme_actions[theme] = action
         themes.triggered.connect(lambda action: self.themes.choose(Theme(action.data())))
         view_menu.addSeparator()
+        self.next_pane_action = QAction(_("&Next pane"), self)
+        self.next_pane_action.setShortcut(QKeySequence("F6"))
+        self.previous_pane_action = QAction(_("&Previous pane"), self)
+        self.previous_pane_action.setShortcut(QKeySequence("Shift+F6"))
+        view_menu.addAction(self.next_pane_action)
+        view_menu.addAction(self.previous_pane_action)
         self.focus_action = QAction(_("&Focus mode"), self)
         self.focus_action.setShortcut(QKeySequence("F11"))
         self.focus_action.setCheckable(True)
@@ -245,18 +262,22 @@ class MainWindow(QMainWindow):
     def _connect_signals(self) -> None:
         self.library_pane.article_selected.connect(self._on_library_article_selected)
         self.reading_style.changed.connect(self._on_reading_style_changed)
+        self.themes.changed.connect(self._on_themes_changed)
         self.parallel_pane.view.zoom_requested.connect(self._on_view_zoom_requested)
         self.zoom_in_action.triggered.connect(self.reading_style.zoom_in)
         self.zoom_out_action.triggered.connect(self.reading_style.zoom_out)
         self.zoom_reset_action.triggered.connect(self.reading_style.reset_zoom)
         self.reading_font_action.triggered.connect(self._on_reading_font_action_triggered)
         self.focus_action.triggered.connect(self._on_focus_action_triggered)
+        self.next_pane_action.triggered.connect(lambda: self.cycle_panes(1))
+        self.previous_pane_action.triggered.connect(lambda: self.cycle_panes(-1))
         self.leave_focus_action.triggered.connect(self._on_leave_focus_action_triggered)
         self.notes_panel_action.triggered.connect(lambda: self.bring_forward(
             self.annotations_dock))
         self.bookmarks_panel_action.triggered.connect(lambda: self.bring_forward(
             self.bookmarks_dock))
         self.parallel_pane.documents_shown.connect(self.metrics_sidebar.show_documents)
+        self.parallel_pane.message.connect(self._show_message)
         self.parallel_pane.figures_checked.connect(self.metrics_sidebar.show_translation_check)
         self.metrics_sidebar.figure_activated.connect(self.parallel_pane.locate_figure)
         self.events.changed.connect(self._on_events_changed)
@@ -390,6 +411,24 @@ class MainWindow(QMainWindow):
         if article_id is not None and place is not None:
             self._state.remember_reading_place(article_id, *place)
 
+    def panes(self) -> list[QWidget]:
+        """The panes F6 goes through, in order: where the keyboard lands in each."""
+        return [self.library_pane.view, self.parallel_pane.view,
+                self.metrics_sidebar.focus_target(), self.annotations_panel,
+                self.bookmarks_panel]
+
+    def cycle_panes(self, step: int) -> None:
+        """Give the keyboard to the next (or previous) pane on screen."""
+        panes = self.panes()
+        focused = QApplication.focusWidget()
+        current = next((number for number, pane in enumerate(panes) if focused is not None
+                        and (focused is pane or pane.isAncestorOf(focused))), -1)
+        for offset in range(1, len(panes) + 1):
+            pane = panes[(current + step * offset) % len(panes)]
+            if pane.isVisible() and not pane.visibleRegion().isEmpty():
+                pane.setFocus(Qt.FocusReason.TabFocusReason)
+                return
+
     def bring_forward(self, dock: QDockWidget) -> None:
         """Show a notes panel in front (also when it is a background tab); hide it when it is
         already in front."""
@@ -400,6 +439,11 @@ class MainWindow(QMainWindow):
         dock.show()
         dock.raise_()
         dock.widget().setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _on_themes_changed(self, _theme: str) -> None:
+        # A style sheet keeps the palette its widgets had: set it again with the new one.
+        self.setStyleSheet("")
+        self.setStyleSheet(FOCUS_STYLE)
 
     def _on_reading_style_changed(self) -> None:
         self.parallel_pane.view.set_reading_font(self.reading_style.font())

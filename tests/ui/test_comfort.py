@@ -223,10 +223,39 @@ class QKeySequenceText:
 def test_the_title_column_gets_the_room_of_the_library_list(
         qtbot: QtBot, make_window: WindowFactory, seeded_library: Library) -> None:
     from reader.ui.library.library_model import LibraryColumn
+    from reader.ui.window_state import DEFAULT_SPLIT
 
     window = make_window(seeded_library)
+    # As a first window on a 1366×768 screen shares its width (the test's screen is smaller).
+    window.splitter.setSizes([int(window.width() * share) for share in DEFAULT_SPLIT])
+    qtbot.wait(10)
     header = window.library_pane.view.horizontalHeader()
     shown = [c for c in range(LibraryColumn.COUNT) if not header.isSectionHidden(c)]
     widths = {column: header.sectionSize(column) for column in shown}
     assert widths[LibraryColumn.TITLE] == max(widths.values())
     assert widths[LibraryColumn.TITLE] >= window.library_pane.view.viewport().width() / 3
+
+
+def test_tab_leaves_the_library_list_and_f6_goes_round_the_panes(
+        qtbot: QtBot, make_window: WindowFactory, seeded_library: Library) -> None:
+    window = make_window(seeded_library)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    listing = window.library_pane.view
+    listing.setFocus()
+    qtbot.waitUntil(listing.hasFocus)
+    article = window.parallel_pane.article_id
+    qtbot.keyClick(listing, Qt.Key.Key_Tab)
+    assert not listing.hasFocus()  # not the next cell, not the next row's article
+    assert window.parallel_pane.article_id == article
+
+    assert window.next_pane_action.shortcut().toString() == "F6"
+    listing.setFocus()
+    window.next_pane_action.trigger()
+    assert window.parallel_pane.view.hasFocus()
+    window.next_pane_action.trigger()
+    assert window.metrics_sidebar.isAncestorOf(QApplication.focusWidget())
+    window.next_pane_action.trigger()  # the notes panels are closed: back to the list
+    assert listing.hasFocus()
+    window.previous_pane_action.trigger()
+    assert window.metrics_sidebar.isAncestorOf(QApplication.focusWidget())

@@ -136,6 +136,26 @@ def test_compare_then_link_two_single_language_articles(qtbot: QtBot,
     assert pane.unlink_right()
     assert window.library_pane.view.model().rowCount() == 4
     assert pane.model.columnCount() == 1
+    assert "Undo" in window.statusBar().currentMessage()
+    window.undo_action.trigger()  # linked back, shown side by side again
+    assert window.library_pane.view.model().rowCount() == 3
+    assert pane.shown_languages() == ["sv", "nb"]
+    window.redo_action.trigger()
+    assert window.library_pane.view.model().rowCount() == 4
+
+
+def test_compare_mode_names_the_right_column_and_has_a_way_back(qtbot: QtBot,
+                                                                 window: MainWindow) -> None:
+    articles = {a.languages: a.id for a in window.library.article_summaries()}
+    assert window.open_article(articles[("sv",)])
+    pane = window.parallel_pane
+    norwegian = window.library.documents_of(articles[("nb",)])[0]
+    pane.compare_with(norwegian.id)
+    assert pane.compared_label.isVisible() and norwegian.title in pane.compared_label.text()
+    assert pane.stop_compare_button.isVisible()
+    pane.stop_compare_button.click()
+    assert pane.model.columnCount() == 1 and pane.shown_languages() == ["sv"]
+    assert not pane.stop_compare_button.isVisible() and not pane.compared_label.isVisible()
 
 
 def test_rows_tell_their_confidence_and_low_ones_are_tinted(qtbot: QtBot,
@@ -148,8 +168,9 @@ def test_rows_tell_their_confidence_and_low_ones_are_tinted(qtbot: QtBot,
 
     _open_cao_bang(window)
     pane = window.parallel_pane
-    tip = pane.model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
-    assert tip.startswith("Alignment confidence: ") and tip.endswith(" %")
+    sure = [r for r in range(pane.model.rowCount()) if (pane.model.row(r).score or 0) >= 0.9]
+    assert sure and pane.model.data(pane.model.index(sure[0], 0),
+                                    Qt.ItemDataRole.ToolTipRole) is None  # no tip on sure rows
     assert pane.merge_row_with_next(0)
     assert pane.model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole) == "Aligned by you"
 

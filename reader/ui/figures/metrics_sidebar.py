@@ -109,6 +109,11 @@ class MetricsSidebar(QWidget):
         self._check_box.hide()
         self.show_documents([])
 
+
+    def focus_target(self) -> QWidget:
+        """Where the keyboard lands when F6 comes to the sidebar: the translation check when
+        it shows, else the figures."""
+        return self.check_view if self.check_view.isVisible() else self.figures_view
     def show_documents(self, documents: list[DocumentInfo]) -> None:
         """Show the statistics of these language versions, one column each."""
         self._documents = list(documents)

@@ -32,7 +32,7 @@ _COLUMN_SAMPLES = {
 }
 
 
-DEFAULT_HIDDEN = (LibraryColumn.FIGURES, LibraryColumn.NOTES)
+DEFAULT_HIDDEN = (LibraryColumn.PLACE, LibraryColumn.FIGURES, LibraryColumn.NOTES)
 
 
 def filter_name(list_filter: ListFilter) -> str:
@@ -103,6 +103,7 @@ class LibraryPane(QWidget):
         self.view.verticalHeader().setDefaultSectionSize(int(line * 2 + 12))
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.view.setShowGrid(False)
+        self.view.setTabKeyNavigation(False)  # Tab leaves the list (arrows move in it)
         header = self.view.horizontalHeader()
         # Set widths, not ResizeToContents: that would read a thousand rows to measure them.
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -114,7 +115,7 @@ class LibraryPane(QWidget):
                                              metrics.horizontalAdvance(label)) + 20)
         # Few reports say their date in their address: an empty column would only take room.
         header.setSectionHidden(LibraryColumn.DATE, not model.any_dated())
-        # The title needs the room most: figures and notes are shown from the header's menu.
+        # The title needs the room most: place, figures and notes are in the header's menu.
         for column in DEFAULT_HIDDEN:
             header.setSectionHidden(column, True)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)

@@ -151,4 +151,6 @@ class ParallelTextModel(QAbstractTableModel):
             return None
         if row.manual:
             return _("Aligned by you")
+        if row.score >= LOW_CONFIDENCE:
+            return None  # a sure row needs no word: pointing at the text is reading it
         return _("Alignment confidence: {percent} %").format(percent=round(row.score * 100))

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -46,11 +47,30 @@ class AlignmentEdit(QUndoCommand):
         self._pane.store_beads(self._pair, self._before)
 
 
+class Unlink(QUndoCommand):
+    """Take a language version out of its article into one of its own; undo links it back."""
+
+    def __init__(self, pane: ParallelPane, article_id: int, document_id: int) -> None:
+        super().__init__(_("Unlink"))
+        self._pane = pane
+        self._article_id = article_id
+        self._document_id = document_id
+        self._new_article: int | None = None
+
+    def redo(self) -> None:
+        self._new_article = self._pane.unlink_document(self._article_id, self._document_id)
+
+    def undo(self) -> None:
+        if self._new_article is not None:
+            self._pane.link_back(self._article_id, self._new_article, self._document_id)
+
+
 class ParallelPane(QWidget):
     """Shows one article: two chosen languages aligned row by row, or one column."""
 
     documents_shown = Signal(object)
     figures_checked = Signal(object)  # [(row, FigurePair)], disagreements first; [] for one text
+    message = Signal(str)  # for the window's status bar
 
     def __init__(self, library: LibrarySession, events: LibraryEvents, undo_stack: QUndoStack,
                  parent: QWidget | None = None) -> None:
@@ -82,7 +102,16 @@ class ParallelPane(QWidget):
         self.link_button.setToolTip(_("Keep the compared article as a translation of this one"))
         self.unlink_button = QToolButton(self)
         self.unlink_button.setText(_("Unlink"))
-        self.unlink_button.setToolTip(_("Make the right-hand version an article of its own"))
+        self.unlink_button.setToolTip(_("Make the right-hand version an article of its own "
+                                        "(Undo links it back)"))
+        self.stop_compare_button = QToolButton(self)
+        self.stop_compare_button.setText(_("Stop comparing"))
+        self.stop_compare_button.setToolTip(_("Show this article's own languages again"))
+        self.compared_label = QLabel(self)
+        self.compared_label.setObjectName("comparedArticle")
+        self.compared_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.compared_label.setSizePolicy(QSizePolicy.Policy.Ignored,
+                                          QSizePolicy.Policy.Preferred)  # a long title is cut
         self._status = QLabel(self)
         self._status.setObjectName("alignmentStatus")
         self._heading = QLabel(self)
@@ -108,6 +137,8 @@ class ParallelPane(QWidget):
         bar.addWidget(self.compare_button)
         bar.addWidget(self.link_button)
         bar.addWidget(self.unlink_button)
+        bar.addWidget(self.compared_label, 1)
+        bar.addWidget(self.stop_compare_button)
         bar.addStretch(1)
         bar.addWidget(self._status)
         layout = QVBoxLayout(self)
@@ -136,6 +167,7 @@ class ParallelPane(QWidget):
         self.compare_button.clicked.connect(self._on_compare_button_clicked)
         self.link_button.clicked.connect(self._on_link_button_clicked)
         self.unlink_button.clicked.connect(self._on_unlink_button_clicked)
+        self.stop_compare_button.clicked.connect(self.stop_comparing)
         self.view.context_menu_requested.connect(self._on_view_context_menu_requested)
         self.merge_action.triggered.connect(self._on_merge_action_triggered)
         self.reset_action.triggered.connect(self._on_reset_action_triggered)
@@ -294,15 +326,40 @@ class ParallelPane(QWidget):
         self._show_chosen()
         return True
 
+    def stop_comparing(self) -> None:
+        """Leave compare mode: the article's own languages again."""
+        if self._compared is not None and self._article_id is not None:
+            self.show_article(self._article_id)
+
     def unlink_right(self) -> bool:
-        """Make the right-hand language version an article of its own."""
+        """Make the right-hand language version an article of its own (undoable)."""
         pair = self.shown_pair()
         if pair is None or self._compared is not None or self._article_id is None:
             return False
-        _new, change = self._library.unlink_document(pair[1])
-        self.show_article(self._article_id)
-        self._events.announce(change)
+        self.undo_stack.push(Unlink(self, self._article_id, pair[1]))
         return True
+
+    def unlink_document(self, article_id: int, document_id: int) -> int:
+        """Take a version out of an article (for Unlink): the new article's id."""
+        language = language_name(self._library.document(document_id).language)
+        new, change = self._library.unlink_document(document_id)
+        if self._article_id == article_id:
+            self.show_article(article_id)
+        self._events.announce(change)
+        self.message.emit(_("{language} is now an article of its own. Undo (Ctrl+Z) links it "
+                            "back.").format(language=language))
+        return new
+
+    def link_back(self, article_id: int, new_article_id: int, document_id: int) -> None:
+        """Undo an unlink: the version joins its article again, shown beside it."""
+        change = self._library.link_articles(article_id, new_article_id)
+        self._events.announce(change)
+        if self._article_id in (article_id, new_article_id):
+            self.show_article(article_id)
+            ids = [document.id for document in self._documents]
+            if document_id in ids and len(ids) > 1:
+                self.right_language.setCurrentIndex(ids.index(document_id))
+                self._show_chosen()
 
     def _show_controls(self) -> None:
         several = len(self._documents) > 1
@@ -314,6 +371,13 @@ class ParallelPane(QWidget):
         self.compare_button.setVisible(bool(self._documents))
         self.link_button.setVisible(comparing)
         self.unlink_button.setVisible(several and not comparing)
+        self.stop_compare_button.setVisible(comparing)
+        self.compared_label.setVisible(comparing)
+        if self._compared is not None:
+            # The right column is another article: say which.
+            self.compared_label.setText(_("Right: {title} ({language})").format(
+                title=self._compared.title, language=language_name(self._compared.language)))
+            self.compared_label.setToolTip(self._compared.title)
 
     def _chosen_ids(self) -> list[int]:
         if not self._documents:
