@@ -116,6 +116,11 @@ def build_parser() -> argparse.ArgumentParser:
                                  help="copy the library, as it is now, into a new file")
     backup.add_argument("--out", type=Path, metavar="FILE",
                         help="file to write (default: LIBRARY.YYYYMMDD-HHMMSS.backup beside it)")
+    deleter = commands.add_parser(
+        "delete", parents=[db_option],
+        help="delete articles with all their versions (their highlights are kept, with their "
+             "quotes, as notes of deleted articles)")
+    deleter.add_argument("articles", type=int, nargs="+", metavar="ARTICLE_ID")
     recover = commands.add_parser(
         "recover", parents=[db_option],
         help="copy what can be read of a damaged library into a new file beside it")
@@ -163,6 +168,8 @@ def _run(args: argparse.Namespace) -> int:
             return _import_annotations(library_path, args.file, args.json)
         if args.command == "backup":
             return _backup(library_path, args.out)
+        if args.command == "delete":
+            return _delete(library_path, args.articles)
         if args.command == "recover":
             return _recover(library_path, args.out)
         if args.command == "screenshot":
@@ -201,6 +208,28 @@ def _backup(library_path: Path, out: Path | None) -> int:
         return ExitStatus.FAILED
     print(_safe(f"backed up to {target}"))
     return ExitStatus.OK
+
+
+def _delete(library_path: Path, article_ids: Sequence[int]) -> int:
+    from reader.app import open_library
+
+    library = open_library(library_path)
+    status = ExitStatus.OK
+    try:
+        for article_id in article_ids:
+            try:
+                removed = library.delete_article(article_id)
+            except KeyError:
+                print(f"reader: the library has no article {article_id}", file=sys.stderr)
+                status = ExitStatus.FAILED
+                continue
+            kept = removed.kept_note_count
+            print(_safe(f"deleted {article_id}: {removed.title} ({removed.document_count} "
+                        f"version{'s' if removed.document_count != 1 else ''}; "
+                        f"{kept} highlight{'s' if kept != 1 else ''} kept)"))
+    finally:
+        library.close()
+    return status
 
 
 def _recover(library_path: Path, out: Path | None) -> int:

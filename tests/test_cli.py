@@ -152,3 +152,26 @@ def test_figures_json_from_a_file_and_from_standard_input(tmp_path: Path) -> Non
     )
     readings = [(f["value"], f["unit"], f["qualifier"]) for f in json.loads(piped.stdout)]
     assert readings == [(1299000000, "USD", "over"), (6.52, "percent", "exact")]
+
+
+def test_delete_removes_articles_keeps_their_notes_and_names_unknown_ids(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from reader.app import open_library
+
+    db = tmp_path / "lib.sqlite"
+    library = open_library(db)
+    article = next(a for a in library.article_summaries() if len(a.languages) == 2)
+    document = library.documents_of(article.id)[0]
+    library.annotations.add(document.id, 0, 5, "yellow", "a note")
+    count = len(library.article_summaries())
+    library.close()
+    capsys.readouterr()
+
+    assert main(["delete", str(article.id), "999999", "--db", str(db)]) == 1
+    out, err = capsys.readouterr()
+    assert f"deleted {article.id}: " in out and "(2 versions; 1 highlight kept)" in out
+    assert "no article 999999" in err
+    library = open_library(db)
+    assert len(library.article_summaries()) == count - 1
+    assert [note.note for note in library.kept_notes()] == ["a note"]
+    library.close()

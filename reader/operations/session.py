@@ -31,7 +31,9 @@ from reader.store.records import (
     FigureRow,
     FigureSort,
     ImportResult,
+    KeptNote,
     ListFilter,
+    RemovedArticle,
     SearchHit,
     SentenceAlignment,
     SentenceRecord,
@@ -178,6 +180,22 @@ class LibrarySession:
         old = self._library.document(document_id).article_id
         new = self._library.unlink_document(document_id)
         return new, LibraryChange(articles=frozenset({old, new}), articles_came_or_went=True)
+
+    def delete_article(self, article_id: int) -> tuple[RemovedArticle, LibraryChange]:
+        """Delete an article and everything about it; its highlights are kept with their
+        quotes (`kept_notes`). What was taken out (for `restore_article`), and the change.
+        KeyError when there is no such article."""
+        removed = self._library.delete_article(article_id)
+        return removed, _removal_change(removed)
+
+    def restore_article(self, removed: RemovedArticle) -> LibraryChange:
+        """Undo a deletion: the article back as it was, its notes back in it."""
+        self._library.restore_article(removed)
+        return _removal_change(removed)
+
+    def kept_notes(self) -> list[KeptNote]:
+        """The highlights and notes of deleted articles, the most recently kept first."""
+        return self._library.kept_notes()
 
     def import_paths(self, paths: Sequence[Path], report: ReportProgress = no_progress,
                      cancel: CancelToken | None = None) -> tuple[list[ImportResult], LibraryChange]:
@@ -495,3 +513,16 @@ def _annotation_change(annotation: Annotation) -> LibraryChange:
 def _bookmark_change(bookmark: Bookmark) -> LibraryChange:
     return LibraryChange(documents=frozenset({bookmark.document_id}),
                          bookmarks=frozenset({bookmark.id}))
+
+
+def _removal_change(removed: RemovedArticle) -> LibraryChange:
+    """What deleting an article (or undoing that) changes."""
+    rows = removed.rows
+    return LibraryChange(
+        articles=frozenset({removed.article_id}),
+        documents=frozenset(row["id"] for row in rows.get("documents", [])),
+        annotations=frozenset(row["id"] for row in rows.get("annotations", [])),
+        bookmarks=frozenset(row["id"] for row in rows.get("bookmarks", [])),
+        stars=frozenset({removed.article_id}),
+        figures=frozenset(row["document_id"] for row in rows.get("figures", [])),
+        articles_came_or_went=True)

@@ -33,7 +33,9 @@ from reader.store.records import (
     DocumentText,
     ImportResult,
     ImportStatus,
+    KeptNote,
     ParagraphText,
+    RemovedArticle,
     SentenceRecord,
 )
 from reader.store.schema import APPLICATION_ID, REQUIRED_TABLES, SCHEMA_VERSION
@@ -325,6 +327,28 @@ class Library:
     def trace_statements(self, callback: object) -> None:
         """Call `callback(sql)` for every statement run on this connection (None: stop)."""
         self._conn.set_trace_callback(callback)  # type: ignore[arg-type]
+
+    def delete_article(self, article_id: int) -> RemovedArticle:
+        """Delete an article and everything about it, keeping its highlights as kept notes
+        (`reader.store.removal`); what was taken out, for `restore_article`. KeyError when
+        there is no such article."""
+        from reader.store.removal import remove_article
+
+        with self._db.atomic():
+            return remove_article(self._conn, article_id)
+
+    def restore_article(self, removed: RemovedArticle) -> None:
+        """Put a deleted article back as it was (undo of `delete_article`)."""
+        from reader.store.removal import restore_article
+
+        with self._db.atomic():
+            restore_article(self._conn, removed)
+
+    def kept_notes(self) -> list[KeptNote]:
+        """The highlights and notes of deleted articles, the most recently kept first."""
+        from reader.store.removal import kept_notes
+
+        return kept_notes(self._conn)
 
     def meta(self, key: str) -> str | None:
         """A value the library keeps about itself."""

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 
 @dataclass(frozen=True)
@@ -102,6 +102,41 @@ class SentenceRecord:
     start: int
     end: int
     text: str
+
+
+@dataclass(frozen=True)
+class RemovedArticle:
+    """What deleting an article took out, to put back when the deletion is undone."""
+
+    article_id: int
+    title: str
+    removal: str  # names the deletion in kept_notes
+    rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict, hash=False)
+
+    @property
+    def document_count(self) -> int:
+        """How many language versions went."""
+        return len(self.rows.get("documents", []))
+
+    @property
+    def kept_note_count(self) -> int:
+        """How many highlights were kept as notes of a deleted article."""
+        return len(self.rows.get("annotations", []))
+
+
+@dataclass(frozen=True)
+class KeptNote:
+    """A highlight of an article that was deleted, kept with its quote and note."""
+
+    id: int
+    uid: str
+    article_title: str
+    language: str
+    exact: str
+    colour: str
+    note: str
+    created_at: str
+    kept_at: str
 
 
 @dataclass(frozen=True)

@@ -353,6 +353,34 @@ def _index_differing_by_title(db: sqlite_utils.Database) -> None:
     db.conn.execute("DROP INDEX IF EXISTS idx_articles_differs")
 
 
+def _create_kept_notes(db: sqlite_utils.Database) -> None:
+    """Version 13: the highlights and notes of deleted articles, kept with their quotes (a
+    deleted article never takes the reader's notes with it); `removal` names the deletion,
+    so that undoing it takes them back into the article."""
+    db.table("kept_notes").create(
+        {
+            "id": int,
+            "uid": str,
+            "removal": str,
+            "article_title": str,
+            "language": str,
+            "document_uri": str,
+            "exact": str,
+            "prefix": str,
+            "suffix": str,
+            "color": str,
+            "note": str,
+            "tags": str,
+            "created_at": str,
+            "kept_at": str,
+        },
+        pk="id",
+        not_null={"exact", "kept_at"},
+        if_not_exists=True,
+    )
+    db.table("kept_notes").create_index(["removal"], if_not_exists=True)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _create_reading_tables,
     _create_reader_tables,
@@ -366,6 +394,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _add_document_list_index,
     _add_figures_version_index,
     _index_differing_by_title,
+    _create_kept_notes,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -378,6 +407,7 @@ _TABLES_ADDED = {
     4: ("figures",),
     6: ("search_index",),
     9: ("figure_words",),
+    13: ("kept_notes",),
 }
 REQUIRED_TABLES: dict[int, frozenset[str]] = {
     version: frozenset(name for added, names in _TABLES_ADDED.items() if added <= version

@@ -46,6 +46,7 @@ from reader.ui.library_health import LibraryHealth
 from reader.ui.navigator import Navigator
 from reader.ui.notes.annotations_panel import AnnotationsPanel
 from reader.ui.notes.bookmarks_panel import BookmarksPanel
+from reader.ui.notes.kept_notes_panel import KeptNotesPanel
 from reader.ui.notes.pending_writes import PendingWrites
 from reader.ui.parallel.parallel_pane import ParallelPane
 from reader.ui.parallel.reading_style import ReadingStyle
@@ -125,7 +126,8 @@ class MainWindow(QMainWindow):
             self.bookmarks_dock.hide()
         self.focus_mode = FocusMode(self, [self.search_pane, self.metrics_sidebar,
                                            self.annotations_dock, self.bookmarks_dock,
-                                           self.menuBar(), self.statusBar()],
+                                           self.kept_notes_dock, self.menuBar(),
+                                           self.statusBar()],
                                     self.parallel_pane.view)
         self._startup = StartUp(self, self._open_initial_article,
                                 then=[self.health.start, self._load_writing_code])
@@ -144,10 +146,17 @@ class MainWindow(QMainWindow):
         self.bookmarks_dock = QDockWidget(_("Bookmarks"), self)
         self.bookmarks_dock.setObjectName("bookmarksDock")
         self.bookmarks_dock.setWidget(self.bookmarks_panel)
+        self.kept_notes_panel = KeptNotesPanel(self.library, self.events)
+        self.kept_notes_dock = QDockWidget(_("Notes of deleted articles"), self)
+        self.kept_notes_dock.setObjectName("keptNotesDock")
+        self.kept_notes_dock.setWidget(self.kept_notes_panel)
         area = Qt.DockWidgetArea.BottomDockWidgetArea
         self.addDockWidget(area, self.annotations_dock)
         self.addDockWidget(area, self.bookmarks_dock)
+        self.addDockWidget(area, self.kept_notes_dock)
         self.tabifyDockWidget(self.annotations_dock, self.bookmarks_dock)
+        self.tabifyDockWidget(self.bookmarks_dock, self.kept_notes_dock)
+        self.kept_notes_dock.hide()
         self.annotations_dock.raise_()
         self.resizeDocks([self.annotations_dock], [DEFAULT_DOCK_HEIGHT], Qt.Orientation.Vertical)
 
@@ -198,8 +207,15 @@ class MainWindow(QMainWindow):
         self.star_action.setShortcut(QKeySequence("Ctrl+D"))
         self.search_action = QAction(_("&Search all articles"), self)
         self.search_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.delete_article_action = QAction(_("&Delete the article"), self)
+        self.delete_article_action.setShortcut(QKeySequence.StandardKey.Delete)
+        # Del deletes an article only where the list has the keyboard.
+        self.delete_article_action.setShortcutContext(
+            Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.library_pane.view.addAction(self.delete_article_action)
         library_menu.addAction(self.search_action)
         library_menu.addAction(self.star_action)
+        library_menu.addAction(self.delete_article_action)
         library_menu.addSeparator()
         library_menu.addAction(self.figures_action)
         library_menu.addAction(self.disagreeing_action)
@@ -210,6 +226,8 @@ class MainWindow(QMainWindow):
         self.bookmarks_panel_action.setShortcut(QKeySequence("Ctrl+Shift+B"))
         view_menu.addAction(self.notes_panel_action)
         view_menu.addAction(self.bookmarks_panel_action)
+        self.kept_notes_action = QAction(_("Notes of &deleted articles"), self)
+        view_menu.addAction(self.kept_notes_action)
         view_menu.addSeparator()
         self.zoom_in_action = QAction(_("&Larger text"), self)
         self.zoom_in_action.setShortcuts([QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
@@ -272,6 +290,9 @@ class MainWindow(QMainWindow):
         self.next_pane_action.triggered.connect(lambda: self.cycle_panes(1))
         self.previous_pane_action.triggered.connect(lambda: self.cycle_panes(-1))
         self.leave_focus_action.triggered.connect(self._on_leave_focus_action_triggered)
+        self.delete_article_action.triggered.connect(self.delete_selected_article)
+        self.kept_notes_action.triggered.connect(lambda: self.bring_forward(
+            self.kept_notes_dock))
         self.notes_panel_action.triggered.connect(lambda: self.bring_forward(
             self.annotations_dock))
         self.bookmarks_panel_action.triggered.connect(lambda: self.bring_forward(
@@ -363,6 +384,20 @@ class MainWindow(QMainWindow):
         self._startup.article_chosen()
         return self.navigator.open_article(article_id)
 
+    def delete_selected_article(self) -> bool:
+        """Delete the article selected in the library (undoable); False when none is."""
+        from reader.ui.library.article_commands import DeleteArticle
+
+        article_id = self.library_pane.selected_article()
+        if article_id is None or self.library.read_only:
+            return False
+        title = next((d.title for d in self.library.documents_of(article_id)), "")
+        command = DeleteArticle(self.library, self.events, article_id, title,
+                                lambda text: self._show_message(text),
+                                self.navigator.open_article)
+        self.undo_stack.push(command)
+        return command.removed is not None
+
     def toggle_star(self, article_id: int) -> None:
         """Star an article, or unstar it (undoable)."""
         from reader.ui.notes.note_commands import SetStar
@@ -415,7 +450,7 @@ class MainWindow(QMainWindow):
         """The panes F6 goes through, in order: where the keyboard lands in each."""
         return [self.library_pane.view, self.parallel_pane.view,
                 self.metrics_sidebar.focus_target(), self.annotations_panel,
-                self.bookmarks_panel]
+                self.bookmarks_panel, self.kept_notes_panel]
 
     def cycle_panes(self, step: int) -> None:
         """Give the keyboard to the next (or previous) pane on screen."""
