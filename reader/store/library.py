@@ -401,6 +401,12 @@ class Library:
             )
         ]
 
+    def document_with_text(self, content_hash: str) -> tuple[int, int] | None:
+        """(document id, article id) of the document whose text has this fingerprint."""
+        row = self._conn.execute("SELECT id, article_id FROM documents WHERE content_hash = ?",
+                                 [content_hash]).fetchone()
+        return None if row is None else (int(row[0]), int(row[1]))
+
     def content_hash_of(self, document_id: int) -> str:
         """The fingerprint of a document's current text."""
         row = self._conn.execute("SELECT content_hash FROM documents WHERE id = ?",
@@ -464,12 +470,16 @@ class Library:
             refresh_article_listing(self._conn, new_id)
         return new_id
 
-    def add_document(self, analysed: AnalysedDocument, file_name: str) -> ImportResult:
+    def add_document(self, analysed: AnalysedDocument, file_name: str,
+                     article_id: int | None = None) -> ImportResult:
         """Store one analysed file, all or nothing.
 
         A text already in the library is a duplicate; a new text of a language version the
         library knows (same source address and language, or same file name) replaces it.
+        A new version joins the article `article_id` when given (the other version of a
+        bilingual file), else the article of its source address, else an article of its own.
         """
+        join = article_id
         path = Path(file_name)
         existing = self._conn.execute(
             "SELECT id, article_id FROM documents WHERE content_hash = ?",
@@ -488,8 +498,12 @@ class Library:
                 self._replace_document(document_id, analysed, path.name)
                 status = ImportStatus.UPDATED
             else:
-                article_id = self._article_for(analysed)
+                article_id = self._article_for(analysed) if join is None else join
                 document_id = self._insert_document(article_id, uri, analysed, path.name)
+                if join is not None:
+                    self._conn.execute(
+                        "UPDATE articles SET translation_link = coalesce(translation_link, "
+                        "'bilingual file') WHERE id = ?", [join])
                 status = ImportStatus.IMPORTED
             self._insert_structure(document_id, analysed)
             refresh_article_listing(self._conn, article_id)

@@ -86,6 +86,8 @@ class ImportResult:
     reason: str = ""
     article_id: int | None = None
     document_id: int | None = None
+    # Every document the file gave, `document_id` first (two for a bilingual file).
+    document_ids: tuple[int, ...] = ()
 
     def describe(self) -> str:
         """One line for a report: "imported: file.txt" or "failed: file.txt: reason"."""
