@@ -15,6 +15,7 @@ from reader.formats import (
     article_text,
     bilingual_table,
     figures_csv,
+    pair_print,
     tmx,
     xliff,
 )
@@ -43,6 +44,8 @@ WRITERS: tuple[Writer[Any], ...] = (
     tmx.WRITER,
     xliff.WRITER,
     bilingual_table.WRITER,
+    pair_print.HTML_WRITER,
+    pair_print.DOCX_WRITER,
 )
 
 ALL_FILES = "All files (*)"

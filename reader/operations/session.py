@@ -297,6 +297,14 @@ class LibrarySession:
 
         return export_annotations(self._library, file_format, article_id)
 
+    def export_pair(self, article_id: int, file_format: str,
+                    languages: Sequence[str] | None = None) -> tuple[bytes, int]:
+        """An article's two language versions, aligned, as a file of a format (a translation
+        pair writer's name), and its rows; NoPair when the article has no such pair."""
+        from reader.operations.pair_export import export_pair
+
+        return export_pair(self._library, article_id, file_format, languages)
+
     def import_notes(self, path: Path) -> tuple[AnnotationImportReport, LibraryChange]:
         """Bring W3C annotations from a file: the report and the change (UnreadableAnnotations
         when the file holds none)."""

@@ -35,6 +35,7 @@ from reader.store.records import (
     ImportStatus,
     ParagraphText,
     SentenceRecord,
+    ShownDocument,
 )
 from reader.store.schema import APPLICATION_ID, REQUIRED_TABLES, SCHEMA_VERSION
 from reader.store.search import SearchIndex
@@ -383,6 +384,29 @@ class Library:
             )
         )
         return DocumentText(_document_info(row[:-1]), text, paragraphs)
+
+    def shown_document(self, document_id: int) -> ShownDocument | None:
+        """A document's text and metadata as `reader show` prints them; None when there is no
+        such document. Format, author and date come from their own columns where the library
+        has them (a format's reader fills them), else the byline and the article's date."""
+        cursor = self._conn.execute("SELECT * FROM documents WHERE id = ?", [document_id])
+        row = cursor.fetchone()
+        if row is None:
+            return None
+        values = dict(zip((c[0] for c in cursor.description), row, strict=True))
+        published = self._conn.execute("SELECT published FROM articles WHERE id = ?",
+                                       [values["article_id"]]).fetchone()
+
+        def known(*names: str) -> str | None:
+            found = next((values[n] for n in names if values.get(n) not in (None, "")), None)
+            return None if found is None else str(found)
+
+        return ShownDocument(
+            int(values["id"]), int(values["article_id"]), str(values["title"] or ""),
+            str(values["language"]), str(values["uri"]), known("source_url"),
+            known("format", "source_format"), known("author", "byline"),
+            known("date", "published_date") or (published[0] if published else None),
+            str(values["text"]))
 
     def sentences(self, document_id: int) -> list[SentenceRecord]:
         """A document's sentences in reading order, with their paragraph and text."""

@@ -61,7 +61,8 @@ def test_dialog_filters_come_from_the_formats() -> None:
                                         "W3C Web Annotation JSON-LD (*.jsonld *.json)")
     assert save_filter(FIGURES) == "CSV files (*.csv)"
     assert save_filter(TRANSLATION_PAIR) == (
-        "TMX translation memory (*.tmx);;XLIFF 2.1 (*.xlf *.xliff);;TSV table (*.tsv)")
+        "TMX translation memory (*.tmx);;XLIFF 2.1 (*.xlf *.xliff);;TSV table (*.tsv);;"
+        "HTML page, two columns (*.html *.htm);;Word document, two columns (*.docx)")
     assert read_back_filter(ANNOTATIONS, "w3c") == (
         "W3C Web Annotation JSON-LD (*.jsonld *.json);;All files (*)")
 
