@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from reader.formats.base import DocumentReader, Writer
 from reader.formats.exports import TRANSLATION_PAIR, PairExport, PairRow
 from reader.formats.xml_input import (
+    NESTED_TOO_DEEPLY,
     XML_NAMESPACE,
     inline_text,
     language_code,
@@ -49,7 +50,10 @@ def read_tmx(data: bytes, file_name: str) -> AlignedSource:
     declared = language_code(header.get("srclang")) if header is not None else None
     units = [_variants(tu) for tu in body if local_name(tu) == "tu"]
     source, target = _languages(units, declared)
-    pairs = [_unit(variants.get(source), variants.get(target)) for variants in units]
+    try:
+        pairs = [_unit(variants.get(source), variants.get(target)) for variants in units]
+    except RecursionError:
+        raise UnreadableFile(NESTED_TOO_DEEPLY) from None
     try:
         return build_aligned_source(pairs, source, target, "tmx")
     except ValueError as error:

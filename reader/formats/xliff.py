@@ -16,7 +16,14 @@ from typing import TYPE_CHECKING
 from reader.formats.base import DocumentReader, Writer
 from reader.formats.exports import TRANSLATION_PAIR, PairExport
 from reader.formats.tmx import sentence_ends, split_at_ends
-from reader.formats.xml_input import inline_text, language_code, local_name, namespace, xml_text
+from reader.formats.xml_input import (
+    NESTED_TOO_DEEPLY,
+    inline_text,
+    language_code,
+    local_name,
+    namespace,
+    xml_text,
+)
 from reader.text.aligned_source import AlignedSource, TranslationUnit, build_aligned_source
 from reader.text.file_check import UnreadableFile
 
@@ -39,6 +46,13 @@ def read_xliff(data: bytes, file_name: str) -> AlignedSource:
     root = parse_xml(data, "an XLIFF")
     if local_name(root) != "xliff":
         raise UnreadableFile(f"not an XLIFF file: its root element is <{local_name(root)}>")
+    try:
+        return _read(root)
+    except RecursionError:
+        raise UnreadableFile(NESTED_TOO_DEEPLY) from None
+
+
+def _read(root: Element) -> AlignedSource:
     version = root.get("version", "")
     if namespace(root) == XLIFF_2 or version.startswith("2"):
         source, target = root.get("srcLang"), root.get("trgLang")

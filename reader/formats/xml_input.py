@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from xml.etree.ElementTree import Element
 
 XML_NAMESPACE = "{http://www.w3.org/XML/1998/namespace}"
+NESTED_TOO_DEEPLY = "refused: its markup is nested too deeply to be a document"
 _LANGUAGE_TAG = re.compile(r"([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*")
 # What a file that lies about its type most often is, by its first bytes.
 _SIGNATURES = (

@@ -119,6 +119,12 @@ EXTERNAL = (b'<?xml version="1.0"?>\n<!DOCTYPE tmx [<!ENTITY secret SYSTEM '
                      b'srcLang="en" trgLang="fr"><file id="1"/></xliff>',
      "XLIFF file with no translation units with text"),
     ("old.xlf", b'<xliff version="1.0"><file/></xliff>', "XLIFF file without a source"),
+    ("deep.tmx", b'<tmx><body><tu><tuv xml:lang="en"><seg>' + b"<hi>" * 5000 + b"x"
+     + b"</hi>" * 5000 + b'</seg></tuv><tuv xml:lang="fr"><seg>y</seg></tuv></tu></body></tmx>',
+     "refused: its markup is nested too deeply"),
+    ("deep.xlf", b'<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0" '
+                 b'srcLang="en" trgLang="fr"><file id="f">' + b"<group>" * 5000
+     + b"</group>" * 5000 + b"</file></xliff>", "refused: its markup is nested too deeply"),
     ("three.tsv", b"one\ttwo\tthree\n", "row 1 has more than two columns"),
     ("one.csv", b"only,\nthis,\n", "the table has one column"),
     ("binary.tsv", b"\x00\x01\x02\x03" * 100, "binary file, not text"),
