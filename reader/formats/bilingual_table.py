@@ -53,15 +53,19 @@ def _rows(text: str, tab: bool) -> list[list[str]]:
     if tab:  # TSV quotes nothing: a quote is part of the text
         return list(csv.reader(io.StringIO(text, newline=""), delimiter="\t",
                                quoting=csv.QUOTE_NONE))
-    rows: list[list[str]] = []
-    for delimiter in (",", ";"):  # comma-separated, else as spreadsheets of some locales write
+    best: list[list[str]] = []
+    best_fit = -1
+    # Comma-separated, or as spreadsheets of some locales write (semicolons), or tabs: the
+    # separator that makes the most rows of two cells.
+    for delimiter in (",", ";", "\t"):
         try:
             rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
         except csv.Error as error:
             raise UnreadableFile(f"not a CSV table ({error})") from None
-        if any(len(row) > 1 for row in rows):
-            break
-    return rows
+        fit = sum(1 for row in rows if len(row) == 2)
+        if fit > best_fit:
+            best, best_fit = rows, fit
+    return best
 
 
 def _header_language(cell: str) -> str | None:

@@ -142,3 +142,27 @@ def test_a_bad_bilingual_file_gets_one_line_saying_why(name: str, data: bytes | 
     assert message.startswith(reason) and "\n" not in message
     if data is None:
         assert message.endswith("(the file seems cut short)")
+
+
+def test_a_memory_of_three_languages_gives_its_source_and_most_used_other(
+        tmp_path: Path) -> None:
+    path = tmp_path / "three.tmx"
+    path.write_text(
+        '<tmx version="1.4"><header srclang="*all*"/><body>'
+        '<tu><tuv xml:lang="de"><seg>Eins.</seg></tuv><tuv xml:lang="fr"><seg>Un.</seg></tuv>'
+        '<tuv xml:lang="en-US"><seg>One.</seg></tuv></tu>'
+        '<tu><tuv xml:lang="fr"><seg>Deux.</seg></tuv><tuv xml:lang="de"><seg>Zwei.</seg></tuv>'
+        "</tu></body></tmx>", encoding="utf-8")
+    pair = read(path)
+    assert {pair.source.language, pair.target.language} == {"de", "fr"}
+    assert len(pair.beads) == 2
+
+
+def test_a_semicolon_separated_table_with_a_byte_order_mark(tmp_path: Path) -> None:
+    path = tmp_path / "excel.csv"
+    path.write_bytes("\ufeffsv;nb\nEtt år.;Ett år.\n\"Två; tre.\";To, tre.\n".encode())
+    pair = read(path)
+    assert (pair.source.language, pair.target.language) == ("sv", "nb")
+    assert sentences(pair, "source") == ["Ett år.", "Två; tre."]
+    assert sentences(pair, "target") == ["Ett år.", "To, tre."]
+    assert pair.source.content_hash != pair.target.content_hash  # the same words, two languages
