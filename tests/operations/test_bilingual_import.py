@@ -166,3 +166,18 @@ def test_a_text_file_and_a_bilingual_file_of_the_same_text_are_two_documents(
     (pair,) = import_paths(empty_library, [tmx_file(tmp_path / "pair.tmx")])
     assert pair.status.value == "imported" and len(pair.document_ids) == 2
     assert len(empty_library.article_summaries()) == 2
+
+
+def test_worker_processes_import_bilingual_files_as_this_process_does(
+        empty_library: Library, tmp_path: Path) -> None:
+    files = [tmx_file(tmp_path / "a.tmx", seed_paragraphs()[:4]),
+             xliff2_file(tmp_path / "b.xliff", seed_paragraphs()[4:8]),
+             table_file(tmp_path / "c.tsv", seed_paragraphs()[8:])]
+    results = import_paths(empty_library, files, workers=2)
+    assert [r.status.value for r in results] == ["imported"] * 3
+    for result in results:
+        source, target = result.document_ids
+        alignment = current_alignment(empty_library, source, target)
+        assert alignment is not None and all(b.manual for b in alignment.beads)
+        stamp = empty_library.alignments.stamp(source, target)
+        assert stamp is not None and stamp[2] == versions.FILE_ALIGNMENT
