@@ -337,7 +337,7 @@ class MainWindow(QMainWindow):
         article_id = self.library_pane.selected_article()
         if article_id is not None:
             languages = self.parallel_pane.shown_languages()
-            export_pair(self, self.library, article_id,
+            export_pair(self, self.library, self.events, article_id,
                         languages if len(languages) == 2 else None)
 
     def _on_import_notes_triggered(self) -> None:

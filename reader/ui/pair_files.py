@@ -9,11 +9,13 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from reader.operations.session import LibrarySession
 from reader.ui.i18n import _, ngettext
+from reader.ui.library_events import LibraryEvents
 from reader.ui.plain_text import as_rich_text
 
 
-def export_pair(parent: QWidget, library: LibrarySession, article_id: int,
-                languages: list[str] | None = None, folder: Path | None = None) -> Path | None:
+def export_pair(parent: QWidget, library: LibrarySession, events: LibraryEvents,
+                article_id: int, languages: list[str] | None = None,
+                folder: Path | None = None) -> Path | None:
     """Ask where and in which format, then write the pair; the file written."""
     from reader.formats.registry import TRANSLATION_PAIR, save_filter, writer_for_file, writers
 
@@ -27,20 +29,24 @@ def export_pair(parent: QWidget, library: LibrarySession, article_id: int,
     file_format = writer_for_file(TRANSLATION_PAIR, path, chosen, _) or default
     if not path.suffix:
         path = path.with_suffix(file_format.suffix)
-    return write_pair(parent, library, path, file_format.name, article_id, languages)
+    return write_pair(parent, library, events, path, file_format.name, article_id, languages)
 
 
-def write_pair(parent: QWidget, library: LibrarySession, path: Path, file_format: str,
-               article_id: int, languages: list[str] | None = None) -> Path | None:
-    """Write an article's pair to a file in a format; a message box when it cannot."""
+def write_pair(parent: QWidget, library: LibrarySession, events: LibraryEvents, path: Path,
+               file_format: str, article_id: int,
+               languages: list[str] | None = None) -> Path | None:
+    """Write an article's pair to a file in a format (announcing its alignment when it had to
+    be aligned first); a message box when it cannot."""
     from reader.operations.pair_export import NoPair
 
     title = _("Export translation pair")
     try:
-        content, rows = library.export_pair(article_id, file_format, languages)
+        content, rows, change = library.export_pair(article_id, file_format, languages)
     except NoPair as error:
         QMessageBox.information(parent, title, as_rich_text(str(error)))
         return None
+    if change:
+        events.announce(change)
     try:
         path.write_bytes(content)
     except OSError as error:

@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
+from pytestqt.qtbot import QtBot
 
+from reader.store.library import Library
 from reader.ui.main_window import MainWindow
 from reader.ui.pair_files import write_pair
 
@@ -21,7 +23,8 @@ def _open_pair(window: MainWindow) -> int:
 def test_every_pair_format_from_the_window(window: MainWindow, tmp_path: Path) -> None:
     article_id = _open_pair(window)
     for name in ("tmx", "xliff", "tsv", "html", "docx"):
-        written = write_pair(window, window.library, tmp_path / f"pair.{name}", name, article_id)
+        written = write_pair(window, window.library, window.events, tmp_path / f"pair.{name}",
+                             name, article_id)
         assert written is not None and written.stat().st_size > 1000
     assert window.statusBar().currentMessage().startswith("38 aligned rows written to")
     from docx import Document
@@ -55,6 +58,32 @@ def test_an_article_in_one_language_has_no_pair_to_write(
     told: list[str] = []
     monkeypatch.setattr(QMessageBox, "information",
                         lambda _parent, _title, text: told.append(text))
-    assert write_pair(window, window.library, tmp_path / "x.tmx", "tmx", single.id) is None
+    assert write_pair(window, window.library, window.events, tmp_path / "x.tmx", "tmx",
+                      single.id) is None
     assert told == ["<p>the article has one language version: a pair needs two</p>"]
     assert not (tmp_path / "x.tmx").exists()
+
+
+def test_a_pair_aligned_for_its_export_is_announced(
+        qtbot: QtBot, window: MainWindow, seeded_library: Library, tmp_path: Path) -> None:
+    """The pair's stored alignment is an older aligner's (as after an upgrade): the export
+    aligns it first, and the window hears of it as of any alignment."""
+    from reader.operations.changes import LibraryChange, pair
+    from reader.text import versions
+
+    article_id = _open_pair(window)
+    spanish, english = seeded_library.documents_of(article_id)
+    stored = seeded_library.alignments.get(spanish.id, english.id)
+    assert stored is not None
+    hashes = (seeded_library.content_hash_of(spanish.id),
+              seeded_library.content_hash_of(english.id))
+    seeded_library.alignments.save(stored, hashes, str(int(versions.ALIGNER_VERSION) - 1))
+    with qtbot.waitSignal(window.events.changed, timeout=5_000) as heard:
+        assert write_pair(window, window.library, window.events, tmp_path / "pair.tmx", "tmx",
+                          article_id) is not None
+    change: LibraryChange = heard.args[0]
+    assert change.alignments == frozenset({pair(spanish.id, english.id)})
+    assert window.library.current_alignment(spanish.id, english.id) is not None
+    with qtbot.assertNotEmitted(window.events.changed):  # current now: nothing to announce
+        write_pair(window, window.library, window.events, tmp_path / "again.tmx", "tmx",
+                   article_id)
