@@ -30,7 +30,7 @@ from reader.text.file_check import UnreadableFile
 if TYPE_CHECKING:
     from xml.etree.ElementTree import Element
 
-XLIFF_1 = "urn:oasis:names:tc:xliff:document:1.2"
+XLIFF_1_FAMILY = "urn:oasis:names:tc:xliff:document:1."  # 1.2 and the 1.0, 1.1 before it
 XLIFF_2 = "urn:oasis:names:tc:xliff:document:2.0"
 METADATA = "urn:oasis:names:tc:xliff:metadata:2.0"
 # Inline elements whose text is native codes or a sub-flow, not words of the sentence.
@@ -57,7 +57,8 @@ def _read(root: Element) -> AlignedSource:
     if namespace(root) == XLIFF_2 or version.startswith("2"):
         source, target = root.get("srcLang"), root.get("trgLang")
         units = list(_units_2(root))
-    elif namespace(root) in (XLIFF_1, "") and version.startswith("1"):
+    elif (namespace(root) == "" or namespace(root).startswith(XLIFF_1_FAMILY)) and (
+            version.startswith("1")):
         files = [child for child in root if local_name(child) == "file"]
         first = files[0] if files else None
         source = first.get("source-language") if first is not None else None

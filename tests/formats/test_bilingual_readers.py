@@ -85,6 +85,17 @@ def test_xliff_12_segments_of_a_unit_are_beads_of_one_paragraph(tmp_path: Path) 
     assert pair.beads == (((0,), (0,)), ((1,), (1,)))
 
 
+def test_xliff_11_reads_as_12_does(tmp_path: Path) -> None:
+    path = tmp_path / "old.xlf"
+    path.write_text(
+        '<xliff version="1.1" xmlns="urn:oasis:names:tc:xliff:document:1.1">'
+        '<file source-language="sv" target-language="nb" datatype="plaintext"><body>'
+        "<trans-unit id='1'><source>Hej.</source><target>Hei.</target></trans-unit>"
+        "</body></file></xliff>", encoding="utf-8")
+    pair = read(path)
+    assert (pair.source.body_text, pair.target.body_text) == ("Hej.", "Hei.")
+
+
 def test_a_table_without_a_header_row_has_its_languages_identified(tmp_path: Path) -> None:
     pair = read(table_file(tmp_path / "bare.tsv", header=False))
     assert (pair.source.language, pair.target.language) == ("es", "en")
