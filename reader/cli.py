@@ -45,7 +45,7 @@ def _positive(text: str) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     """The command line: `reader [--db PATH]` and its subcommands."""
-    from reader.formats.registry import ANNOTATIONS, writers
+    from reader.formats.registry import ANNOTATIONS, TRANSLATION_PAIR, writers
 
     db_option = argparse.ArgumentParser(add_help=False)
     # Suppressed default: a subcommand's own --db must not reset one given before it
@@ -106,6 +106,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     notes_importer.add_argument("file", type=Path, metavar="FILE.json")
     notes_importer.add_argument("--json", action="store_true", help="print the report as JSON")
+    pair_writers = writers(TRANSLATION_PAIR)
+    pair = commands.add_parser(
+        "export-pair", parents=[db_option],
+        help="write an article's two language versions, aligned: "
+             + ", ".join(w.name for w in pair_writers))
+    pair.add_argument("article", type=int, metavar="ARTICLE_ID")
+    pair.add_argument("--format", choices=[w.name for w in pair_writers], required=True,
+                      help=", ".join(f"{w.name} ({w.label})" for w in pair_writers))
+    pair.add_argument("--out", type=Path, metavar="FILE", required=True, help="file to write")
+    pair.add_argument("--languages", type=_language_pair, metavar="L1,L2",
+                      help="the two versions, source first (default: the article's first two)")
+    shower = commands.add_parser("show", parents=[db_option], help="print a document's text")
+    shower.add_argument("document", type=int, metavar="DOCUMENT_ID")
+    shower.add_argument("--json", action="store_true",
+                        help="print JSON: the text with the document's metadata")
     shot = commands.add_parser("screenshot", parents=[db_option],
                                help="render the main window offscreen to a PNG file")
     shot.add_argument("out", type=Path, metavar="OUT.png")
@@ -166,6 +181,11 @@ def _run(args: argparse.Namespace) -> int:
             return _export_annotations(library_path, args.format, args.article, args.out)
         if args.command == "annotations":
             return _import_annotations(library_path, args.file, args.json)
+        if args.command == "export-pair":
+            return _export_pair(library_path, args.article, args.format, args.out,
+                                args.languages)
+        if args.command == "show":
+            return _show(library_path, args.document, args.json)
         if args.command == "backup":
             return _backup(library_path, args.out)
         if args.command == "delete":
@@ -310,6 +330,15 @@ def _language(text: str) -> str:
             f"unknown language code {text!r} (expected an ISO 639-1 code such as en, es, ru)"
         ) from None
     return text
+
+
+def _language_pair(text: str) -> tuple[str, str]:
+    """Two language codes, source first: "es,en"."""
+    codes = tuple(code.strip() for code in text.split(","))
+    if len(codes) != 2 or codes[0] == codes[1]:
+        raise argparse.ArgumentTypeError(
+            f"expected two different language codes such as es,en, got {text!r}")
+    return _language(codes[0]), _language(codes[1])
 
 
 def _figures(file: str, language: str | None, as_json: bool) -> int:
@@ -520,3 +549,46 @@ def _import_annotations(library_path: Path, file: Path, as_json: bool) -> int:
         for line in report.conflicts:
             print(_safe(line))
     return ExitStatus.OK if report.complete else ExitStatus.FAILED
+
+
+def _export_pair(library_path: Path, article_id: int, file_format: str, out: Path,
+                 languages: tuple[str, str] | None) -> int:
+    from reader.app import open_library
+    from reader.operations.pair_export import NoPair, export_pair
+
+    library = open_library(library_path)
+    try:
+        content, rows = export_pair(library, article_id, file_format, languages)
+    except NoPair as error:
+        print(_safe(f"reader: {error}"), file=sys.stderr)
+        return ExitStatus.USAGE
+    finally:
+        library.close()
+    try:
+        out.write_bytes(content)
+    except OSError as error:
+        print(_safe(f"reader: {out}: cannot be written ({error.strerror})"), file=sys.stderr)
+        return ExitStatus.FAILED
+    print(_safe(f"{rows} aligned rows written to {out}"))
+    return ExitStatus.OK
+
+
+def _show(library_path: Path, document_id: int, as_json: bool) -> int:
+    from reader.app import open_library
+
+    library = open_library(library_path)
+    try:
+        shown = library.shown_document(document_id)
+    finally:
+        library.close()
+    if shown is None:
+        print(f"reader: no document {document_id} in the library", file=sys.stderr)
+        return ExitStatus.USAGE
+    if as_json:
+        import dataclasses
+
+        json.dump(dataclasses.asdict(shown), sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return ExitStatus.OK
+    print(_safe(shown.text))
+    return ExitStatus.OK

@@ -8,12 +8,14 @@ from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from typing import Generic, TypeVar
 
+from reader.text.aligned_source import AlignedSource
 from reader.text.source_document import SourceDocument
 
 Records = TypeVar("Records")
 
-# A file's bytes and its name → the document it holds; UnreadableFile (one line) when none.
-ReadDocument = Callable[[bytes, str], SourceDocument]
+# A file's bytes and its name → the document it holds, or the two aligned language versions a
+# bilingual file holds; UnreadableFile (one line) when none.
+ReadDocument = Callable[[bytes, str], SourceDocument | AlignedSource]
 
 
 def file_filter(label: str, patterns: tuple[str, ...]) -> str:

@@ -81,3 +81,31 @@ FigureRow = tuple[str, str, ReportedFigure]  # article title, language, figure
 
 ANNOTATIONS: WriterKind[AnnotationExport] = WriterKind("annotations")
 FIGURES: WriterKind[Sequence[FigureRow]] = WriterKind("figures")
+
+
+@dataclass(frozen=True)
+class PairRow:
+    """One bead of a translation pair as its writers read it: the sentences of each side,
+    the aligner's confidence, whether the reader set it by hand, and whether each side goes
+    on the paragraph of the row before."""
+
+    source: tuple[str, ...]
+    target: tuple[str, ...]
+    confidence: float
+    manual: bool
+    source_continues: bool = False
+    target_continues: bool = False
+
+
+@dataclass(frozen=True)
+class PairExport:
+    """A translation pair to write: its title, its two languages and its beads in order."""
+
+    title: str
+    source_language: str
+    target_language: str
+    rows: Sequence[PairRow]
+    tool_version: str = ""
+
+
+TRANSLATION_PAIR: WriterKind[PairExport] = WriterKind("translation pair")

@@ -13,11 +13,16 @@ from reader.formats import (
     annotations_markdown,
     annotations_w3c,
     article_text,
+    bilingual_table,
     figures_csv,
+    pair_print,
+    tmx,
+    xliff,
 )
 from reader.formats.base import DocumentReader, Writer, WriterKind, file_filter, matches
 from reader.formats.exports import ANNOTATIONS as ANNOTATIONS
 from reader.formats.exports import FIGURES as FIGURES
+from reader.formats.exports import TRANSLATION_PAIR as TRANSLATION_PAIR
 
 Records = TypeVar("Records")
 Translate = Callable[[str], str]
@@ -25,6 +30,9 @@ Translate = Callable[[str], str]
 # The formats documents are imported from, in the order file dialogs list them.
 READERS: tuple[DocumentReader, ...] = (
     article_text.READER,
+    tmx.READER,
+    xliff.READER,
+    bilingual_table.READER,
 )
 
 # The formats records are written in; per kind, the first is the default.
@@ -33,6 +41,11 @@ WRITERS: tuple[Writer[Any], ...] = (
     annotations_csv.WRITER,
     annotations_w3c.WRITER,
     figures_csv.WRITER,
+    tmx.WRITER,
+    xliff.WRITER,
+    bilingual_table.WRITER,
+    pair_print.HTML_WRITER,
+    pair_print.DOCX_WRITER,
 )
 
 ALL_FILES = "All files (*)"

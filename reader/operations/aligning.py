@@ -63,8 +63,41 @@ def current_alignment(library: Library, source_id: int,
 
 def _is_current(library: Library, source_id: int, target_id: int) -> bool:
     current = (library.content_hash_of(source_id), library.content_hash_of(target_id))
-    return library.alignments.stamp(source_id, target_id) == (
-        *current, versions.ALIGNER_VERSION)
+    return _stamp_is_current(library.alignments.stamp(source_id, target_id), current)
+
+
+def _stamp_is_current(stamp: tuple[str, str, str] | None, hashes: tuple[str, str]) -> bool:
+    """Whether an alignment stamped so is current for texts of these hashes: computed from
+    them by this aligner, or given by a bilingual file with them (never aligned again)."""
+    return stamp is not None and stamp[:2] == hashes and stamp[2] in (
+        versions.ALIGNER_VERSION, versions.FILE_ALIGNMENT)
+
+
+def _version_after_correction(library: Library, source_id: int, target_id: int) -> str:
+    """A file's alignment corrected by hand is still the file's: no aligner redoes it."""
+    stamp = library.alignments.stamp(source_id, target_id)
+    if stamp is not None and stamp[2] == versions.FILE_ALIGNMENT:
+        return versions.FILE_ALIGNMENT
+    return versions.ALIGNER_VERSION
+
+
+def save_file_alignment(library: Library, source_id: int, target_id: int,
+                        beads: Sequence[tuple[tuple[int, ...], tuple[int, ...]]]
+                        ) -> SentenceAlignment:
+    """Store the alignment a bilingual file gave: its units as beads set by hand with
+    confidence 1 (each also a fix, as the reader's own are), never computed again by an
+    upgraded aligner while the texts stay as they are."""
+    source = library.sentences(source_id)
+    target = library.sentences(target_id)
+    placed = tuple(AlignedBead(tuple(s), tuple(t), 1.0, True) for s, t in beads)
+    fixes = tuple(AlignmentFix(tuple(source[i].text for i in bead.source),
+                               tuple(target[j].text for j in bead.target))
+                  for bead in placed if bead.source and bead.target)
+    alignment = SentenceAlignment(source_id, target_id, placed, fixes)
+    hashes = (library.content_hash_of(source_id), library.content_hash_of(target_id))
+    library.alignments.save(alignment, hashes, versions.FILE_ALIGNMENT)
+    _flag_after(library, alignment)
+    return alignment
 
 
 def align_article(library: Library, article_id: int) -> None:
@@ -88,7 +121,7 @@ def pending_alignments(library: Library,
     hashes = {d.id: library.content_hash_of(d.id) for d in documents}
     for source, target in combinations(documents, 2):
         current = (hashes[source.id], hashes[target.id])
-        if library.alignments.stamp(source.id, target.id) == (*current, versions.ALIGNER_VERSION):
+        if _stamp_is_current(library.alignments.stamp(source.id, target.id), current):
             continue
         existing = library.alignments.get(source.id, target.id)
         if existing is not None and existing.fixes:
@@ -121,9 +154,8 @@ def save_alignment_job(library: Library, job: AlignmentJob,
                    library.content_hash_of(job.target_id))
     except KeyError:  # a document is gone
         return False
-    if current != job.hashes or library.alignments.stamp(job.source_id, job.target_id) == (
-        *current, versions.ALIGNER_VERSION
-    ):
+    if current != job.hashes or _stamp_is_current(
+            library.alignments.stamp(job.source_id, job.target_id), current):
         return False
     library.alignments.save(alignment, current, versions.ALIGNER_VERSION)
     _flag_after(library, alignment)
@@ -142,7 +174,8 @@ def save_correction(library: Library, source_id: int, target_id: int,
     )
     alignment = SentenceAlignment(source_id, target_id, tuple(beads), fixes)
     hashes = (library.content_hash_of(source_id), library.content_hash_of(target_id))
-    library.alignments.save(alignment, hashes, versions.ALIGNER_VERSION)
+    library.alignments.save(alignment, hashes,
+                            _version_after_correction(library, source_id, target_id))
     _flag_after(library, alignment)
     return alignment
 

@@ -21,6 +21,7 @@ from reader.operations.file_reading import os_error_reason, printable, read_regu
 if TYPE_CHECKING:
     from reader.operations.aligning import AlignmentJob
     from reader.store.records import SentenceAlignment
+    from reader.text.aligned_source import AlignedSource, FileBead
     from reader.text.analysis import AnalysedDocument
     from reader.text.figures import Figure
 
@@ -41,6 +42,17 @@ class PreparedFile:
     analysed: AnalysedDocument | None
     figures: tuple[Figure, ...] = ()
     failure: str = ""
+    translation: PreparedTranslation | None = None  # a bilingual file's second version
+
+
+@dataclass(frozen=True)
+class PreparedTranslation:
+    """The second language version of a bilingual file, and the file's own alignment of the
+    two (sentence positions of the first version, then of this one)."""
+
+    analysed: AnalysedDocument
+    figures: tuple[Figure, ...]
+    beads: tuple[FileBead, ...]
 
 
 def start_worker() -> None:
@@ -68,6 +80,7 @@ def _watch_parent(parent: int) -> None:
 def prepare_file(path: Path) -> PreparedFile:
     """Read, analyse and find the figures of one file; any problem becomes a reason."""
     from reader.formats.registry import reader_for, unsupported
+    from reader.text.aligned_source import AlignedSource
     from reader.text.analysis import NotAnArticle, analyse_source
     from reader.text.figures import find_figures
     from reader.text.file_check import UnreadableFile
@@ -77,7 +90,10 @@ def prepare_file(path: Path) -> PreparedFile:
         return PreparedFile(path, None, failure=unsupported(path))
     try:
         data = read_regular_file(path)
-        analysed = analyse_source(reader.read(data, printable(path.name)))
+        document = reader.read(data, printable(path.name))
+        if isinstance(document, AlignedSource):
+            return _prepare_pair(path, document)
+        analysed = analyse_source(document)
         figures = find_figures(analysed.parsed.body_text, analysed.language)
     except (UnreadableFile, NotAnArticle) as error:
         return PreparedFile(path, None, failure=str(error))
@@ -86,6 +102,26 @@ def prepare_file(path: Path) -> PreparedFile:
     except Exception as error:  # one bad file never stops an import: it is that file's failure
         return PreparedFile(path, None, failure=internal_error_reason(error))
     return PreparedFile(path, analysed, tuple(figures))
+
+
+def _prepare_pair(path: Path, pair: AlignedSource) -> PreparedFile:
+    """Both versions of a bilingual file analysed, its segments kept as their sentences."""
+    from reader.text.analysis import NotAnArticle, analyse_source
+    from reader.text.figures import find_figures
+
+    versions = []
+    for document, spans, side in ((pair.source, pair.source_sentences, "source"),
+                                  (pair.target, pair.target_sentences, "target")):
+        try:
+            versions.append(analyse_source(document, sentences=spans))
+        except NotAnArticle:
+            language = document.language or "?"
+            raise NotAnArticle(f"its {side} language ({language}) has no text") from None
+    source, target = versions
+    return PreparedFile(
+        path, source, tuple(find_figures(source.parsed.body_text, source.language)),
+        translation=PreparedTranslation(
+            target, tuple(find_figures(target.parsed.body_text, target.language)), pair.beads))
 
 
 def internal_error_reason(error: BaseException) -> str:

@@ -23,13 +23,16 @@ from reader.formats.registry import importable_patterns, is_importable, unsuppor
 from reader.operations.aligning import (
     AlignmentJob,
     align_article,
+    current_alignment,
     ensure_alignment,
     pending_alignments,
     save_alignment_job,
+    save_file_alignment,
 )
 from reader.operations.file_reading import not_regular_reason, os_error_reason, printable
 from reader.operations.import_work import (
     PreparedFile,
+    PreparedTranslation,
     align_job,
     prepare_file,
     prepare_files,
@@ -41,6 +44,9 @@ from reader.text.versions import FIGURE_EXTRACTOR_VERSION
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
+
+    from reader.text.analysis import AnalysedDocument
+    from reader.text.figures import Figure
 
 Progress = Callable[[int, int, Path], None]
 Cancelled = Callable[[], bool]
@@ -236,12 +242,65 @@ def _store(library: Library, prepared: PreparedFile) -> ImportResult:
     """Store a prepared file inside the batch open: the document, then its figures."""
     if prepared.analysed is None:
         return ImportResult(prepared.path, ImportStatus.FAILED, prepared.failure)
-    result = library.add_document(prepared.analysed, printable(prepared.path.name))
+    if prepared.translation is not None:
+        return _store_pair(library, prepared.path, prepared.analysed, prepared.figures,
+                           prepared.translation)
+    result = _store_version(library, prepared.path, prepared.analysed, prepared.figures)
+    ids = () if result.document_id is None else (result.document_id,)
+    return ImportResult(prepared.path, result.status, result.reason, result.article_id,
+                        result.document_id, ids)
+
+
+def _store_version(library: Library, path: Path, analysed: AnalysedDocument,
+                   figures: Sequence[Figure], article_id: int | None = None) -> ImportResult:
+    result = library.add_document(analysed, printable(path.name), article_id)
     if _stored(result):
         assert result.document_id is not None
-        library.figures.replace(result.document_id, prepared.figures, FIGURE_EXTRACTOR_VERSION)
-    return ImportResult(prepared.path, result.status, result.reason, result.article_id,
-                        result.document_id)
+        library.figures.replace(result.document_id, figures, FIGURE_EXTRACTOR_VERSION)
+    return result
+
+
+def _store_pair(library: Library, path: Path, analysed: AnalysedDocument,
+                figures: Sequence[Figure], translation: PreparedTranslation) -> ImportResult:
+    """Store both versions of a bilingual file in one article, aligned as the file says."""
+    first = library.document_with_text(analysed.content_hash)
+    second = library.document_with_text(translation.analysed.content_hash)
+    if first is not None and second is not None and first[1] != second[1]:
+        return ImportResult(path, ImportStatus.FAILED, "both its texts are in the library "
+                            "already, in two different articles")
+    clash = _language_taken(library, first or second, (analysed, translation.analysed))
+    if clash is not None:
+        return ImportResult(path, ImportStatus.FAILED, clash)
+    join = second[1] if first is None and second is not None else None
+    source = _store_version(library, path, analysed, figures, join)
+    target = _store_version(library, path, translation.analysed, translation.figures,
+                            source.article_id)
+    assert source.document_id is not None and target.document_id is not None
+    statuses = {source.status, target.status}
+    if statuses != {ImportStatus.DUPLICATE} or current_alignment(
+            library, source.document_id, target.document_id) is None:
+        save_file_alignment(library, source.document_id, target.document_id,
+                            translation.beads)
+    status = next(s for s in (ImportStatus.IMPORTED, ImportStatus.UPDATED,
+                              ImportStatus.DUPLICATE) if s in statuses)
+    reason = "already in the library" if status is ImportStatus.DUPLICATE else ""
+    return ImportResult(path, status, reason, source.article_id, source.document_id,
+                        (source.document_id, target.document_id))
+
+
+def _language_taken(library: Library, existing: tuple[int, int] | None,
+                    versions: Sequence[AnalysedDocument]) -> str | None:
+    """Why a bilingual file cannot join the article one of its texts is in already: that
+    article has another version in the language of its other text."""
+    if existing is None:
+        return None
+    hashes = {v.content_hash for v in versions}
+    for document in library.documents_of(existing[1]):
+        if document.language in {v.language for v in versions} and (
+                library.content_hash_of(document.id) not in hashes):
+            return (f"one of its texts is in the library already, in an article with another "
+                    f"{document.language} version")
+    return None
 
 
 def _stored(result: ImportResult) -> bool:

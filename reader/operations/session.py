@@ -10,11 +10,12 @@ modules, once.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.operations.changes import EVERYTHING, LibraryChange, pair
+from reader.operations.changes import EVERYTHING, NOTHING, LibraryChange, pair
 from reader.operations.pending import PendingJournal, PendingWrite
 from reader.operations.progress import CancelToken, ReportProgress, no_progress
 from reader.store.errors import WriteFailed
@@ -333,6 +334,25 @@ class LibrarySession:
         from reader.operations.annotation_exchange import export_annotations
 
         return export_annotations(self._library, file_format, article_id)
+
+    def export_pair(self, article_id: int, file_format: str,
+                    languages: Sequence[str] | None = None
+                    ) -> tuple[bytes, int, LibraryChange]:
+        """An article's two language versions, aligned, as a file of a format (a translation
+        pair writer's name), its rows, and the change when the pair had to be aligned first;
+        NoPair when the article has no such pair."""
+        from reader.operations.aligning import current_alignment
+        from reader.operations.pair_export import choose_pair, export_pair
+
+        aligned_first: tuple[int, int] | None = None
+        if self._library.article_exists(article_id):
+            with contextlib.suppress(ValueError):  # export_pair says why there is no pair
+                left, right = choose_pair(self._library.documents_of(article_id), languages)
+                if current_alignment(self._library, left.id, right.id) is None:
+                    aligned_first = (left.id, right.id)
+        content, rows = export_pair(self._library, article_id, file_format, languages)
+        change = NOTHING if aligned_first is None else self._alignment_change(*aligned_first)
+        return content, rows, change
 
     def import_notes(self, path: Path) -> tuple[AnnotationImportReport, LibraryChange]:
         """Bring W3C annotations from a file: the report and the change (UnreadableAnnotations

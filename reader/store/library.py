@@ -37,6 +37,7 @@ from reader.store.records import (
     ParagraphText,
     RemovedArticle,
     SentenceRecord,
+    ShownDocument,
 )
 from reader.store.schema import APPLICATION_ID, REQUIRED_TABLES, SCHEMA_VERSION
 from reader.store.search import SearchIndex
@@ -437,6 +438,29 @@ class Library:
         )
         return DocumentText(_document_info(row[:-1]), text, paragraphs)
 
+    def shown_document(self, document_id: int) -> ShownDocument | None:
+        """A document's text and metadata as `reader show` prints them; None when there is no
+        such document. Format, author and date come from their own columns where the library
+        has them (a format's reader fills them), else the byline and the article's date."""
+        cursor = self._conn.execute("SELECT * FROM documents WHERE id = ?", [document_id])
+        row = cursor.fetchone()
+        if row is None:
+            return None
+        values = dict(zip((c[0] for c in cursor.description), row, strict=True))
+        published = self._conn.execute("SELECT published FROM articles WHERE id = ?",
+                                       [values["article_id"]]).fetchone()
+
+        def known(*names: str) -> str | None:
+            found = next((values[n] for n in names if values.get(n) not in (None, "")), None)
+            return None if found is None else str(found)
+
+        return ShownDocument(
+            int(values["id"]), int(values["article_id"]), str(values["title"] or ""),
+            str(values["language"]), str(values["uri"]), known("source_url"),
+            known("format", "source_format"), known("author", "byline"),
+            known("date", "published_date") or (published[0] if published else None),
+            str(values["text"]))
+
     def sentences(self, document_id: int) -> list[SentenceRecord]:
         """A document's sentences in reading order, with their paragraph and text."""
         text_row = self._conn.execute("SELECT text FROM documents WHERE id = ?",
@@ -453,6 +477,12 @@ class Library:
                 [document_id],
             )
         ]
+
+    def document_with_text(self, content_hash: str) -> tuple[int, int] | None:
+        """(document id, article id) of the document whose text has this fingerprint."""
+        row = self._conn.execute("SELECT id, article_id FROM documents WHERE content_hash = ?",
+                                 [content_hash]).fetchone()
+        return None if row is None else (int(row[0]), int(row[1]))
 
     def content_hash_of(self, document_id: int) -> str:
         """The fingerprint of a document's current text."""
@@ -517,12 +547,16 @@ class Library:
             refresh_article_listing(self._conn, new_id)
         return new_id
 
-    def add_document(self, analysed: AnalysedDocument, file_name: str) -> ImportResult:
+    def add_document(self, analysed: AnalysedDocument, file_name: str,
+                     article_id: int | None = None) -> ImportResult:
         """Store one analysed file, all or nothing.
 
         A text already in the library is a duplicate; a new text of a language version the
         library knows (same source address and language, or same file name) replaces it.
+        A new version joins the article `article_id` when given (the other version of a
+        bilingual file), else the article of its source address, else an article of its own.
         """
+        join = article_id
         path = Path(file_name)
         existing = self._conn.execute(
             "SELECT id, article_id FROM documents WHERE content_hash = ?",
@@ -541,8 +575,12 @@ class Library:
                 self._replace_document(document_id, analysed, path.name)
                 status = ImportStatus.UPDATED
             else:
-                article_id = self._article_for(analysed)
+                article_id = self._article_for(analysed) if join is None else join
                 document_id = self._insert_document(article_id, uri, analysed, path.name)
+                if join is not None:
+                    self._conn.execute(
+                        "UPDATE articles SET translation_link = coalesce(translation_link, "
+                        "'bilingual file') WHERE id = ?", [join])
                 status = ImportStatus.IMPORTED
             self._insert_structure(document_id, analysed)
             refresh_article_listing(self._conn, article_id)

@@ -47,6 +47,26 @@ class DocumentInfo:
 
 
 @dataclass(frozen=True)
+class ShownDocument:
+    """A document as `reader show` prints it: its text and what the library knows of it.
+
+    `format`, `author` and `date` are None when the library does not know them: the columns
+    a file format's reader fills where the file says so (author falls back to the byline,
+    date to the report's date that its source address tells)."""
+
+    id: int
+    article_id: int
+    title: str
+    language: str
+    uri: str
+    source_url: str | None
+    format: str | None
+    author: str | None
+    date: str | None
+    text: str
+
+
+@dataclass(frozen=True)
 class ParagraphText:
     """A paragraph of a document with its sentences, as offsets into the document text."""
 
@@ -86,6 +106,8 @@ class ImportResult:
     reason: str = ""
     article_id: int | None = None
     document_id: int | None = None
+    # Every document the file gave, `document_id` first (two for a bilingual file).
+    document_ids: tuple[int, ...] = ()
 
     def describe(self) -> str:
         """One line for a report: "imported: file.txt" or "failed: file.txt: reason"."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reader.text.article_format import parse_article_text
@@ -37,21 +38,28 @@ class AnalysedDocument:
         return sum(len(spans) for spans in self.sentences)
 
 
-def analyse_source(document: SourceDocument, language: str | None = None) -> AnalysedDocument:
-    """Identify a document's language (unless given or declared) and split it into sentences."""
+def analyse_source(document: SourceDocument, language: str | None = None,
+                   sentences: Sequence[Sequence[tuple[int, int]]] | None = None
+                   ) -> AnalysedDocument:
+    """Identify a document's language (unless given or declared) and split it into sentences,
+    unless the file gave them (spans per paragraph, as a bilingual file's segments are)."""
     if not document.paragraphs:
         raise NotAnArticle("no article text, only metadata")
     body = document.body_text
     code = language or document.language or detect_language(body)
-    sentences = tuple(
-        tuple(split_sentences(p.text, code, offset=p.start)) for p in document.paragraphs
-    )
+    if sentences is None:
+        spans = tuple(
+            tuple(split_sentences(p.text, code, offset=p.start)) for p in document.paragraphs
+        )
+    else:
+        spans = tuple(tuple(SentenceSpan(start, end) for start, end in paragraph)
+                      for paragraph in sentences)
     return AnalysedDocument(
         parsed=document,
         language=code if code else UNDETERMINED,
         title=_title(document, code),
         place=find_place(document.source_url, body),
-        sentences=sentences,
+        sentences=spans,
         word_count=count_words(body),
         character_count=count_characters(body),
         content_hash=document.content_hash,

@@ -172,6 +172,7 @@ class MainWindow(QMainWindow):
         self.export_notes_action = QAction(_("&Export highlights and notes…"), self)
         self.export_notes_action.setShortcut(QKeySequence("Ctrl+E"))
         self.export_article_notes_action = QAction(_("Export this article's highlights…"), self)
+        self.export_pair_action = QAction(_("Export &translation pair…"), self)
         self.import_notes_action = QAction(_("Import &highlights (W3C)…"), self)
         self.restore_action = QAction(_("&Restore the library from a backup…"), self)
         file_menu.addAction(self.import_files_action)
@@ -180,6 +181,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.export_notes_action)
         file_menu.addAction(self.export_article_notes_action)
         file_menu.addAction(self.import_notes_action)
+        file_menu.addAction(self.export_pair_action)
         file_menu.addSeparator()
         file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
@@ -323,6 +325,7 @@ class MainWindow(QMainWindow):
         self.export_article_notes_action.triggered.connect(
             self._on_export_article_notes_triggered)
         self.import_notes_action.triggered.connect(self._on_import_notes_triggered)
+        self.export_pair_action.triggered.connect(self._on_export_pair_triggered)
         self.restore_action.triggered.connect(self._on_restore_action_triggered)
         self.star_action.triggered.connect(self._on_star_action_triggered)
         self.import_files_action.triggered.connect(self._on_import_files_triggered)
@@ -523,6 +526,15 @@ class MainWindow(QMainWindow):
         article_id = self.library_pane.selected_article()
         if article_id is not None:
             export_notes(self, self.library, article_id)
+
+    def _on_export_pair_triggered(self) -> None:
+        from reader.ui.pair_files import export_pair
+
+        article_id = self.library_pane.selected_article()
+        if article_id is not None:
+            languages = self.parallel_pane.shown_languages()
+            export_pair(self, self.library, self.events, article_id,
+                        languages if len(languages) == 2 else None)
 
     def _on_import_notes_triggered(self) -> None:
         from reader.ui.notes.notes_files import import_notes

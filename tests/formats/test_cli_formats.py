@@ -31,7 +31,8 @@ def test_a_file_in_no_known_format_is_reported_and_leaves_the_library_as_it_was(
     assert main(["import", str(slides), str(folder), "--db", str(db)]) == 1
     assert capsys.readouterr().out.splitlines() == [
         f"failed: {slides}: not a supported format: .xyz",
-        f"failed: {folder}: folder holds no files to import (*.txt, *.text)",
+        f"failed: {folder}: folder holds no files to import "
+        "(*.txt, *.text, *.tmx, *.xlf, *.xliff, *.tsv, *.csv)",
     ]
     assert _listing(db, capsys) == before
 

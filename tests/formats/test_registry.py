@@ -9,6 +9,7 @@ import pytest
 from reader.formats.registry import (
     ANNOTATIONS,
     FIGURES,
+    TRANSLATION_PAIR,
     importable_patterns,
     is_importable,
     open_filter,
@@ -26,14 +27,22 @@ from tests.conftest import SEED_ES
 
 
 def test_the_text_reader_claims_text_files_in_any_case() -> None:
-    (text,) = readers()
+    text = readers()[0]
     assert (text.name, text.label, text.patterns) == ("text", "Text articles",
                                                       ("*.txt", "*.text"))
     for name in ("a.txt", "A.TXT", "notes.Text", str(SEED_ES)):
         assert reader_for(name) is text and is_importable(Path(name))
     for name in ("a.md", "a.txt.bak", "txt", "archive.tar.gz", ""):
         assert reader_for(name) is None and not is_importable(name)
-    assert importable_patterns() == ("*.txt", "*.text")
+    assert importable_patterns() == ("*.txt", "*.text", "*.tmx", "*.xlf", "*.xliff", "*.tsv",
+                                     "*.csv")
+
+
+def test_bilingual_files_are_claimed_by_their_readers() -> None:
+    for name, reader in (("memory.TMX", "tmx"), ("job.xlf", "xliff"), ("job.xliff", "xliff"),
+                         ("pairs.tsv", "table"), ("pairs.CSV", "table")):
+        found = reader_for(name)
+        assert found is not None and found.name == reader
 
 
 def test_a_file_no_reader_claims_is_named_by_its_suffix() -> None:
@@ -42,11 +51,18 @@ def test_a_file_no_reader_claims_is_named_by_its_suffix() -> None:
 
 
 def test_dialog_filters_come_from_the_formats() -> None:
-    assert open_filter() == "Text articles (*.txt *.text);;All files (*)"
-    assert open_filter(str.upper) == "TEXT ARTICLES (*.txt *.text);;ALL FILES (*)"
+    assert open_filter() == (
+        "All supported files (*.txt *.text *.tmx *.xlf *.xliff *.tsv *.csv);;"
+        "Text articles (*.txt *.text);;TMX translation memories (*.tmx);;"
+        "XLIFF bilingual files (*.xlf *.xliff);;Translation tables (TSV, CSV) (*.tsv *.csv);;"
+        "All files (*)")
+    assert open_filter(str.upper).startswith("ALL SUPPORTED FILES (*.txt")
     assert save_filter(ANNOTATIONS) == ("Markdown (*.md);;CSV (*.csv);;"
                                         "W3C Web Annotation JSON-LD (*.jsonld *.json)")
     assert save_filter(FIGURES) == "CSV files (*.csv)"
+    assert save_filter(TRANSLATION_PAIR) == (
+        "TMX translation memory (*.tmx);;XLIFF 2.1 (*.xlf *.xliff);;TSV table (*.tsv);;"
+        "HTML page, two columns (*.html *.htm);;Word document, two columns (*.docx)")
     assert read_back_filter(ANNOTATIONS, "w3c") == (
         "W3C Web Annotation JSON-LD (*.jsonld *.json);;All files (*)")
 

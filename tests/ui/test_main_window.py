@@ -159,6 +159,7 @@ def test_menus(window: MainWindow) -> None:
     assert file_actions == ["&Import files…", "Import &folder…",
                             "&Export highlights and notes…",
                             "Export this article's highlights…", "Import &highlights (W3C)…",
+                            "Export &translation pair…",
                             "&Restore the library from a backup…", "&Quit"]
     help_actions = [a.text() for a in window.menuBar().actions()[4].menu().actions()]
     assert help_actions == ["Copy &diagnostics", "&About Parallel Reader"]
