@@ -129,6 +129,7 @@ class MainWindow(QMainWindow):
                                            self.kept_notes_dock, self.menuBar(),
                                            self.statusBar()],
                                     self.parallel_pane.view)
+        self.addActions([self.find_action, self.help_action])
         self._startup = StartUp(self, self._open_initial_article,
                                 then=[self.health.start, self._load_writing_code])
         self._update_status()
@@ -198,6 +199,11 @@ class MainWindow(QMainWindow):
         for action in pane.note_actions():
             edit_menu.addAction(action)
         edit_menu.addSeparator()
+        # Ctrl+F finds where the keyboard is: in the article's text, or in the library.
+        self.find_action = QAction(_("&Find in this article"), self)
+        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        edit_menu.addAction(self.find_action)
+        edit_menu.addSeparator()
         edit_menu.addAction(pane.merge_action)
         edit_menu.addAction(pane.reset_action)
         library_menu = self.menuBar().addMenu(_("&Library"))
@@ -208,7 +214,7 @@ class MainWindow(QMainWindow):
         self.star_action = QAction(_("&Star or unstar the article"), self)
         self.star_action.setShortcut(QKeySequence("Ctrl+D"))
         self.search_action = QAction(_("&Search all articles"), self)
-        self.search_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.search_action.setShortcut(QKeySequence("Ctrl+K"))
         self.delete_article_action = QAction(_("&Delete the article"), self)
         self.delete_article_action.setShortcut(QKeySequence.StandardKey.Delete)
         # Del deletes an article only where the list has the keyboard.
@@ -272,6 +278,9 @@ class MainWindow(QMainWindow):
         self.addActions([self.focus_action, self.leave_focus_action, self.zoom_in_action,
                          self.zoom_out_action, self.zoom_reset_action])
         help_menu = self.menuBar().addMenu(_("&Help"))
+        self.help_action = QAction(_("Parallel Reader &Help and keyboard shortcuts"), self)
+        self.help_action.setShortcut(QKeySequence.StandardKey.HelpContents)
+        help_menu.addAction(self.help_action)
         self.diagnostics_action = QAction(_("Copy &diagnostics"), self)
         self.diagnostics_action.setToolTip(_("Put what a bug report needs on the clipboard"))
         help_menu.addAction(self.diagnostics_action)
@@ -315,6 +324,7 @@ class MainWindow(QMainWindow):
         self.library_pane.filter_changed.connect(self._update_status)
         self.library_pane.star_clicked.connect(self.toggle_star)
         self.search_action.triggered.connect(self._on_search_action_triggered)
+        self.find_action.triggered.connect(self._on_find_action_triggered)
         self.search_pane.hit_opened.connect(self._on_search_pane_hit_opened)
         self.search_pane.searching_changed.connect(self._on_search_pane_searching_changed)
         self.annotations_panel.open_requested.connect(self.navigator.open_annotation)
@@ -332,6 +342,7 @@ class MainWindow(QMainWindow):
         self.import_folder_action.triggered.connect(self._on_import_folder_triggered)
         self.quit_action.triggered.connect(self.close)
         self.about_action.triggered.connect(lambda: show_about(self))
+        self.help_action.triggered.connect(self.show_help)
         self.diagnostics_action.triggered.connect(self._on_diagnostics_action_triggered)
         self.figures_action.triggered.connect(self.show_figures_dialog)
         self.disagreeing_action.toggled.connect(self._on_disagreeing_action_toggled)
@@ -448,6 +459,22 @@ class MainWindow(QMainWindow):
         place = self.parallel_pane.reading_place()
         if article_id is not None and place is not None:
             self._state.remember_reading_place(article_id, *place)
+
+    def show_help(self) -> None:
+        """Open the help window (F1): how to read, and every keyboard shortcut."""
+        from reader.ui.help_window import HelpWindow
+
+        self.help_window = HelpWindow(self)
+        self.help_window.show()
+
+    def _on_find_action_triggered(self) -> None:
+        focused = QApplication.focusWidget()
+        in_library = focused is not None and (self.search_pane is focused
+                                              or self.search_pane.isAncestorOf(focused))
+        if in_library or self.parallel_pane.model.rowCount() == 0:
+            self._on_search_action_triggered()
+        else:
+            self.parallel_pane.find_bar.open()
 
     def panes(self) -> list[QWidget]:
         """The panes F6 goes through, in order: where the keyboard lands in each."""

@@ -259,3 +259,63 @@ def test_tab_leaves_the_library_list_and_f6_goes_round_the_panes(
     assert listing.hasFocus()
     window.previous_pane_action.trigger()
     assert window.metrics_sidebar.isAncestorOf(QApplication.focusWidget())
+
+
+def test_ctrl_f_in_the_text_finds_in_the_article_with_a_count_and_next(
+        qtbot: QtBot, make_window: WindowFactory, seeded_library: Library) -> None:
+    window = make_window(seeded_library)
+    _open_first_with_two_languages(window)
+    pane = window.parallel_pane
+    assert window.find_action.shortcut().toString() == "Ctrl+F"
+    assert window.search_action.shortcut().toString() == "Ctrl+K"
+    pane.view.setFocus()
+    window.find_action.trigger()
+    bar = pane.find_bar
+    assert bar.isVisible()
+    qtbot.keyClicks(bar.field, "provincial")  # "Provincial" in both columns: case ignored
+    total = bar.match_count()
+    assert total >= 4 and bar.current() == 0
+    assert f"1 of {total}" in bar.count_label.text()
+    assert pane.view.textCursor().selectedText().lower() == "provincial"
+    qtbot.keyClick(bar.field, Qt.Key.Key_Return)
+    assert bar.current() == 1
+    qtbot.keyClick(bar.field, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    assert bar.current() == 0
+    qtbot.keyClicks(bar.field, "zzzq")
+    assert bar.match_count() == 0 and bar.count_label.text() == "not found"
+    qtbot.keyClick(bar.field, Qt.Key.Key_Escape)
+    assert not bar.isVisible()
+
+    window.search_pane.field.setFocus()  # in the library, Ctrl+F searches the library
+    window.find_action.trigger()
+    assert not bar.isVisible() and window.search_pane.field.hasFocus()
+
+
+def test_find_reaches_rows_not_laid_out_yet(qtbot: QtBot) -> None:
+    from reader.store.records import DocumentInfo, SentenceRecord
+    from reader.ui.parallel.find_bar import find_matches
+    from reader.ui.parallel.parallel_model import ParallelTextModel
+
+    model = ParallelTextModel()
+    sentences = [SentenceRecord(n, n, n * 20, n * 20 + 19, f"Row {n:05d} of rice.")
+                 for n in range(5000)]
+    document = DocumentInfo(1, 1, "en", "urn:x", "Long", None, None, "long.txt", 5000, 5000,
+                            20000, 100000)
+    model.show_single(document, sentences)
+    [match] = find_matches(model, "row 04321")
+    assert (match.row, match.column, match.offset) == (4321, 0, 0)
+
+
+def test_f1_opens_help_listing_every_menu_shortcut(
+        qtbot: QtBot, make_window: WindowFactory, seeded_library: Library) -> None:
+    from reader.ui.help_window import menu_shortcuts
+
+    window = make_window(seeded_library)
+    assert window.help_action.shortcut().toString() == "F1"
+    window.help_action.trigger()
+    text = window.help_window.browser.toPlainText()
+    shortcuts = menu_shortcuts(window)
+    assert len(shortcuts) >= 20
+    for _menu, action, keys in shortcuts:
+        assert action in text and keys in text
+    assert "Focus mode" in text and "F11" in text and "Ctrl+K" in text

@@ -171,7 +171,7 @@ class SearchPane(QWidget):
         self.model.setParent(self)
         self.field = SearchField(self)
         self.field.setObjectName("searchField")
-        self.field.setPlaceholderText(_("Search all articles (Ctrl+F)"))
+        self.field.setPlaceholderText(_("Search all articles (Ctrl+K)"))
         self.field.setClearButtonEnabled(True)
         self.field.setAccessibleName(_("Search all articles"))
         self.results = QListView(self)
@@ -210,7 +210,7 @@ class SearchPane(QWidget):
         self.results.clicked.connect(self._on_results_activated)
 
     def focus_field(self) -> None:
-        """Put the cursor in the search box with its text selected (Ctrl+F)."""
+        """Put the cursor in the search box with its text selected (Ctrl+K)."""
         self.field.setFocus()
         self.field.selectAll()
 

@@ -23,6 +23,7 @@ from reader.text.figure_check import FigurePair, Verdict
 from reader.ui.background import ReportProgress, library_job, start_job
 from reader.ui.i18n import _, language_name
 from reader.ui.library_events import LibraryEvents
+from reader.ui.parallel.find_bar import FindBar
 from reader.ui.parallel.highlights import HighlightLayer
 from reader.ui.parallel.parallel_model import ParallelTextModel
 from reader.ui.parallel.parallel_view import CellPlace, ParallelTextView
@@ -146,6 +147,8 @@ class ParallelPane(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self._heading)
         layout.addWidget(self.view, 1)
+        self.find_bar = FindBar(self.model, self.view, self)
+        layout.addWidget(self.find_bar)
         self._connect_signals()
         self._show_controls()
 
