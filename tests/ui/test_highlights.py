@@ -130,6 +130,7 @@ def test_ctrl_h_highlights_and_undo_removes(qtbot: QtBot, window: MainWindow,
     qtbot.keyClick(pane.view, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
     assert seeded_library.annotations.count() == 1
     assert pane.view.background_at(0, start + 1) is not None
+    assert pane.view.selected_passage() is None  # the selection would hide the new colour
     pane.undo_stack.undo()
     assert seeded_library.annotations.count() == 0
     assert pane.view.background_at(0, start + 1) is None

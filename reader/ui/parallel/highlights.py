@@ -173,6 +173,10 @@ class HighlightLayer(QObject):
         command = AddHighlight(self._library, self._events, documents[passage.column].id,
                                passage.start, passage.end, colour, note, tags)
         self._undo_stack.push(command)
+        # The selection would hide the new highlight's colour: it goes, the caret stays.
+        cursor = self._view.textCursor()
+        cursor.clearSelection()
+        self._view.setTextCursor(cursor)
         return command.annotation
 
     def edit(self, annotation: Annotation, colour: str, note: str,
