@@ -15,9 +15,14 @@ _ROLL_CALL = re.compile(r"^\w+\s*:\s")
 def derive_title(paragraphs: tuple[Paragraph, ...], language: str) -> str:
     """The opening sentence that says what the article is about, shortened to fit a list.
 
-    Reports often open with a roll-call ("Comrades: ...") and a one-sentence list of who
-    attended; the lead is the first paragraph of several sentences after those.
+    A file that opens with its own headline (a short first line without final punctuation,
+    followed by the body) is called by it. Otherwise: reports often open with a roll-call
+    ("Comrades: ...") and a one-sentence list of who attended; the lead is the first paragraph
+    of several sentences after those.
     """
+    headline = _headline(paragraphs)
+    if headline:
+        return shorten(" ".join(headline.split()), TITLE_MAX_CHARS)
     candidates = [p for p in paragraphs if p.kind is ParagraphKind.BODY]
     topical = [p for p in candidates if not _ROLL_CALL.match(p.text)]
     split = [(p, split_sentences(p.text, language)) for p in topical or candidates]
@@ -28,6 +33,18 @@ def derive_title(paragraphs: tuple[Paragraph, ...], language: str) -> str:
     chosen, spans = ranked[0]
     first = chosen.text[spans[0].start : spans[0].end] if spans else chosen.text
     return shorten(first.rstrip(".").strip(), TITLE_MAX_CHARS)
+
+
+def _headline(paragraphs: tuple[Paragraph, ...]) -> str | None:
+    """The file's own headline: its first paragraph when that is a heading of two words or more
+    with letters in it (not a date or a number alone) and body text follows."""
+    if len(paragraphs) < 2 or paragraphs[0].kind is not ParagraphKind.HEADING:
+        return None
+    text = paragraphs[0].text.strip()
+    words = [word for word in text.split() if any(c.isalpha() for c in word)]
+    if len(words) < 2 or not any(p.kind is ParagraphKind.BODY for p in paragraphs[1:]):
+        return None
+    return text
 
 
 def shorten(text: str, limit: int) -> str:

@@ -83,3 +83,16 @@ def test_content_hash_ignores_bom_and_line_ends() -> None:
 def test_only_metadata_is_not_an_article() -> None:
     with pytest.raises(NotAnArticle):
         analyse_document("Source: https://example.vn/a\nComment (0)")
+
+
+def test_a_file_that_opens_with_its_headline_is_called_by_it() -> None:
+    text = ("Floods close two mountain passes\n\n"
+            "Heavy rain closed two passes on Tuesday. Traffic was turned back at the border.\n"
+            "Crews expect to reopen one road by Friday.\n")
+    assert analyse_document(text, "en").title == "Floods close two mountain passes"
+
+
+def test_a_dateline_or_a_lone_short_line_is_no_headline() -> None:
+    body = "Heavy rain closed two passes on Tuesday. Traffic was turned back at the border.\n"
+    assert analyse_document("12 May 2025\n" + body, "en").title.startswith("Heavy rain closed")
+    assert analyse_document("Hanoi\n" + body, "en").title.startswith("Heavy rain closed")
