@@ -162,7 +162,8 @@ def test_menus(window: MainWindow) -> None:
                             "Export &translation pair…",
                             "&Restore the library from a backup…", "&Quit"]
     help_actions = [a.text() for a in window.menuBar().actions()[4].menu().actions()]
-    assert help_actions == ["Copy &diagnostics", "&About Parallel Reader"]
+    assert help_actions == ["Parallel Reader &Help and keyboard shortcuts", "Copy &diagnostics",
+                            "&About Parallel Reader"]
     text = about_text()
     assert "Qt 6." in text and "Python 3." in text and "Parallel Reader 0." in text
 

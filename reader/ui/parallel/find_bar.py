@@ -56,6 +56,7 @@ class FindBar(QWidget):
     """The bar under the article's text that finds words in it."""
 
     closed = Signal()
+    matches_changed = Signal(list)  # list[int]: the rows of the matches, none when closed
 
     def __init__(self, model: ParallelTextModel, view: ParallelTextView,
                  parent: QWidget | None = None) -> None:
@@ -111,6 +112,7 @@ class FindBar(QWidget):
         """Hide the bar; the keyboard goes back to the text."""
         self.hide()
         self._view.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.matches_changed.emit([])
         self.closed.emit()
 
     def match_count(self) -> int:
@@ -141,6 +143,7 @@ class FindBar(QWidget):
 
     def _search(self) -> None:
         self._matches = find_matches(self._model, self.field.text())
+        self.matches_changed.emit(sorted({match.row for match in self._matches}))
         self._current = -1
         if self._matches:
             self._select(0)

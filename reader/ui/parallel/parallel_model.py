@@ -81,6 +81,10 @@ class ParallelTextModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0),
                                   self.index(len(self._rows) - 1, len(self._documents) - 1))
 
+    def flagged_rows(self) -> set[int]:
+        """The rows whose figures disagree across the two languages."""
+        return set(self._flagged)
+
     def clear(self) -> None:
         """Show nothing."""
         self.beginResetModel()

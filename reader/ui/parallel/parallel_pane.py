@@ -25,6 +25,7 @@ from reader.ui.i18n import _, language_name
 from reader.ui.library_events import LibraryEvents
 from reader.ui.parallel.find_bar import FindBar
 from reader.ui.parallel.highlights import HighlightLayer
+from reader.ui.parallel.overview_strip import OverviewStrip
 from reader.ui.parallel.parallel_model import ParallelTextModel
 from reader.ui.parallel.parallel_view import CellPlace, ParallelTextView
 
@@ -146,8 +147,14 @@ class ParallelPane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
         layout.addWidget(self._heading)
-        layout.addWidget(self.view, 1)
+        self.overview = OverviewStrip(self.model, self.view, self)
+        text_row = QHBoxLayout()
+        text_row.setSpacing(0)
+        text_row.addWidget(self.view, 1)
+        text_row.addWidget(self.overview)
+        layout.addLayout(text_row, 1)
         self.find_bar = FindBar(self.model, self.view, self)
+        self.find_bar.matches_changed.connect(self.overview.show_found_rows)
         layout.addWidget(self.find_bar)
         self._connect_signals()
         self._show_controls()

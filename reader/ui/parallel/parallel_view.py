@@ -136,6 +136,7 @@ class ParallelTextView(QTextBrowser):
     """
 
     hovered_row_changed = Signal(int)
+    marks_changed = Signal()  # set_marks drew other marks
     current_row_changed = Signal(int)
     context_menu_requested = Signal(object, QPoint)  # CellPlace, global position
     zoom_requested = Signal(int)  # Ctrl+wheel: +1 larger, -1 smaller
@@ -241,6 +242,10 @@ class ParallelTextView(QTextBrowser):
         if row >= 0:
             self._scroll_to_row(row)
         self.current_row_changed.emit(row)
+
+    def rendered_rows(self) -> int:
+        """How many rows are laid out (a long article lays out its later rows as it goes)."""
+        return len(self._tables)
 
     def top_row(self) -> int:
         """The row at the top of the view (-1 when nothing is shown)."""
@@ -520,6 +525,7 @@ class ParallelTextView(QTextBrowser):
         self._margin_marks, self._margined = [], set()
         self._apply_marks({})
         self.viewport().update()
+        self.marks_changed.emit()
 
     def _apply_marks(self, placed_before: dict[int, int]) -> None:
         """Draw the marks over the sentences laid out after the first `placed_before[column]`
