@@ -51,7 +51,7 @@ def test_list_and_search_print_article_text_without_escapes(
     capsys.readouterr()
     assert main(["list", "--db", db]) == 0
     listed = capsys.readouterr().out
-    assert "Floderna steg snabbt \\x1b[31m under natten \\x9b2J" in listed
+    assert "Översvämningar \\x1b]0;pwned\\x07 i norr" in listed  # the file's own headline
     assert main(["search", "floderna natten", "--db", db]) == 0
     found = capsys.readouterr().out
     assert "\\x1b[31m" in found

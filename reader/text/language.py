@@ -10,10 +10,11 @@ if TYPE_CHECKING:
 
 UNDETERMINED = "und"
 # The five languages of the seeds, their close neighbours (so that Danish or Nynorsk is not
-# forced into Bokmål) and a few languages readers of regional news import alongside them.
+# forced into Bokmål) and a few languages readers of regional news import alongside them,
+# Arabic, Persian and Hebrew among them (shown right to left).
 DETECTABLE_LANGUAGES = (
     "en", "es", "sv", "ru", "nb", "nn", "da", "de", "fr", "pt", "it", "nl", "fi", "pl", "uk",
-    "vi",
+    "vi", "ar", "fa", "he",
 )
 # Below this many characters the light models guess; the full models are worth their memory.
 SHORT_TEXT_CHARS = 200

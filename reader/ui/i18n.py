@@ -70,6 +70,17 @@ def language_name(code: str) -> str:
 
 
 @cache
+def is_right_to_left(code: str) -> bool:
+    """Whether a language is written right to left (Arabic, Hebrew, Persian), per CLDR."""
+    if code == UNDETERMINED:
+        return False
+    try:
+        return bool(Locale.parse(code).character_order == "right-to-left")
+    except (ValueError, UnknownLocaleError):
+        return False
+
+
+@cache
 def language_name_in_ui(code: str) -> str:
     """A language's name in the interface language ("Spanish" in an English interface)."""
     if code == UNDETERMINED:

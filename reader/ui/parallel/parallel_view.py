@@ -44,6 +44,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
 
 from reader.ui.contrast import readable_text_on
+from reader.ui.i18n import is_right_to_left
 from reader.ui.parallel.parallel_model import (
     FLAGGED_ROLE,
     LOW_CONFIDENCE,
@@ -466,7 +467,7 @@ class ParallelTextView(QTextBrowser):
         index = self._model.index(row, column)
         cell = self._tables[row].cellAt(0, column)
         cursor = cell.firstCursorPosition()
-        cursor.setBlockFormat(self._lines)
+        cursor.setBlockFormat(self._column_lines(column))
         starts = []
         plain = QTextCharFormat()
         for number, sentence in enumerate(self._model.data(index, SENTENCES_ROLE) or ()):
@@ -479,6 +480,15 @@ class ParallelTextView(QTextBrowser):
                 self.setWordWrapMode(QTextOption.WrapMode.WrapAnywhere)
             cursor.insertText(sentence.text, plain)
         self._sentence_starts[(row, column)] = starts
+
+    def _column_lines(self, column: int) -> QTextBlockFormat:
+        """The line format of a column: right to left for a language written so."""
+        documents = self._model.documents()
+        if column < len(documents) and is_right_to_left(documents[column].language):
+            lines = QTextBlockFormat(self._lines)
+            lines.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+            return lines
+        return self._lines
 
     def _paint_row(self, row: int) -> None:
         if not 0 <= row < len(self._tables):
