@@ -4,6 +4,7 @@ for a 404, a binary download, a redirect loop, a slow server and a page too larg
 
 from __future__ import annotations
 
+import contextlib
 import json
 import threading
 import time
@@ -37,10 +38,8 @@ class _Site(BaseHTTPRequestHandler):
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
-        try:
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
             self.wfile.write(body)
-        except (BrokenPipeError, ConnectionResetError):
-            pass
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         pass
