@@ -306,6 +306,7 @@ class MainWindow(QMainWindow):
         self.parallel_pane.message.connect(self._show_message)
         self.parallel_pane.figures_checked.connect(self.metrics_sidebar.show_translation_check)
         self.metrics_sidebar.figure_activated.connect(self.parallel_pane.locate_figure)
+        self.metrics_sidebar.fetch_requested.connect(self.import_address)
         self.events.changed.connect(self._on_events_changed)
         self.upkeep.message.connect(self._on_upkeep_message)
         self.pending_writes.message.connect(self._show_message)
