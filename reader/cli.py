@@ -14,7 +14,7 @@ from reader.cli_text import terminal_safe as _safe
 from reader.exit_status import ExitStatus
 
 if TYPE_CHECKING:
-    from reader.store.records import ListedDocument
+    from reader.store.records import ImportResult, ListedDocument
 
 __all__ = ["ExitStatus", "build_parser", "main"]
 
@@ -59,8 +59,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     importer = commands.add_parser("import", parents=[db_option],
-                                   help="import article files and folders")
-    importer.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+                                   help="import article files, folders and web addresses")
+    importer.add_argument("paths", nargs="+", metavar="PATH_OR_ADDRESS",
+                          help="a file, a folder, or a web address (https://…)")
+    importer.add_argument("--json", action="store_true",
+                          help="print one JSON object per file or address as it is stored")
     lister = commands.add_parser("list", parents=[db_option], help="list the library's articles")
     lister.add_argument("--json", action="store_true", help="print JSON")
     searcher = commands.add_parser("search", parents=[db_option],
@@ -172,7 +175,7 @@ def _run(args: argparse.Namespace) -> int:
     library_path: Path = getattr(args, "db", None) or default_library_path()
     try:
         if args.command == "import":
-            return _import(library_path, args.paths)
+            return _import(library_path, args.paths, args.json)
         if args.command == "list":
             return _list(library_path, args.json)
         if args.command == "search":
@@ -271,26 +274,42 @@ def _recover(library_path: Path, out: Path | None) -> int:
     return ExitStatus.OK
 
 
-def _import(library_path: Path, paths: list[Path]) -> int:
+def _import(library_path: Path, paths: list[str], as_json: bool = False) -> int:
     from reader.app import open_library
+    from reader.operations.fetching import import_address, is_web_address
     from reader.operations.file_reading import printable
     from reader.operations.importer import import_paths
     from reader.store import ImportStatus
-    from reader.store.records import ImportResult
 
     library = open_library(library_path)
     failed = False
 
     def stored(result: ImportResult) -> None:  # each file as it is committed, not at the end
         nonlocal failed
-        print(_safe(printable(result.describe())), flush=True)
+        if as_json:
+            print(json.dumps(_import_json(result), ensure_ascii=False), flush=True)
+        else:
+            print(_safe(printable(result.describe())), flush=True)
         failed = failed or result.status is ImportStatus.FAILED
 
     try:
-        import_paths(library, paths, stored=stored)
+        files = [Path(path) for path in paths if not is_web_address(path)]
+        if files:
+            import_paths(library, files, stored=stored)
+        for address in (path for path in paths if is_web_address(path)):
+            stored(import_address(library, address))
     finally:
         library.close()
     return ExitStatus.FAILED if failed else ExitStatus.OK
+
+
+def _import_json(result: ImportResult) -> dict[str, object]:
+    """One file's or address's outcome as `reader import --json` prints it."""
+    from reader.operations.file_reading import printable
+
+    return {"path": printable(result.source), "status": result.status.value,
+            "reason": result.reason, "format": result.source_format or None,
+            "article_id": result.article_id, "document_ids": list(result.document_ids)}
 
 
 def _read_text(path: Path) -> str:

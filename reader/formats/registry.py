@@ -15,8 +15,10 @@ from reader.formats import (
     article_text,
     bilingual_table,
     figures_csv,
+    markdown_text,
     pair_print,
     tmx,
+    web_page,
     xliff,
 )
 from reader.formats.base import DocumentReader, Writer, WriterKind, file_filter, matches
@@ -30,6 +32,8 @@ Translate = Callable[[str], str]
 # The formats documents are imported from, in the order file dialogs list them.
 READERS: tuple[DocumentReader, ...] = (
     article_text.READER,
+    web_page.READER,
+    markdown_text.READER,
     tmx.READER,
     xliff.READER,
     bilingual_table.READER,

@@ -12,7 +12,7 @@ import os
 import threading
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from reader.text.aligned_source import AlignedSource, FileBead
     from reader.text.analysis import AnalysedDocument
     from reader.text.figures import Figure
+    from reader.text.source_document import SourceDocument
 
 # How often a worker looks whether the importing process is still there.
 _PARENT_POLL_SECONDS = 0.5
@@ -43,6 +44,8 @@ class PreparedFile:
     figures: tuple[Figure, ...] = ()
     failure: str = ""
     translation: PreparedTranslation | None = None  # a bilingual file's second version
+    source_format: str = ""  # the name of the format it was read in ("text", "html"…)
+    address: str = ""  # the web address it was fetched from; "" for a file
 
 
 @dataclass(frozen=True)
@@ -88,20 +91,41 @@ def prepare_file(path: Path) -> PreparedFile:
     reader = reader_for(path)
     if reader is None:
         return PreparedFile(path, None, failure=unsupported(path))
+    name = reader.name
     try:
         data = read_regular_file(path)
         document = reader.read(data, printable(path.name))
         if isinstance(document, AlignedSource):
-            return _prepare_pair(path, document)
+            return replace(_prepare_pair(path, document), source_format=name)
         analysed = analyse_source(document)
         figures = find_figures(analysed.parsed.body_text, analysed.language)
     except (UnreadableFile, NotAnArticle) as error:
-        return PreparedFile(path, None, failure=str(error))
+        return PreparedFile(path, None, failure=str(error), source_format=name)
     except OSError as error:
-        return PreparedFile(path, None, failure=os_error_reason(error))
+        return PreparedFile(path, None, failure=os_error_reason(error), source_format=name)
     except Exception as error:  # one bad file never stops an import: it is that file's failure
-        return PreparedFile(path, None, failure=internal_error_reason(error))
-    return PreparedFile(path, analysed, tuple(figures))
+        return PreparedFile(path, None, failure=internal_error_reason(error), source_format=name)
+    return PreparedFile(path, analysed, tuple(figures), source_format=name)
+
+
+def prepare_page(path: Path, address: str, document: SourceDocument,
+                 source_format: str) -> PreparedFile:
+    """Analyse a page fetched from an address and find its figures; any problem becomes a
+    reason. `path` is the page's name."""
+    from reader.text.analysis import NotAnArticle, analyse_source
+    from reader.text.figures import find_figures
+
+    try:
+        analysed = analyse_source(document)
+        figures = find_figures(analysed.parsed.body_text, analysed.language)
+    except NotAnArticle as error:
+        return PreparedFile(path, None, failure=str(error), source_format=source_format,
+                            address=address)
+    except Exception as error:  # a bug, not the page's: that page's failure
+        return PreparedFile(path, None, failure=internal_error_reason(error),
+                            source_format=source_format, address=address)
+    return PreparedFile(path, analysed, tuple(figures), source_format=source_format,
+                        address=address)
 
 
 def _prepare_pair(path: Path, pair: AlignedSource) -> PreparedFile:

@@ -16,6 +16,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, wait
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -240,29 +241,39 @@ def _import_with_workers(library: Library, files: Sequence[Path], results: _Resu
 
 def _store(library: Library, prepared: PreparedFile) -> ImportResult:
     """Store a prepared file inside the batch open: the document, then its figures."""
+    return replace(_store_document(library, prepared), source_format=prepared.source_format,
+                   address=prepared.address)
+
+
+def _store_document(library: Library, prepared: PreparedFile) -> ImportResult:
     if prepared.analysed is None:
         return ImportResult(prepared.path, ImportStatus.FAILED, prepared.failure)
+    origin = prepared.address or printable(str(prepared.path.absolute()))
     if prepared.translation is not None:
-        return _store_pair(library, prepared.path, prepared.analysed, prepared.figures,
-                           prepared.translation)
-    result = _store_version(library, prepared.path, prepared.analysed, prepared.figures)
+        return _store_pair(library, prepared, prepared.analysed, prepared.figures,
+                           prepared.translation, origin)
+    result = _store_version(library, prepared, prepared.analysed, prepared.figures, origin)
     ids = () if result.document_id is None else (result.document_id,)
     return ImportResult(prepared.path, result.status, result.reason, result.article_id,
                         result.document_id, ids)
 
 
-def _store_version(library: Library, path: Path, analysed: AnalysedDocument,
-                   figures: Sequence[Figure], article_id: int | None = None) -> ImportResult:
-    result = library.add_document(analysed, printable(path.name), article_id)
+def _store_version(library: Library, prepared: PreparedFile, analysed: AnalysedDocument,
+                   figures: Sequence[Figure], origin: str,
+                   article_id: int | None = None) -> ImportResult:
+    result = library.add_document(analysed, printable(prepared.path.name), article_id,
+                                  origin=origin, source_format=prepared.source_format or None)
     if _stored(result):
         assert result.document_id is not None
         library.figures.replace(result.document_id, figures, FIGURE_EXTRACTOR_VERSION)
     return result
 
 
-def _store_pair(library: Library, path: Path, analysed: AnalysedDocument,
-                figures: Sequence[Figure], translation: PreparedTranslation) -> ImportResult:
+def _store_pair(library: Library, prepared: PreparedFile, analysed: AnalysedDocument,
+                figures: Sequence[Figure], translation: PreparedTranslation,
+                origin: str) -> ImportResult:
     """Store both versions of a bilingual file in one article, aligned as the file says."""
+    path = prepared.path
     first = library.document_with_text(analysed.content_hash)
     second = library.document_with_text(translation.analysed.content_hash)
     if first is not None and second is not None and first[1] != second[1]:
@@ -272,9 +283,9 @@ def _store_pair(library: Library, path: Path, analysed: AnalysedDocument,
     if clash is not None:
         return ImportResult(path, ImportStatus.FAILED, clash)
     join = second[1] if first is None and second is not None else None
-    source = _store_version(library, path, analysed, figures, join)
-    target = _store_version(library, path, translation.analysed, translation.figures,
-                            source.article_id)
+    source = _store_version(library, prepared, analysed, figures, origin, join)
+    target = _store_version(library, prepared, translation.analysed, translation.figures,
+                            origin, source.article_id)
     assert source.document_id is not None and target.document_id is not None
     statuses = {source.status, target.status}
     if statuses != {ImportStatus.DUPLICATE} or current_alignment(

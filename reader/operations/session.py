@@ -26,6 +26,7 @@ from reader.store.records import (
     ArticleSummary,
     Bookmark,
     DocumentInfo,
+    DocumentOrigin,
     DocumentText,
     FigureQuery,
     FigureRecord,
@@ -40,6 +41,7 @@ from reader.store.records import (
     SentenceRecord,
     SortKey,
     StarredArticle,
+    TranslationAddress,
 )
 from reader.text.figure_check import FigurePair
 
@@ -210,6 +212,25 @@ class LibrarySession:
         results = import_paths(self._library, paths, progress=progress,
                                cancelled=cancel.cancelled if cancel else None)
         return results, EVERYTHING
+
+    def import_address(self, address: str, report: ReportProgress = no_progress,
+                       cancel: CancelToken | None = None) -> tuple[list[ImportResult],
+                                                                   LibraryChange]:
+        """Fetch a web page and import it (File → Open address…)."""
+        from reader.operations.fetching import import_address
+
+        report(0, 1, address)
+        result = import_address(self._library, address, cancel)
+        report(1, 1, address)
+        return [result], EVERYTHING
+
+    def missing_translations(self, article_id: int) -> list[TranslationAddress]:
+        """The language versions an article's pages name that the library does not have."""
+        return self._library.missing_translations(article_id)
+
+    def document_origin(self, document_id: int) -> DocumentOrigin:
+        """Where a document came from: format, file or address, the page's metadata."""
+        return self._library.document_origin(document_id)
 
     # -- the library list and search ---------------------------------------------------------
 

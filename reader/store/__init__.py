@@ -20,6 +20,7 @@ from reader.store.records import (
     ArticleSummary,
     Bookmark,
     DocumentInfo,
+    DocumentOrigin,
     DocumentText,
     FigureRecord,
     ImportResult,
@@ -30,6 +31,7 @@ from reader.store.records import (
     SentenceAlignment,
     SentenceRecord,
     StarredArticle,
+    TranslationAddress,
 )
 
 __all__ = [
@@ -56,4 +58,6 @@ __all__ = [
     "SentenceAlignment",
     "SentenceRecord",
     "StarredArticle",
+    "DocumentOrigin",
+    "TranslationAddress",
 ]

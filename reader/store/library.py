@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sqlite3
@@ -30,6 +31,7 @@ from reader.store.listing import ArticleListing, refresh_article_listing
 from reader.store.records import (
     ArticleSummary,
     DocumentInfo,
+    DocumentOrigin,
     DocumentText,
     ImportResult,
     ImportStatus,
@@ -38,6 +40,7 @@ from reader.store.records import (
     RemovedArticle,
     SentenceRecord,
     ShownDocument,
+    TranslationAddress,
 )
 from reader.store.schema import APPLICATION_ID, REQUIRED_TABLES, SCHEMA_VERSION
 from reader.store.search import SearchIndex
@@ -50,6 +53,12 @@ if TYPE_CHECKING:
 
 # How long a write waits for another writer (an import commits at least every half second).
 BUSY_TIMEOUT = 10.0
+
+# What a format's reader says of a page in SourceDocument.metadata that is kept as the
+# document's metadata (the rest is the format, stored on its own, and its other versions).
+KEPT_METADATA = ("author", "date", "site_name", "canonical_url", "description")
+# The metadata key of another language version's address: "hreflang:es".
+ALTERNATE_PREFIX = "hreflang:"
 
 _DOCUMENT_COLUMNS = (
     "id, article_id, language, uri, title, source_url, byline, file_name, paragraph_count, "
@@ -447,6 +456,7 @@ class Library:
         if row is None:
             return None
         values = dict(zip((c[0] for c in cursor.description), row, strict=True))
+        values = {**_metadata_of(values.get("metadata")), **values}
         published = self._conn.execute("SELECT published FROM articles WHERE id = ?",
                                        [values["article_id"]]).fetchone()
 
@@ -460,6 +470,32 @@ class Library:
             known("format", "source_format"), known("author", "byline"),
             known("date", "published_date") or (published[0] if published else None),
             str(values["text"]))
+
+    def document_origin(self, document_id: int) -> DocumentOrigin:
+        """Where a document came from: format, file or address, the page's metadata."""
+        row = self._conn.execute(
+            "SELECT file_name, source_format, origin, metadata FROM documents WHERE id = ?",
+            [document_id]).fetchone()
+        if row is None:
+            raise KeyError(document_id)
+        return DocumentOrigin(document_id, str(row[0] or ""), row[1] or None, row[2] or None,
+                              _metadata_of(row[3]))
+
+    def translation_addresses(self, document_id: int) -> list[TranslationAddress]:
+        """The other language versions a document's page names, by language."""
+        return [TranslationAddress(str(language), str(address))
+                for language, address in self._conn.execute(
+                    "SELECT language, address FROM translation_addresses "
+                    "WHERE document_id = ? ORDER BY language", [document_id])]
+
+    def missing_translations(self, article_id: int) -> list[TranslationAddress]:
+        """The language versions an article's pages name that the article does not have."""
+        rows = self._conn.execute(
+            "SELECT t.language, min(t.address) FROM translation_addresses t "
+            "JOIN documents d ON d.id = t.document_id WHERE d.article_id = ? "
+            "AND t.language NOT IN (SELECT language FROM documents WHERE article_id = ?) "
+            "GROUP BY t.language ORDER BY t.language", [article_id, article_id])
+        return [TranslationAddress(str(language), str(address)) for language, address in rows]
 
     def sentences(self, document_id: int) -> list[SentenceRecord]:
         """A document's sentences in reading order, with their paragraph and text."""
@@ -548,13 +584,17 @@ class Library:
         return new_id
 
     def add_document(self, analysed: AnalysedDocument, file_name: str,
-                     article_id: int | None = None) -> ImportResult:
-        """Store one analysed file, all or nothing.
+                     article_id: int | None = None, *, origin: str | None = None,
+                     source_format: str | None = None) -> ImportResult:
+        """Store one analysed file, all or nothing; `origin` is the path or web address it
+        came from, `source_format` the format it was read in.
 
         A text already in the library is a duplicate; a new text of a language version the
         library knows (same source address and language, or same file name) replaces it.
         A new version joins the article `article_id` when given (the other version of a
-        bilingual file), else the article of its source address, else an article of its own.
+        bilingual file), else the article of its source address, else the article of a page
+        that names it as a language version or that it names as one (hreflang), else an
+        article of its own.
         """
         join = article_id
         path = Path(file_name)
@@ -570,23 +610,26 @@ class Library:
             row = self._conn.execute(
                 "SELECT id, article_id FROM documents WHERE uri = ?", [uri]
             ).fetchone()
+            origins = {"origin": origin, "source_format": source_format}
             if row is not None:
                 document_id, article_id = int(row[0]), int(row[1])
-                self._replace_document(document_id, analysed, path.name)
+                self._replace_document(document_id, analysed, path.name, origins)
                 status = ImportStatus.UPDATED
             else:
-                article_id = self._article_for(analysed) if join is None else join
-                document_id = self._insert_document(article_id, uri, analysed, path.name)
+                article_id = self._article_for(analysed, origin) if join is None else join
+                document_id = self._insert_document(article_id, uri, analysed, path.name,
+                                                    origins)
                 if join is not None:
                     self._conn.execute(
                         "UPDATE articles SET translation_link = coalesce(translation_link, "
                         "'bilingual file') WHERE id = ?", [join])
                 status = ImportStatus.IMPORTED
             self._insert_structure(document_id, analysed)
+            self._keep_translation_addresses(document_id, analysed)
             refresh_article_listing(self._conn, article_id)
         return ImportResult(path, status, "", article_id, document_id)
 
-    def _article_for(self, analysed: AnalysedDocument) -> int:
+    def _article_for(self, analysed: AnalysedDocument, origin: str | None = None) -> int:
         source_url = analysed.parsed.source_url
         key = translation_key(source_url) if source_url else None
         if key:
@@ -600,6 +643,9 @@ class Library:
                         [analysed.place, row[0]],
                     )
                 return int(row[0])
+        named = self._article_naming(analysed, origin)
+        if named is not None:
+            return named
         table = self._db.table("articles")
         table.insert(
             {
@@ -612,9 +658,50 @@ class Library:
         )
         return _last_id(table)
 
+    def _article_naming(self, analysed: AnalysedDocument, origin: str | None) -> int | None:
+        """The article a page joins as another language version: one whose page names this
+        page's address among its versions, or one at an address this page names; never one
+        that has a version in this page's language already."""
+        own = {translation_key(a) for a in (analysed.parsed.source_url, origin) if a} - {""}
+        named = [address for key, address in sorted(analysed.parsed.metadata.items())
+                 if key.startswith(ALTERNATE_PREFIX) and translation_key(address) not in own]
+        candidates: list[int] = []
+        for key in sorted(own):
+            candidates += [int(r[0]) for r in self._conn.execute(
+                "SELECT d.article_id FROM translation_addresses t JOIN documents d "
+                "ON d.id = t.document_id WHERE t.address_key = ? ORDER BY d.id", [key])]
+        for address in named:
+            candidates += [int(r[0]) for r in self._conn.execute(
+                "SELECT id FROM articles WHERE translation_key = ?", [translation_key(address)])]
+            candidates += [int(r[0]) for r in self._conn.execute(
+                "SELECT article_id FROM documents WHERE source_url = ? ORDER BY id",
+                [address])]
+        for article_id in dict.fromkeys(candidates):
+            languages = {d.language for d in self.documents_of(article_id)}
+            if analysed.language not in languages:
+                self._conn.execute(
+                    "UPDATE articles SET translation_link = coalesce(translation_link, "
+                    "'page alternates') WHERE id = ?", [article_id])
+                return article_id
+        return None
+
+    def _keep_translation_addresses(self, document_id: int, analysed: AnalysedDocument) -> None:
+        self._conn.execute("DELETE FROM translation_addresses WHERE document_id = ?",
+                           [document_id])
+        self._conn.executemany(
+            "INSERT INTO translation_addresses (document_id, language, address, address_key) "
+            "VALUES (?, ?, ?, ?)",
+            [(document_id, key.removeprefix(ALTERNATE_PREFIX), address,
+              translation_key(address))
+             for key, address in analysed.parsed.metadata.items()
+             if key.startswith(ALTERNATE_PREFIX)
+             and key.removeprefix(ALTERNATE_PREFIX) != analysed.language])
+
     def _document_record(self, analysed: AnalysedDocument, file_name: str) -> dict[str, Any]:
         parsed = analysed.parsed
+        kept = {key: parsed.metadata[key] for key in KEPT_METADATA if parsed.metadata.get(key)}
         return {
+            "metadata": json.dumps(kept, ensure_ascii=False) if kept else None,
             "language": analysed.language,
             "title": analysed.title,
             "place": analysed.place,
@@ -632,22 +719,24 @@ class Library:
         }
 
     def _insert_document(
-        self, article_id: int, uri: str, analysed: AnalysedDocument, file_name: str
+        self, article_id: int, uri: str, analysed: AnalysedDocument, file_name: str,
+        origins: dict[str, str | None],
     ) -> int:
         table = self._db.table("documents")
         now = _now()
         record = self._document_record(analysed, file_name)
-        table.insert({**record, "article_id": article_id, "uri": uri, "imported_at": now,
-                      "updated_at": now})
+        table.insert({**record, **origins, "article_id": article_id, "uri": uri,
+                      "imported_at": now, "updated_at": now})
         document_id = _last_id(table)
         self.search.index_document(document_id, record["title"] or "", record["text"])
         return document_id
 
     def _replace_document(self, document_id: int, analysed: AnalysedDocument,
-                          file_name: str) -> None:
+                          file_name: str, origins: dict[str, str | None]) -> None:
         self._conn.execute("DELETE FROM sentences WHERE document_id = ?", [document_id])
         self._conn.execute("DELETE FROM paragraphs WHERE document_id = ?", [document_id])
-        record = {**self._document_record(analysed, file_name), "updated_at": _now()}
+        record = {**self._document_record(analysed, file_name), "updated_at": _now(),
+                  **{key: value for key, value in origins.items() if value is not None}}
         self._db.table("documents").update(document_id, record)
         self.search.index_document(document_id, record["title"] or "", record["text"])
         # The reader's marks follow their words into the new text.
@@ -960,6 +1049,19 @@ def _check_readable(path: Path, connection: sqlite3.Connection, version: int) ->
             path, f"was written by an older version (library format {version}) and must be "
                   f"upgraded to format {SCHEMA_VERSION} to be read, but it cannot be written "
                   "(make the file and its folder writable, or copy it elsewhere)")
+
+
+def _metadata_of(stored: object) -> dict[str, str]:
+    """A document's stored metadata (JSON text) as a dictionary; {} when none or unreadable."""
+    if not stored:
+        return {}
+    try:
+        found = json.loads(str(stored))
+    except ValueError:
+        return {}
+    if not isinstance(found, dict):
+        return {}
+    return {str(key): str(value) for key, value in found.items() if value not in (None, "")}
 
 
 def _last_id(table: sqlite_utils.db.Table) -> int:

@@ -47,6 +47,27 @@ class DocumentInfo:
 
 
 @dataclass(frozen=True)
+class DocumentOrigin:
+    """Where a document came from: its format ("text", "html", "markdown"…), the file's path
+    or the web address it was imported from, and what the page said about itself (author,
+    date, site_name, canonical_url); None where the library does not know."""
+
+    document_id: int
+    file_name: str
+    source_format: str | None
+    origin: str | None
+    metadata: dict[str, str]
+
+
+@dataclass(frozen=True)
+class TranslationAddress:
+    """Another language version a page names (<link rel="alternate" hreflang=…>)."""
+
+    language: str
+    address: str
+
+
+@dataclass(frozen=True)
 class ShownDocument:
     """A document as `reader show` prints it: its text and what the library knows of it.
 
@@ -108,10 +129,17 @@ class ImportResult:
     document_id: int | None = None
     # Every document the file gave, `document_id` first (two for a bilingual file).
     document_ids: tuple[int, ...] = ()
+    source_format: str = ""  # the format it was read in ("text", "html"…); "" when unknown
+    address: str = ""  # the web address imported from (then `path` is the page's name)
+
+    @property
+    def source(self) -> str:
+        """What was imported, as the reader named it: the web address, else the path."""
+        return self.address or str(self.path)
 
     def describe(self) -> str:
         """One line for a report: "imported: file.txt" or "failed: file.txt: reason"."""
-        line = f"{self.status.value}: {self.path}"
+        line = f"{self.status.value}: {self.source}"
         return f"{line}: {self.reason}" if self.reason else line
 
 

@@ -30,6 +30,7 @@ PLAN: tuple[tuple[str, str], ...] = (
     ("paragraphs", f"document_id IN ({_DOCUMENTS})"),
     ("annotations", f"document_id IN ({_DOCUMENTS})"),
     ("bookmarks", f"article_id = :article OR document_id IN ({_DOCUMENTS})"),
+    ("translation_addresses", f"document_id IN ({_DOCUMENTS})"),
     ("documents", "article_id = :article"),
     ("articles", "id = :article"),
 )

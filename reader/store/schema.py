@@ -381,6 +381,30 @@ def _create_kept_notes(db: sqlite_utils.Database) -> None:
     db.table("kept_notes").create_index(["removal"], if_not_exists=True)
 
 
+def _add_document_origins(db: sqlite_utils.Database) -> None:
+    """Version 14: where each document came from and in what format (`source_format`: "text",
+    "html", "markdown"…; `origin`: the file's path or the web address imported from;
+    `metadata`: what the page said about itself as JSON, {"author", "date", "site_name",
+    "canonical_url"}), and `translation_addresses`: the other language versions a page names
+    (its hreflang alternates), by language and address; `address_key` is the address as
+    articles' translation_key normalises one, so that a version imported later finds them; and
+    documents by source address, which a page's alternates are looked up by."""
+    documents = db.table("documents")
+    present = set(documents.columns_dict)
+    for column in ("source_format", "origin", "metadata"):
+        if column not in present:
+            documents.add_column(column, str)
+    documents.create_index(["source_url"], if_not_exists=True)
+    db.table("translation_addresses").create(
+        {"id": int, "document_id": int, "language": str, "address": str, "address_key": str},
+        pk="id",
+        not_null={"document_id", "language", "address", "address_key"},
+        if_not_exists=True,
+    )
+    db.table("translation_addresses").create_index(["document_id"], if_not_exists=True)
+    db.table("translation_addresses").create_index(["address_key"], if_not_exists=True)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _create_reading_tables,
     _create_reader_tables,
@@ -395,6 +419,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _add_figures_version_index,
     _index_differing_by_title,
     _create_kept_notes,
+    _add_document_origins,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -408,6 +433,7 @@ _TABLES_ADDED = {
     6: ("search_index",),
     9: ("figure_words",),
     13: ("kept_notes",),
+    14: ("translation_addresses",),
 }
 REQUIRED_TABLES: dict[int, frozenset[str]] = {
     version: frozenset(name for added, names in _TABLES_ADDED.items() if added <= version

@@ -61,6 +61,43 @@ class ImportController(QObject):
         start_job(job)
         return True
 
+    def import_address(self, address: str) -> bool:
+        """Start fetching and importing a web page, with progress and Cancel; False if
+        another import is still running."""
+        if self._running:
+            QMessageBox.information(self._window, _("Import"),
+                                    _("An import is already running. Wait for it to finish."))
+            return False
+        self._running = True
+        self._cancel = CancelToken()
+        self._show_fetching(address)
+        job = BackgroundJob(lambda report: self._fetch(address, report))
+        job.signals.finished.connect(self._on_job_finished)
+        job.signals.failed.connect(self._on_job_failed)
+        start_job(job)
+        return True
+
+    def _fetch(self, address: str, report: ReportProgress) -> list[ImportResult]:
+        session = LibrarySession.open(self._library_path)
+        try:
+            return session.import_address(address, report, self._cancel)[0]
+        finally:
+            session.close()
+
+    def _show_fetching(self, address: str) -> None:
+        from PySide6.QtWidgets import QProgressDialog
+
+        dialog = QProgressDialog(_("Fetching {address}…").format(address=address), _("Cancel"),
+                                 0, 0, self._window)  # no steps known: a busy bar
+        dialog.setWindowTitle(_("Open address"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(0)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.canceled.connect(self._cancel.cancel)
+        self.progress_dialog = dialog
+        dialog.show()
+
     def _work(self, paths: list[Path], report: ReportProgress) -> list[ImportResult]:
         session = LibrarySession.open(self._library_path)
         try:

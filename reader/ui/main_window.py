@@ -167,6 +167,8 @@ class MainWindow(QMainWindow):
         self.import_files_action.setShortcut(QKeySequence.StandardKey.Open)
         self.import_folder_action = QAction(_("Import &folder…"), self)
         self.import_folder_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
+        self.open_address_action = QAction(_("Open &address…"), self)
+        self.open_address_action.setShortcut(QKeySequence("Ctrl+L"))
         self.quit_action = QAction(_("&Quit"), self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -178,6 +180,7 @@ class MainWindow(QMainWindow):
         self.restore_action = QAction(_("&Restore the library from a backup…"), self)
         file_menu.addAction(self.import_files_action)
         file_menu.addAction(self.import_folder_action)
+        file_menu.addAction(self.open_address_action)
         file_menu.addSeparator()
         file_menu.addAction(self.export_notes_action)
         file_menu.addAction(self.export_article_notes_action)
@@ -312,6 +315,7 @@ class MainWindow(QMainWindow):
         self.parallel_pane.message.connect(self._show_message)
         self.parallel_pane.figures_checked.connect(self.metrics_sidebar.show_translation_check)
         self.metrics_sidebar.figure_activated.connect(self.parallel_pane.locate_figure)
+        self.metrics_sidebar.fetch_requested.connect(self.import_address)
         self.events.changed.connect(self._on_events_changed)
         self.upkeep.message.connect(self._on_upkeep_message)
         self.pending_writes.message.connect(self._show_message)
@@ -339,6 +343,7 @@ class MainWindow(QMainWindow):
         self.restore_action.triggered.connect(self._on_restore_action_triggered)
         self.star_action.triggered.connect(self._on_star_action_triggered)
         self.import_files_action.triggered.connect(self._on_import_files_triggered)
+        self.open_address_action.triggered.connect(self._on_open_address_triggered)
         self.import_folder_action.triggered.connect(self._on_import_folder_triggered)
         self.quit_action.triggered.connect(self.close)
         self.about_action.triggered.connect(lambda: show_about(self))
@@ -434,6 +439,19 @@ class MainWindow(QMainWindow):
     def import_paths(self, paths: list[Path]) -> bool:
         """Import files and folders in the background (what the File menu does)."""
         return self.importer.import_paths(paths)
+
+    def import_address(self, address: str) -> bool:
+        """Fetch a web page and import it in the background (File → Open address…)."""
+        return self.importer.import_address(address)
+
+    def _on_open_address_triggered(self) -> None:
+        from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+        address, accepted = QInputDialog.getText(
+            self, _("Open address"), _("Web address of the article (https://…):"),
+            QLineEdit.EchoMode.Normal, "")
+        if accepted and address.strip():
+            self.import_address(address.strip())
 
     def _update_status(self) -> None:
         count = self.library_model.total_count()

@@ -32,7 +32,8 @@ def test_a_file_in_no_known_format_is_reported_and_leaves_the_library_as_it_was(
     assert capsys.readouterr().out.splitlines() == [
         f"failed: {slides}: not a supported format: .xyz",
         f"failed: {folder}: folder holds no files to import "
-        "(*.txt, *.text, *.tmx, *.xlf, *.xliff, *.tsv, *.csv)",
+        "(*.txt, *.text, *.html, *.htm, *.xhtml, *.md, *.markdown, *.tmx, *.xlf, "
+        "*.xliff, *.tsv, *.csv)",
     ]
     assert _listing(db, capsys) == before
 

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from tests.formats.bilingual_files import tmx_file
 
-LIBRARIES = ("defusedxml", "docx", "lxml", "xml.etree.ElementTree", "babel")
+LIBRARIES = ("defusedxml", "docx", "lxml", "xml.etree.ElementTree", "babel", "trafilatura",
+             "markdown_it")
 
 
 def _loaded_after(code: str) -> set[str]:

@@ -32,14 +32,16 @@ def test_the_text_reader_claims_text_files_in_any_case() -> None:
                                                       ("*.txt", "*.text"))
     for name in ("a.txt", "A.TXT", "notes.Text", str(SEED_ES)):
         assert reader_for(name) is text and is_importable(Path(name))
-    for name in ("a.md", "a.txt.bak", "txt", "archive.tar.gz", ""):
+    for name in ("a.txt.bak", "txt", "archive.tar.gz", ""):
         assert reader_for(name) is None and not is_importable(name)
-    assert importable_patterns() == ("*.txt", "*.text", "*.tmx", "*.xlf", "*.xliff", "*.tsv",
+    assert importable_patterns() == ("*.txt", "*.text", "*.html", "*.htm", "*.xhtml", "*.md",
+                                     "*.markdown", "*.tmx", "*.xlf", "*.xliff", "*.tsv",
                                      "*.csv")
 
 
 def test_bilingual_files_are_claimed_by_their_readers() -> None:
-    for name, reader in (("memory.TMX", "tmx"), ("job.xlf", "xliff"), ("job.xliff", "xliff"),
+    for name, reader in (("page.HTML", "html"), ("page.htm", "html"), ("notes.md", "markdown"),
+                         ("memory.TMX", "tmx"), ("job.xlf", "xliff"), ("job.xliff", "xliff"),
                          ("pairs.tsv", "table"), ("pairs.CSV", "table")):
         found = reader_for(name)
         assert found is not None and found.name == reader
@@ -52,8 +54,10 @@ def test_a_file_no_reader_claims_is_named_by_its_suffix() -> None:
 
 def test_dialog_filters_come_from_the_formats() -> None:
     assert open_filter() == (
-        "All supported files (*.txt *.text *.tmx *.xlf *.xliff *.tsv *.csv);;"
-        "Text articles (*.txt *.text);;TMX translation memories (*.tmx);;"
+        "All supported files (*.txt *.text *.html *.htm *.xhtml *.md *.markdown *.tmx *.xlf "
+        "*.xliff *.tsv *.csv);;"
+        "Text articles (*.txt *.text);;Web pages (*.html *.htm *.xhtml);;"
+        "Markdown (*.md *.markdown);;TMX translation memories (*.tmx);;"
         "XLIFF bilingual files (*.xlf *.xliff);;Translation tables (TSV, CSV) (*.tsv *.csv);;"
         "All files (*)")
     assert open_filter(str.upper).startswith("ALL SUPPORTED FILES (*.txt")

@@ -40,7 +40,8 @@ def test_each_bad_file_is_reported_and_leaves_no_trace(empty_library: Library,
         "d_binary.txt": "binary file, not text",
         "e_huge.txt": "file is too large (21.0 MB; the limit is 20 MB)",
         "nothing-here": "folder holds no files to import "
-                        "(*.txt, *.text, *.tmx, *.xlf, *.xliff, *.tsv, *.csv)",
+                        "(*.txt, *.text, *.html, *.htm, *.xhtml, *.md, *.markdown, *.tmx, *.xlf, "
+                        "*.xliff, *.tsv, *.csv)",
         "does-not-exist.txt": "no such file or folder",
     }
     imported = [r.path.name for r in results if r.status is ImportStatus.IMPORTED]
@@ -51,10 +52,10 @@ def test_each_bad_file_is_reported_and_leaves_no_trace(empty_library: Library,
 
 def test_a_file_named_directly_in_no_known_format_is_reported(empty_library: Library,
                                                               tmp_path: Path) -> None:
-    article = tmp_path / "article.md"
+    article = tmp_path / "article.rtf"
     article.write_bytes(SEED_SV.read_bytes())
     (result,) = import_paths(empty_library, [article])
-    assert (result.status, result.reason) == (ImportStatus.FAILED, "not a supported format: .md")
+    assert (result.status, result.reason) == (ImportStatus.FAILED, "not a supported format: .rtf")
     assert empty_library.document_count() == 0
 
 

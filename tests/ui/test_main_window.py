@@ -156,7 +156,7 @@ def test_menus(window: MainWindow) -> None:
     assert titles == ["&File", "&Edit", "&Library", "&View", "&Help"]
     file_actions = [a.text() for a in window.menuBar().actions()[0].menu().actions()
                     if not a.isSeparator()]
-    assert file_actions == ["&Import files…", "Import &folder…",
+    assert file_actions == ["&Import files…", "Import &folder…", "Open &address…",
                             "&Export highlights and notes…",
                             "Export this article's highlights…", "Import &highlights (W3C)…",
                             "Export &translation pair…",

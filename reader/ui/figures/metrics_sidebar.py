@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QListView,
+    QPushButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -30,6 +31,7 @@ class MetricsSidebar(QWidget):
 
     ROWS = ("language", "paragraphs", "sentences", "words", "characters", "reading_time")
     figure_activated = Signal(object)  # FigureRecord
+    fetch_requested = Signal(str)  # the web address of a language version the page names
 
     def __init__(self, library: LibrarySession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -61,6 +63,10 @@ class MetricsSidebar(QWidget):
         self._source.setWordWrap(True)
         self._source.setOpenExternalLinks(True)
         self._source.setTextFormat(Qt.TextFormat.RichText)
+        # The language versions the article's pages name that the library lacks.
+        self._versions_box = QGroupBox(_("Other language versions"), self)
+        self._versions_layout = QVBoxLayout(self._versions_box)
+        self.fetch_buttons: list[QPushButton] = []
         self._placeholder = QLabel(_("Select an article to see its statistics."), self)
         self._placeholder.setWordWrap(True)
         self.figures_model = FiguresModel()
@@ -100,6 +106,7 @@ class MetricsSidebar(QWidget):
         layout.addWidget(self._placeholder)
         layout.addWidget(self._box)
         layout.addWidget(self._source)
+        layout.addWidget(self._versions_box)
         layout.addWidget(self._check_box)
         layout.addWidget(self._figures_box, 1)
         self.figures_view.activated.connect(self._on_figures_view_activated)
@@ -126,12 +133,29 @@ class MetricsSidebar(QWidget):
                 label.setVisible(document is not None)
                 label.setText(_metric_text(document, key) if document else "")
         self._source.setText(_source_html(documents[0]) if documents else "")
+        self._show_missing_versions(documents[0].article_id if documents else None)
         figures = self._library.figures_of(documents[0].id) if documents else []
         self.figures_model.show_figures(figures)
         self.figures_view.expandAll()
         self._figures_box.setVisible(bool(documents))
         self.figures_view.setVisible(bool(figures))
         self._no_figures.setVisible(not figures)
+
+    def _show_missing_versions(self, article_id: int | None) -> None:
+        for button in self.fetch_buttons:
+            self._versions_layout.removeWidget(button)
+            button.deleteLater()
+        self.fetch_buttons = []
+        missing = self._library.missing_translations(article_id) if article_id else []
+        for version in missing:
+            button = QPushButton(_("Fetch {language}").format(
+                language=language_name(version.language)), self._versions_box)
+            button.setToolTip(version.address)
+            button.clicked.connect(
+                lambda _checked=False, address=version.address: self.fetch_requested.emit(address))
+            self._versions_layout.addWidget(button)
+            self.fetch_buttons.append(button)
+        self._versions_box.setVisible(bool(missing))
 
     def show_translation_check(self, checked: list[Checked]) -> None:
         """Show how the figures of the two shown languages compare (hidden for one text)."""
