@@ -14,8 +14,12 @@ from reader.formats import (
     annotations_w3c,
     article_text,
     bilingual_table,
+    docx_document,
+    epub,
     figures_csv,
+    odt_document,
     pair_print,
+    pdf_document,
     tmx,
     xliff,
 )
@@ -30,6 +34,10 @@ Translate = Callable[[str], str]
 # The formats documents are imported from, in the order file dialogs list them.
 READERS: tuple[DocumentReader, ...] = (
     article_text.READER,
+    epub.READER,
+    pdf_document.READER,
+    docx_document.READER,
+    odt_document.READER,
     tmx.READER,
     xliff.READER,
     bilingual_table.READER,

@@ -89,7 +89,7 @@ def prepare_file(path: Path) -> PreparedFile:
     if reader is None:
         return PreparedFile(path, None, failure=unsupported(path))
     try:
-        data = read_regular_file(path)
+        data = read_regular_file(path, reader.max_bytes)
         document = reader.read(data, printable(path.name))
         if isinstance(document, AlignedSource):
             return _prepare_pair(path, document)
