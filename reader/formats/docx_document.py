@@ -19,6 +19,7 @@ from reader.text.source_document import (
     ParagraphKind,
     SourceDocument,
     content_hash,
+    one_line,
     place_blocks,
 )
 
@@ -98,7 +99,7 @@ def _add(blocks: list[Block], paragraph: object) -> None:
     from docx.text.paragraph import Paragraph
 
     assert isinstance(paragraph, Paragraph)
-    text = " ".join(paragraph.text.split())
+    text = one_line(paragraph.text)
     if not text:
         return
     style = paragraph.style

@@ -18,6 +18,7 @@ from reader.text.source_document import (
     ParagraphKind,
     SourceDocument,
     content_hash,
+    one_line,
     place_blocks,
 )
 
@@ -73,7 +74,7 @@ def _add_paragraphs(blocks: list[Block], element: Element) -> None:
     """The headings and paragraphs under an element, in order (those of notes left out)."""
     for child in element:
         if child.tag in (f"{{{_TEXT}}}h", f"{{{_TEXT}}}p"):
-            text = " ".join(_text(child).split())
+            text = one_line(_text(child))
             if text:
                 heading = child.tag == f"{{{_TEXT}}}h"
                 blocks.append(Block(text, ParagraphKind.HEADING if heading

@@ -9,7 +9,7 @@ from html.entities import name2codepoint
 from typing import TYPE_CHECKING
 
 from reader.formats.xml_input import local_name
-from reader.text.source_document import Block, ParagraphKind
+from reader.text.source_document import Block, ParagraphKind, one_line
 
 if TYPE_CHECKING:
     from xml.etree.ElementTree import Element
@@ -58,7 +58,7 @@ class _Collector:
         self.heading = False
 
     def flush(self) -> None:
-        text = " ".join("".join(self.parts).split())
+        text = one_line("".join(self.parts))
         if text:
             kind = ParagraphKind.HEADING if self.heading else ParagraphKind.BODY
             self.blocks.append(Block(text, kind, self.section))

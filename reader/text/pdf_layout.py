@@ -16,6 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+from reader.text.source_document import one_line
+
 # The share of a page's height at its top and at its bottom where running headers, footers
 # and page numbers are.
 MARGIN_ZONE = 0.12
@@ -32,7 +34,8 @@ _PAGE_NUMBER = re.compile(
 _WORD_END = re.compile(r"(\w+)[" + _HYPHENS + r"]$")
 _WORD_START = re.compile(r"^(\w+)")
 _COMPOUND = re.compile(r"\b(\w+)-(\w+)\b")
-_WORD = re.compile(r"\w+")
+# A word written whole: not a part of a compound, nor cut at the line's end.
+_WHOLE_WORD = re.compile(r"(?<![\w-])\w+(?![\w-])")
 _SENTENCE_END = re.compile(r"[.!?:;…»\"”’)\]]$")
 
 
@@ -225,9 +228,8 @@ def _starts_paragraph(previous: TextLine, line: TextLine, flow: _Flow,
     if line.left > flow.left + indent and not line.left > flow.left + 0.25 * (
             flow.right - flow.left):
         return True  # a first-line indent
-    if first_in_flow:
-        column = previous_flow or flow
-        return _ends_paragraph(previous, line, column)
+    if first_in_flow:  # a new column or page: no gap to go by, only the line's fullness
+        return _fits_after(previous, line, previous_flow or flow)
     gap = line.top - previous.top
     if gap > pitch + 0.5 * body_height or gap < 0:
         return True
@@ -237,36 +239,77 @@ def _starts_paragraph(previous: TextLine, line: TextLine, flow: _Flow,
 def _ends_paragraph(previous: TextLine, line: TextLine, flow: _Flow) -> bool:
     """Whether `previous` ended its paragraph: its line was not full, since the next line's
     first word would have fitted after it (a wrapped line is full up to one word)."""
-    if previous.text.rstrip().endswith(tuple(_HYPHENS)):
+    if not _fits_after(previous, line, flow):
         return False
+    needed = _first_word_width(line)
+    return (_SENTENCE_END.search(previous.text.rstrip()) is not None
+            or previous.right + needed + 0.25 * (flow.right - flow.left) < flow.right)
+
+
+def _first_word_width(line: TextLine) -> float:
+    """About how wide the line's first word and a space are (with a margin for error)."""
     first_word = line.text.split(" ", 1)[0]
     average = line.width / max(len(line.text), 1)
-    needed = (len(first_word) + 1) * average * 1.5
-    fits = previous.right + needed < flow.right
-    return fits and (_SENTENCE_END.search(previous.text.rstrip()) is not None
-                     or previous.right + needed + 0.25 * (flow.right - flow.left) < flow.right)
+    return (len(first_word) + 1) * average * 1.5
+
+
+def _fits_after(previous: TextLine, line: TextLine, flow: _Flow) -> bool:
+    """Whether the line's first word would have fitted at the end of the line before: then
+    that line was not wrapped, and its paragraph ended there."""
+    if previous.text.rstrip().endswith(tuple(_HYPHENS)):
+        return False
+    return previous.right + _first_word_width(line) < flow.right
 
 
 def _paragraph(lines: list[TextLine], body_height: float,
                vocabulary: _Vocabulary) -> LaidParagraph:
-    text = " ".join(lines[0].text.split())
+    text = one_line(lines[0].text)
     for line in lines[1:]:
-        text = vocabulary.join(text, " ".join(line.text.split()))
+        text = vocabulary.join(text, one_line(line.text))
     heading = statistics.median(line.height for line in lines) > HEADING_RATIO * body_height
     return LaidParagraph(text.replace("\ufffe", "-").replace("\u00ad", ""), heading)
 
 
 class _Vocabulary:
-    """The words and hyphenated compounds a document writes inside its lines: a word broken
-    at a line end is joined again unless the document writes it with a hyphen elsewhere."""
+    """The words and hyphenated compounds a document writes inside its lines, to tell a word
+    broken at a line end (joined again) from a compound whose hyphen fell there (kept).
+
+    PDFium marks every hyphen at a line end alike (U+FFFE), whether a typesetter broke a word
+    there or a compound's own hyphen ended the line, so the document's own words decide:
+    1. the word written whole elsewhere ("intelligence") → joined;
+    2. the compound written with its hyphen elsewhere ("long-term") → kept;
+    3. the next part starts upper case or either side is a number ("Anglo-Saxon",
+       "2025-2030") → kept: hyphenation never breaks there;
+    4. the first part is a word of three letters or more the document writes on its own
+       ("nuclear-free", "Guizhou-provinsen"), or a part begins or ends another compound it
+       writes ("юго-восточной" after "юго-западной") → kept: a typesetter's break leaves
+       a first part that is seldom a word ("intelli-gence");
+    5. otherwise → joined, the typesetter's break being the usual reason ("admin-istration").
+    A soft hyphen (U+00AD) is only ever a break inside a word: joined.
+    """
 
     def __init__(self, lines: Sequence[TextLine]) -> None:
         self.compounds: set[str] = set()
-        self.words: set[str] = set()
+        self.compound_heads: set[str] = set()
+        self.compound_ends: set[str] = set()
+        self.whole_words: set[str] = set()
+        broken = False  # whether the line before ended with a hyphen
         for line in lines:
-            inner = line.text.strip().rstrip(_HYPHENS)
-            self.compounds.update(f"{a}-{b}".lower() for a, b in _COMPOUND.findall(inner))
-            self.words.update(word.lower() for word in _WORD.findall(inner))
+            inner = line.text.strip().lower()
+            # The parts of a word broken at a line end are not words of their own.
+            if inner.endswith(tuple(_HYPHENS)):
+                inner = inner.rstrip(_HYPHENS).rsplit(" ", 1)[0] if " " in inner else ""
+                ends_broken = True
+            else:
+                ends_broken = False
+            if broken:
+                inner = inner.split(" ", 1)[1] if " " in inner else ""
+            broken = ends_broken
+            for head, tail in _COMPOUND.findall(inner):
+                self.compounds.add(f"{head}-{tail}")
+                self.compound_heads.add(head)
+                self.compound_ends.add(tail)
+            self.whole_words.update(_WHOLE_WORD.findall(inner))
 
     def join(self, text: str, following: str) -> str:
         """Two lines of one paragraph as one text."""
@@ -274,11 +317,20 @@ class _Vocabulary:
         start = _WORD_START.match(following)
         if end is None or start is None or not text:
             return f"{text} {following}" if text and following else text + following
-        head, tail = end.group(1), start.group(1)
-        mark = text[-1]
-        if mark == "\u00ad":
-            return text[:-1] + following  # a soft hyphen: only ever a break inside a word
-        keep = (tail[0].isupper() or tail[0].isdigit() or head[-1].isdigit()
-                or f"{head}-{tail}".lower() in self.compounds
-                and f"{head}{tail}".lower() not in self.words)
-        return text[:-1] + ("-" if keep else "") + following
+        if text[-1] == "\u00ad":
+            return text[:-1] + following
+        return text[:-1] + ("-" if self.keeps_hyphen(end.group(1), start.group(1)) else
+                            "") + following
+
+    def keeps_hyphen(self, head: str, tail: str) -> bool:
+        """Whether a hyphen between two parts at a line end is the compound's own."""
+        if f"{head}{tail}".lower() in self.whole_words:
+            return False
+        if f"{head}-{tail}".lower() in self.compounds:
+            return True
+        if tail[0].isupper() or tail[0].isdigit() or head[-1].isdigit():
+            return True
+        low_head, low_tail = head.lower(), tail.lower()
+        if len(head) >= 3 and low_head in self.whole_words:
+            return True
+        return low_head in self.compound_heads or low_tail in self.compound_ends

@@ -33,10 +33,13 @@ def seed_texts(seed: Path) -> list[str]:
     return [text for text, _ in seed_blocks(seed)]
 
 
-def _xhtml_chapter(title: str, seed: Path, language: str) -> str:
+Blocks = list[tuple[str, ParagraphKind]]
+
+
+def _xhtml_chapter(title: str, blocks: Blocks, language: str) -> str:
     paragraphs = "".join(
         f"<h2>{escape(text)}</h2>\n" if kind == ParagraphKind.HEADING else
-        f'<p class="body">{_inline(escape(text))}</p>\n' for text, kind in seed_blocks(seed))
+        f'<p class="body">{_inline(escape(text))}</p>\n' for text, kind in blocks)
     return (
         '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n'
         f'<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" '
@@ -59,11 +62,15 @@ def _inline(text: str) -> str:
 EPUB_CHAPTERS = (("Chapter One: Cao Bang", SEED_EN), ("Chapter Two: Ryssland", SEED_SV))
 
 
-def epub_file(path: Path, version: str = "3.0", encrypted: bool = False) -> Path:
-    """An EPUB book of two chapters (two seeds), a cover and a navigation document outside
-    the reading text; EPUB 2 ("2.0") has an NCX instead of the navigation document."""
-    chapters = [(f"text/chapter{n}.xhtml", title, seed)
-                for n, (title, seed) in enumerate(EPUB_CHAPTERS, start=1)]
+def epub_file(path: Path, version: str = "3.0", encrypted: bool = False,
+              chapters_given: list[tuple[str, Blocks]] | None = None,
+              language: str = "en-GB") -> Path:
+    """An EPUB book of two chapters (two seeds, unless others are given), a cover and a
+    navigation document outside the reading text; EPUB 2 ("2.0") has an NCX instead of the
+    navigation document."""
+    given = chapters_given or [(title, seed_blocks(seed)) for title, seed in EPUB_CHAPTERS]
+    chapters = [(f"text/chapter{n}.xhtml", title, blocks)
+                for n, (title, blocks) in enumerate(given, start=1)]
     manifest = "".join(
         f'    <item id="c{n}" href="{href}" media-type="application/xhtml+xml"/>\n'
         for n, (href, _, _) in enumerate(chapters, start=1))
@@ -86,7 +93,7 @@ def epub_file(path: Path, version: str = "3.0", encrypted: bool = False) -> Path
         '    <dc:title>Two Provinces: News in Translation</dc:title>\n'
         '    <dc:creator>Ana Lindqvist</dc:creator>\n'
         '    <dc:creator>Minh Nguyen</dc:creator>\n'
-        '    <dc:language>en-GB</dc:language>\n'
+        f'    <dc:language>{language}</dc:language>\n'
         '    <dc:publisher>Parallel Press</dc:publisher>\n'
         '  </metadata>\n'
         f'  <manifest>\n{manifest}  </manifest>\n'
@@ -117,9 +124,8 @@ def epub_file(path: Path, version: str = "3.0", encrypted: bool = False) -> Path
             'xmlns:epub="http://www.idpf.org/2007/ops"><head><title>Contents</title></head>'
             '<body><nav epub:type="toc"><ol><li><a href="text/chapter1.xhtml">One</a></li>'
             '</ol></nav></body></html>', zipfile.ZIP_DEFLATED)
-        for href, title, seed in chapters:
-            language = "en" if seed == SEED_EN else "sv"
-            book.writestr(f"OEBPS/{href}", _xhtml_chapter(title, seed, language),
+        for href, title, blocks in chapters:
+            book.writestr(f"OEBPS/{href}", _xhtml_chapter(title, blocks, "en"),
                           zipfile.ZIP_DEFLATED)
     return path
 
@@ -133,7 +139,8 @@ def epub_expected() -> list[tuple[int, str]]:
     return expected
 
 
-def docx_file(path: Path, seed: Path = SEED_RU) -> Path:
+def docx_file(path: Path, seed: Path = SEED_RU, blocks: Blocks | None = None,
+              language: str = "ru-RU") -> Path:
     """A DOCX written by python-docx: a title, the seed's headings as Heading 2, a table of
     one row in the middle, core properties set."""
     import docx
@@ -141,9 +148,9 @@ def docx_file(path: Path, seed: Path = SEED_RU) -> Path:
     document = docx.Document()
     document.core_properties.title = "Итоги конференции в Каобанге"
     document.core_properties.author = "Иван Петров"
-    document.core_properties.language = "ru-RU"
+    document.core_properties.language = language
     document.add_heading("Итоги конференции", level=0)
-    for text, kind in seed_blocks(seed):
+    for text, kind in blocks or seed_blocks(seed):
         if kind == ParagraphKind.HEADING:
             document.add_heading(text, level=2)
         else:
@@ -167,11 +174,12 @@ _ODT_NS = (
     'xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0"')
 
 
-def odt_file(path: Path, seed: Path = SEED_SV) -> Path:
+def odt_file(path: Path, seed: Path = SEED_SV, blocks: Blocks | None = None,
+             language: str = "sv-SE") -> Path:
     """An ODT written with zipfile: text:h headings, text:p paragraphs with spans, a <text:s/>
     space, a footnote that is not part of the paragraph's words, meta.xml."""
     body = ['<text:h text:outline-level="1">Konferens i Cao Bang</text:h>']
-    for number, (text, kind) in enumerate(seed_blocks(seed)):
+    for number, (text, kind) in enumerate(blocks or seed_blocks(seed)):
         if kind == ParagraphKind.HEADING:
             body.append(f'<text:h text:outline-level="2">{escape(text)}</text:h>')
             continue
@@ -188,7 +196,7 @@ def odt_file(path: Path, seed: Path = SEED_SV) -> Path:
     meta = (f'<?xml version="1.0" encoding="UTF-8"?>\n<office:document-meta {_ODT_NS} '
             'office:version="1.3"><office:meta><dc:title>Konferensen i Cao Bang</dc:title>'
             '<meta:initial-creator>Sara Holm</meta:initial-creator>'
-            '<dc:language>sv-SE</dc:language></office:meta></office:document-meta>')
+            f'<dc:language>{language}</dc:language></office:meta></office:document-meta>')
     with zipfile.ZipFile(path, "w") as document:
         document.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text")
         document.writestr("content.xml", content, zipfile.ZIP_DEFLATED)
@@ -215,7 +223,8 @@ PDF_TITLE = "Provincial Conference"
 PDF_SINGLE_COLUMN = 8  # the seed's first paragraphs run in one column; the rest in two
 
 
-def pdf_file(path: Path, seed: Path = SEED_EN, hyphenate: bool = True) -> Path:
+def pdf_file(path: Path, seed: Path = SEED_EN, hyphenate: bool = True,
+             paragraphs: list[str] | None = None) -> Path:
     """A PDF printed by Qt's PDF writer (a QGuiApplication must exist): A4 pages with a
     running header and a page number, the seed's first paragraphs in one column under a
     heading, the rest on pages of two columns; long words may break at line ends."""
@@ -228,7 +237,7 @@ def pdf_file(path: Path, seed: Path = SEED_EN, hyphenate: bool = True) -> Path:
     writer.setResolution(72)
     writer.setTitle(PDF_TITLE)
     writer.setCreator("Parallel Reader tests")
-    texts = [soft_hyphenated(t) if hyphenate else t for t in seed_texts(seed)]
+    texts = [soft_hyphenated(t) if hyphenate else t for t in paragraphs or seed_texts(seed)]
     left, top, width, height = 56.0, 64.0, 483.0, 700.0
     gutter = 23.0
 

@@ -100,6 +100,19 @@ def test_words_broken_at_line_ends_are_joined_and_compounds_keep_their_hyphen() 
         "Anglo-Saxon terms for 2025-2030 with a software update and PDFium's hyphenation mark.")
 
 
+def test_a_compound_whose_hyphen_ends_a_line_keeps_it_by_the_documents_own_words() -> None:
+    lines = _column([
+        "The two sides at one level of the two-",  # both parts are words of the document
+        "level model met in Guizhou. In Guizhou-",  # a name the document writes alone
+        "provinsen the south-west and the south-",  # "south-" begins another compound
+        "east met.¶"], 56, 80, 539)
+    (paragraph,) = layout_paragraphs([_page(lines)])
+    assert paragraph.text == (
+        "The two sides at one level of the two-level model met in Guizhou. In "
+        "Guizhou-provinsen the "
+        "south-west and the south-east met.")
+
+
 def test_an_indented_first_line_starts_a_paragraph_without_a_gap() -> None:
     lines = [TextLine("First paragraph runs over the whole", 56, 80, 536, 90),
              TextLine("line and ends here.", 56, 92, 300, 102),
