@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 from reader.formats.base import DocumentReader
-from reader.formats.xhtml_text import numeric_entities, xhtml_blocks
 from reader.formats.xml_input import language_code, local_name
 from reader.formats.zip_input import Archive, open_archive
 from reader.text.file_check import MAX_SOURCE_BYTES, UnreadableFile, check_text_size
@@ -46,6 +45,8 @@ def read_epub(data: bytes, file_name: str) -> SourceDocument:
     chapters = _spine(package, posixpath.dirname(package_path))
     if not chapters:
         raise UnreadableFile("EPUB book with no chapters in its reading order (spine)")
+    from reader.formats.xhtml_text import xhtml_blocks
+
     blocks: list[Block] = []
     for number, chapter in enumerate(chapters):
         if not archive.has(chapter):
@@ -62,6 +63,7 @@ def read_epub(data: bytes, file_name: str) -> SourceDocument:
 
 
 def _parse(archive: Archive, name: str, html: bool = False) -> Element:
+    from reader.formats.xhtml_text import numeric_entities
     from reader.formats.xml_input import parse_xml
 
     data = archive.read(name)
