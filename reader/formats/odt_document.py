@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 LABEL = "an ODT"
 _TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 _MIME = b"application/vnd.oasis.opendocument.text"
+_MANIFEST = "META-INF/manifest.xml"
 # Inside a paragraph: notes and annotations are not the paragraph's words.
 _SKIPPED = frozenset({"note", "annotation", "tracked-changes", "bookmark-ref", "sequence-decls"})
 
@@ -42,6 +43,9 @@ def read_odt(data: bytes, file_name: str) -> SourceDocument:
             raise UnreadableFile(f"not an ODT file: its type is {kind}")
     elif not archive.has("content.xml"):
         raise UnreadableFile("not an ODT file: it is a ZIP archive without content.xml")
+    # A password-protected ODT keeps its parts encrypted, as its manifest says.
+    if archive.has(_MANIFEST) and b"encryption-data" in archive.read(_MANIFEST):
+        raise UnreadableFile("is password-protected")
     content = _parse(archive, "content.xml")
     blocks: list[Block] = []
     try:

@@ -116,3 +116,17 @@ def test_pdfs_that_cannot_give_text_say_why(qapp: QApplication, tmp_path: Path) 
         "is password-protected")
     whole = pdf_file(tmp_path / "whole.pdf").read_bytes()
     assert _reason(read_pdf, whole[:len(whole) // 3]).startswith("damaged PDF file: ")
+
+
+def test_a_password_protected_odt_says_so(tmp_path: Path) -> None:
+    locked = tmp_path / "locked.odt"
+    with zipfile.ZipFile(locked, "w") as archive:
+        archive.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text")
+        archive.writestr("content.xml", bytes(range(256)) * 8, zipfile.ZIP_STORED)
+        archive.writestr(
+            "META-INF/manifest.xml",
+            '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:'
+            'manifest:1.0"><manifest:file-entry manifest:full-path="content.xml">'
+            '<manifest:encryption-data manifest:checksum-type="SHA1/1K"/>'
+            "</manifest:file-entry></manifest:manifest>")
+    assert _reason(read_odt, locked.read_bytes()) == "is password-protected"
