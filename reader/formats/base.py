@@ -9,6 +9,7 @@ from fnmatch import fnmatchcase
 from typing import Generic, TypeVar
 
 from reader.text.aligned_source import AlignedSource
+from reader.text.file_check import MAX_FILE_BYTES
 from reader.text.source_document import SourceDocument
 
 Records = TypeVar("Records")
@@ -37,6 +38,8 @@ class DocumentReader:
     label: str
     patterns: tuple[str, ...]  # lower case
     read: ReadDocument
+    max_bytes: int = MAX_FILE_BYTES  # the largest file it reads (a document's text is limited
+    # to MAX_FILE_BYTES whatever the file's size)
 
     def claims(self, file_name: str) -> bool:
         """Whether a file of this name is one for this reader."""

@@ -57,8 +57,9 @@ def check_regular_file(path: Path) -> None:
         raise UnreadableFile(reason)
 
 
-def read_regular_file(path: Path) -> bytes:
-    """The bytes of a regular file no larger than the size limit.
+def read_regular_file(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of a regular file no larger than the size limit (a text file's, unless
+    another is given: a document format's).
 
     UnreadableFile for anything else (a pipe, a device, a folder, a file too large); OSError
     when it cannot be opened. The file is opened without blocking and looked at again once
@@ -72,9 +73,9 @@ def read_regular_file(path: Path) -> bytes:
         reason = not_regular_reason(status.st_mode)
         if reason is not None:
             raise UnreadableFile(reason)
-        check_size(status.st_size)
-        data = file.read(MAX_FILE_BYTES + 1)
-    check_size(len(data))
+        check_size(status.st_size, limit)
+        data = file.read(limit + 1)
+    check_size(len(data), limit)
     return data
 
 

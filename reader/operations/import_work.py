@@ -93,7 +93,7 @@ def prepare_file(path: Path) -> PreparedFile:
         return PreparedFile(path, None, failure=unsupported(path))
     name = reader.name
     try:
-        data = read_regular_file(path)
+        data = read_regular_file(path, reader.max_bytes)
         document = reader.read(data, printable(path.name))
         if isinstance(document, AlignedSource):
             return replace(_prepare_pair(path, document), source_format=name)

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 
 _MB = 1024 * 1024
-MAX_FILE_BYTES = 20 * _MB
+MAX_FILE_BYTES = 20 * _MB  # a text file, and the text any document gives
+# A book or report (EPUB, PDF, DOCX, ODT) may be larger than its text: images, fonts, layout.
+MAX_SOURCE_BYTES = 200 * _MB
 # Byte-order marks of the Unicode encodings other than UTF-8, longest first.
 _BOMS = (
     (b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
@@ -20,21 +22,33 @@ class UnreadableFile(ValueError):
     """A file that is not an article text; the message is one line for the user."""
 
 
-def check_size(size: int) -> None:
-    """Refuse files too large to be a news article."""
+def check_size(size: int, limit: int = MAX_FILE_BYTES) -> None:
+    """Refuse files too large to be a news article (or, with a limit, a document)."""
+    if size > limit:
+        raise UnreadableFile(too_large_reason(size, limit))
+
+
+def check_text_size(text: str) -> None:
+    """Refuse a document whose text is larger than a text file may be."""
+    size = len(text.encode("utf-8", "surrogatepass"))
     if size > MAX_FILE_BYTES:
-        raise UnreadableFile(too_large_reason(size))
+        raise UnreadableFile(
+            f"its text is too large ({_megabytes(size)} MB; the limit is {_limit_mb()} MB)")
 
 
-def too_large_reason(size: int) -> str:
+def too_large_reason(size: int, limit: int = MAX_FILE_BYTES) -> str:
     """The one wording of the size limit. The size is rounded up, so that a file just over
     the limit never reads as the limit itself ("20.0 MB; the limit is 20 MB")."""
+    return f"file is too large ({_megabytes(size)} MB; the limit is {_limit_mb(limit)} MB)"
+
+
+def _megabytes(size: int) -> str:
     tenths = -(-size * 10 // _MB)  # ceiling
-    return f"file is too large ({tenths // 10}.{tenths % 10} MB; the limit is {_limit_mb()} MB)"
+    return f"{tenths // 10}.{tenths % 10}"
 
 
-def _limit_mb() -> str:
-    whole, rest = divmod(MAX_FILE_BYTES * 10 // _MB, 10)
+def _limit_mb(limit: int = MAX_FILE_BYTES) -> str:
+    whole, rest = divmod(limit * 10 // _MB, 10)
     return f"{whole}.{rest}" if rest else str(whole)
 
 

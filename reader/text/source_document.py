@@ -5,6 +5,7 @@ analysis turns it into what the library stores."""
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -60,6 +61,15 @@ def normalise_text(text: str) -> str:
     text = text.removeprefix("\ufeff")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return unicodedata.normalize("NFC", text)
+
+
+_SPACES = re.compile(r"[ \t\n\r\f\v\u2028\u2029]+")
+
+
+def one_line(text: str) -> str:
+    """A paragraph's text as one line: each run of spaces, tabs and line ends one space, none
+    at either end; non-breaking spaces are the author's and stay ("20\u00a0млн")."""
+    return _SPACES.sub(" ", text).strip(" ")
 
 
 def content_hash(text: str) -> str:

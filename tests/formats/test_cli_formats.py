@@ -32,8 +32,8 @@ def test_a_file_in_no_known_format_is_reported_and_leaves_the_library_as_it_was(
     assert capsys.readouterr().out.splitlines() == [
         f"failed: {slides}: not a supported format: .xyz",
         f"failed: {folder}: folder holds no files to import "
-        "(*.txt, *.text, *.html, *.htm, *.xhtml, *.md, *.markdown, *.tmx, *.xlf, "
-        "*.xliff, *.tsv, *.csv)",
+        "(*.txt, *.text, *.html, *.htm, *.xhtml, *.md, *.markdown, *.epub, *.pdf, *.docx, "
+        "*.odt, *.tmx, *.xlf, *.xliff, *.tsv, *.csv)",
     ]
     assert _listing(db, capsys) == before
 
@@ -45,7 +45,7 @@ def test_a_supported_file_beside_it_is_still_imported(
     article = tmp_path / "nb.TEXT"
     article.write_text("Dette er en helt ny artikkel om Dien Bien.\n"
                        + SEED_NB.read_text(encoding="utf-8"), encoding="utf-8")
-    (tmp_path / "notes.odt").write_bytes(b"PK\x03\x04")
+    (tmp_path / "slides.key").write_bytes(b"PK\x03\x04")
     assert main(["import", str(tmp_path), "--db", str(db)]) == 0
     assert capsys.readouterr().out == f"imported: {article}\n"
 

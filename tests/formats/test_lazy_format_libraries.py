@@ -8,9 +8,10 @@ import sys
 from pathlib import Path
 
 from tests.formats.bilingual_files import tmx_file
+from tests.formats.document_files import epub_file
 
 LIBRARIES = ("defusedxml", "docx", "lxml", "xml.etree.ElementTree", "babel", "trafilatura",
-             "markdown_it")
+             "markdown_it", "pypdfium2", "zipfile")
 
 
 def _loaded_after(code: str) -> set[str]:
@@ -36,3 +37,14 @@ def test_each_library_loads_with_its_first_file(tmp_path: Path) -> None:
              "writer(TRANSLATION_PAIR, 'docx').content("
              "PairExport('t', 'es', 'en', [PairRow(('Hola.',), ('Hello.',), 1.0, True)]))")
     assert "docx" in _loaded_after(write)
+
+
+def test_a_pdf_library_loads_with_the_first_pdf_only(tmp_path: Path) -> None:
+    book = epub_file(tmp_path / "book.epub")
+    read = (f"from pathlib import Path\nfrom reader.formats.registry import reader_for\n"
+            f"p = Path({str(book)!r})\nreader_for(p).read(p.read_bytes(), p.name)")
+    loaded = _loaded_after(read)
+    assert {"defusedxml", "zipfile"} <= loaded and not {"docx", "pypdfium2"} & loaded
+    pdf = ("from reader.formats.pdf_document import read_pdf\n"
+           "try:\n    read_pdf(b'%PDF-1.4 cut short', 'a.pdf')\nexcept ValueError:\n    pass")
+    assert "pypdfium2" in _loaded_after(pdf)

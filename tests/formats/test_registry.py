@@ -35,8 +35,19 @@ def test_the_text_reader_claims_text_files_in_any_case() -> None:
     for name in ("a.txt.bak", "txt", "archive.tar.gz", ""):
         assert reader_for(name) is None and not is_importable(name)
     assert importable_patterns() == ("*.txt", "*.text", "*.html", "*.htm", "*.xhtml", "*.md",
-                                     "*.markdown", "*.tmx", "*.xlf", "*.xliff", "*.tsv",
-                                     "*.csv")
+                                     "*.markdown", "*.epub", "*.pdf", "*.docx", "*.odt",
+                                     "*.tmx", "*.xlf", "*.xliff", "*.tsv", "*.csv")
+
+
+def test_books_and_documents_are_claimed_by_their_readers() -> None:
+    for name, reader in (("novel.EPUB", "epub"), ("report.pdf", "pdf"), ("memo.Docx", "docx"),
+                         ("notes.odt", "odt")):
+        found = reader_for(name)
+        assert found is not None and found.name == reader
+        assert found.max_bytes == 200 * 1024 * 1024
+    assert reader_for("a.txt") is not None and reader_for("a.txt").max_bytes == 20 * 1024 * 1024
+    for name in ("old.doc", "slides.odp", "book.mobi"):
+        assert reader_for(name) is None
 
 
 def test_bilingual_files_are_claimed_by_their_readers() -> None:
@@ -54,10 +65,11 @@ def test_a_file_no_reader_claims_is_named_by_its_suffix() -> None:
 
 def test_dialog_filters_come_from_the_formats() -> None:
     assert open_filter() == (
-        "All supported files (*.txt *.text *.html *.htm *.xhtml *.md *.markdown *.tmx *.xlf "
-        "*.xliff *.tsv *.csv);;"
+        "All supported files (*.txt *.text *.html *.htm *.xhtml *.md *.markdown *.epub *.pdf "
+        "*.docx *.odt *.tmx *.xlf *.xliff *.tsv *.csv);;"
         "Text articles (*.txt *.text);;Web pages (*.html *.htm *.xhtml);;"
-        "Markdown (*.md *.markdown);;TMX translation memories (*.tmx);;"
+        "Markdown (*.md *.markdown);;EPUB books (*.epub);;PDF documents (*.pdf);;"
+        "Word documents (*.docx);;OpenDocument text (*.odt);;TMX translation memories (*.tmx);;"
         "XLIFF bilingual files (*.xlf *.xliff);;Translation tables (TSV, CSV) (*.tsv *.csv);;"
         "All files (*)")
     assert open_filter(str.upper).startswith("ALL SUPPORTED FILES (*.txt")

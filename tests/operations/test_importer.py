@@ -40,8 +40,8 @@ def test_each_bad_file_is_reported_and_leaves_no_trace(empty_library: Library,
         "d_binary.txt": "binary file, not text",
         "e_huge.txt": "file is too large (21.0 MB; the limit is 20 MB)",
         "nothing-here": "folder holds no files to import "
-                        "(*.txt, *.text, *.html, *.htm, *.xhtml, *.md, *.markdown, *.tmx, *.xlf, "
-                        "*.xliff, *.tsv, *.csv)",
+                        "(*.txt, *.text, *.html, *.htm, *.xhtml, *.md, *.markdown, *.epub, "
+                        "*.pdf, *.docx, *.odt, *.tmx, *.xlf, *.xliff, *.tsv, *.csv)",
         "does-not-exist.txt": "no such file or folder",
     }
     imported = [r.path.name for r in results if r.status is ImportStatus.IMPORTED]
