@@ -76,8 +76,9 @@ def test_the_budget_disagreement_is_listed_and_its_row_marked(qtbot: QtBot,
     sidebar = window.metrics_sidebar
     assert sidebar.check_model.rowCount() == 1
     line = sidebar.check_model.index(0, 0).data()
-    assert line == "≠ es 3.312 × 10¹⁵ VND · en 3.312 × 10¹² VND · ×1,000"
-    assert sidebar._check_summary.text() == "1 differ, 0 on one side only, 1 agree"
+    assert line == ("≠ es 3.312 × 10¹⁵ VND · en 3.312 × 10¹² VND · ×1,000"
+                    " — same quantity and unit, the values differ")
+    assert sidebar._check_summary.text() == "1 differ, 0 to check, 1 agree"
     model = window.parallel_pane.model
     flagged = [row for row in range(model.rowCount()) if model.index(row, 0).data(FLAGGED_ROLE)]
     assert len(flagged) == 1
@@ -96,5 +97,6 @@ def test_cao_bang_shows_exactly_one_disagreement_the_budget_revenue(qtbot: QtBot
     sidebar = window.metrics_sidebar
     assert sidebar.check_model.disagreements() == 1
     line = sidebar.check_model.index(0, 0).data()
-    assert line == "≠ es 3.312 × 10¹⁵ VND · en 3.312 × 10¹² VND · ×1,000"
+    assert line == ("≠ es 3.312 × 10¹⁵ VND · en 3.312 × 10¹² VND · ×1,000"
+                    " — same quantity and unit, the values differ")
     assert sidebar.figures_model.figure_count() == 17
