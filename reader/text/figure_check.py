@@ -21,6 +21,8 @@ Conversions come from pint's unit registry, not hand tables.
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -136,6 +138,7 @@ def _registry() -> Any:
     return registry
 
 
+@cache
 def _converted(value: Decimal, unit: str, to_unit: str) -> list[Decimal]:
     """The value in another unit, every reading that makes sense (a temperature both as a
     temperature and as a difference of temperatures); empty when they do not convert."""
@@ -284,6 +287,15 @@ def pair_figures(source: Sequence[F], target: Sequence[F],
     words, figures or not): a figure left without a counterpart is only worth a look when
     the other side writes no number of its value. None: nothing is known of them.
     """
+    source_left = _Written(source_numbers, source) if source_numbers is not None else None
+    target_left = _Written(target_numbers, target) if target_numbers is not None else None
+    return _pair(source, target, source_left, target_left)
+
+
+def _pair(source: Sequence[F], target: Sequence[F], source_left: _Written | None,
+          target_left: _Written | None) -> list[FigurePair[F]]:
+    if len(source) * len(target) > _MOST_CANDIDATES:
+        return _pair_in_windows(source, target, source_left, target_left)
     candidates = sorted(
         (_distance(s, t), i, j)
         for i, s in enumerate(source) for j, t in enumerate(target) if _pairable(s, t)
@@ -299,15 +311,51 @@ def pair_figures(source: Sequence[F], target: Sequence[F],
         pairs.append((i, judge(source[i], target[j])))
     paired_target = [target[j] for j in used_target]
     paired_source = [source[i] for i in used_source]
-    pairs.extend((i, _alone(s, paired_target, target_numbers, is_source=True))
+    pairs.extend((i, _alone(s, paired_target, target_left, is_source=True))
                  for i, s in enumerate(source) if i not in used_source)
     ordered = [pair for _i, pair in sorted(pairs, key=lambda item: item[0])]
-    ordered.extend(_alone(t, paired_source, source_numbers, is_source=False)
+    ordered.extend(_alone(t, paired_source, source_left, is_source=False)
                    for j, t in enumerate(target) if j not in used_target)
     return ordered
 
 
-def _alone(figure: F, paired_other: Sequence[F], other_numbers: Sequence[Decimal] | None,
+# Beyond this many candidate pairs (a whole article in one row), figures are paired window by
+# window in text order, so that the check stays linear in the length of the text.
+_MOST_CANDIDATES = 4096
+_WINDOW = 32
+
+
+class _Written:
+    """The numbers one side writes that none of its figures is (looked up by value)."""
+
+    def __init__(self, numbers: Sequence[Decimal], figures: Sequence[Measured]) -> None:
+        left = Counter(numbers)
+        left.subtract(Counter(figure.value for figure in figures))
+        self.values = sorted(value for value, count in left.items() if count > 0)
+
+    def __bool__(self) -> bool:
+        return bool(self.values)
+
+    def has_close(self, value: Decimal) -> bool:
+        """Whether a number close to the value (within rounding) is written."""
+        at = bisect_left(self.values, value)
+        return any(_close(value, self.values[i])
+                   for i in range(max(0, at - 2), min(len(self.values), at + 2)))
+
+
+def _pair_in_windows(source: Sequence[F], target: Sequence[F],
+                     source_left: _Written | None,
+                     target_left: _Written | None) -> list[FigurePair[F]]:
+    windows = max(1, max(len(source), len(target)) // _WINDOW)
+    pairs: list[FigurePair[F]] = []
+    for window in range(windows):
+        source_part = source[len(source) * window // windows:len(source) * (window + 1) // windows]
+        target_part = target[len(target) * window // windows:len(target) * (window + 1) // windows]
+        pairs += _pair(source_part, target_part, source_left, target_left)
+    return pairs
+
+
+def _alone(figure: F, paired_other: Sequence[F], other_left: _Written | None,
            is_source: bool) -> FigurePair[F]:
     """The verdict on a figure the other side has no figure for."""
     def pair(verdict: Verdict, reason: Reason) -> FigurePair[F]:
@@ -322,16 +370,11 @@ def _alone(figure: F, paired_other: Sequence[F], other_numbers: Sequence[Decimal
             _conversion_matches(other, figure)[0]
             for other in paired_other if other.kind == "measure"):
         return pair(Verdict.UNCHECKED, Reason.CONVERSION_THERE)  # "100 feet (30 m)"
-    if other_numbers is not None:
-        spent = [other.value for other in paired_other]
-        left = list(other_numbers)
-        for value in spent:
-            if value in left:
-                left.remove(value)
-        if figure.kind == "measure" and left:
+    if other_left is not None:
+        if figure.kind == "measure" and other_left:
             # the translator may have converted it into a unit not read: any number may be it
             return pair(Verdict.UNCHECKED, Reason.NUMBER_THERE)
-        if any(_close(figure.value, number) for number in left):
+        if other_left.has_close(figure.value):
             return pair(Verdict.UNCHECKED, Reason.NUMBER_THERE)
     return pair(Verdict.CHECK, Reason.ONE_SIDE)
 
