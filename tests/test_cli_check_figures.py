@@ -74,3 +74,18 @@ def test_aligned_and_presegmented_exclude_each_other(tmp_path: Path) -> None:
     with pytest.raises(SystemExit) as raised:
         main(["check-figures", str(path), str(path), "--aligned", "--presegmented"])
     assert raised.value.code == 2
+
+
+def test_a_value_of_thousands_of_digits_is_printed_as_a_string(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    digits = "9" * 5000
+    source = _write(tmp_path, "en.txt", [f"A debt of ${digits}."])
+    target = _write(tmp_path, "es.txt", ["Una deuda enorme."])
+    status, report = _run(capsys, str(source), str(target), "--src-lang", "en",
+                          "--tgt-lang", "es", "--aligned")
+    assert status == 0
+    flags = report["flags"]
+    assert isinstance(flags, list)
+    assert flags[0]["source"] == [{"surface": f"${digits}", "value": digits, "unit": "USD"}]
+    assert main(["figures", str(source), "--lang", "en", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)[0]["value"] == digits

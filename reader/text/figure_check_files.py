@@ -7,10 +7,6 @@ from typing import Any
 
 from reader.text.figure_check import FigurePair, check_texts
 
-# Values longer than this are printed as strings: JSON readers (and Python's int to str)
-# refuse integers of thousands of digits.
-_LONGEST_JSON_INTEGER = 300
-
 
 def check_files(source_text: str, target_text: str, source_language: str | None,
                 target_language: str | None, layout: str) -> dict[str, Any]:
@@ -66,8 +62,6 @@ def _figure(figure: Any) -> dict[str, Any]:
 
 def _number(value: Decimal) -> int | float | str:
     """A JSON number, or a string for a value too long for one."""
-    if not value.is_finite() or abs(value.adjusted()) > _LONGEST_JSON_INTEGER:
-        return str(value)
-    if value == value.to_integral_value():
-        return int(value)
-    return float(value)
+    from reader.text.figures import json_number
+
+    return json_number(value)

@@ -405,8 +405,16 @@ def extract_figures_json(text: str, language: str | None) -> list[dict[str, Any]
     ]
 
 
-def json_number(value: Decimal) -> int | float:
-    """A Decimal as a JSON number: an int when it is integral, else a float."""
+# Values longer than this are written as strings: JSON readers (and Python's own int to str,
+# past 4,300 digits) refuse integers of thousands of digits.
+_LONGEST_JSON_NUMBER = 300
+
+
+def json_number(value: Decimal) -> int | float | str:
+    """A Decimal as a JSON number: an int when it is integral, else a float; a string when
+    it is too long for a number."""
+    if not value.is_finite() or abs(value.adjusted()) > _LONGEST_JSON_NUMBER:
+        return str(value)
     if value == value.to_integral_value():
         return int(value)
     return float(value)
