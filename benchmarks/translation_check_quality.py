@@ -22,6 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.translation_check_common import (  # noqa: E402
     LANGUAGES,
+    Ntrex,
     load_labels,
     load_ntrex,
     story_half,
@@ -33,6 +34,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--half", choices=("held-out", "tune", "all"), default="held-out")
     parser.add_argument("-v", "--verbose", action="store_true")
+    parser.add_argument("--perturb", action="store_true",
+                        help="also change one agreeing figure's digits in each translation that "
+                             "has one and count how many of those errors are flagged")
     args = parser.parse_args()
     data = load_ntrex()
     labels = load_labels()
@@ -70,9 +74,47 @@ def main() -> None:
         share = f"{real_flagged / flagged:.2f}" if flagged else "-"
         print(f"{language:4} {pairs:6} {flagged:8} {flagged * 1000 / pairs:9.1f} "
               f"{false * 1000 / pairs:9.1f} {share:>10} {real:5} {missed:6} {as_differs:10}")
+    if args.perturb:
+        _perturbed(data, args.half)
     overall = (f"{totals['real_flagged'] / totals['flagged']:.2f}" if totals["flagged"] else "-")
     print(f"all flags: {totals['flagged']}, real {totals['real_flagged']} (share {overall}); "
           f"checked in {time.perf_counter() - started:.1f} s")
+
+
+def _perturbed(data: Ntrex, half: str) -> None:
+    """Made errors: the first digit of one agreeing figure of the translation changed (3 → 4,
+    a value off by a third or less), as a mistyped figure would be."""
+    from reader.text.figure_check import pair_figures, written_numbers
+    from reader.text.figures import find_figures
+
+    print("made errors (one agreeing figure's first digit changed in the translation):")
+    for language in LANGUAGES:
+        made = caught = as_differs = 0
+        for story, english, translation in zip(data.stories, data.lines["en"],
+                                               data.lines[language], strict=True):
+            if half != "all" and story_half(story) != half:
+                continue
+            pairs = pair_figures(find_figures(english, "en"), find_figures(translation, language),
+                                 written_numbers(english, "en"),
+                                 written_numbers(translation, language))
+            agreeing = [p.target for p in pairs if p.verdict is Verdict.AGREES
+                        and p.target is not None and p.target.kind in ("money", "percent",
+                                                                       "measure")]
+            if not agreeing:
+                continue
+            figure = agreeing[0]
+            digit = next((i for i, c in enumerate(figure.surface) if c.isdigit()), None)
+            if digit is None:
+                continue
+            old = figure.surface[digit]
+            new = str((int(old) % 9) + 1)
+            surface = figure.surface[:digit] + new + figure.surface[digit + 1:]
+            changed = translation[:figure.start] + surface + translation[figure.end:]
+            made += 1
+            checks = check_texts(english, "en", changed, language)
+            caught += bool(checks)
+            as_differs += any(c.pair.verdict is Verdict.DIFFERS for c in checks)
+        print(f"  {language}: {made} made, {caught} flagged ({as_differs} as differs)")
 
 
 if __name__ == "__main__":
