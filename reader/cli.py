@@ -83,6 +83,20 @@ def build_parser() -> argparse.ArgumentParser:
     aligner.add_argument("--presegmented", action="store_true",
                          help="each line of a file is one sentence")
     aligner.add_argument("--json", action="store_true", help="print JSON")
+    checker = commands.add_parser(
+        "check-figures", help="check that a translation reports the same figures")
+    checker.add_argument("source", type=Path, metavar="SRC")
+    checker.add_argument("target", type=Path, metavar="TGT")
+    checker.add_argument("--src-lang", type=_language, metavar="L",
+                         help="language of SRC (default: identified from the text)")
+    checker.add_argument("--tgt-lang", type=_language, metavar="L",
+                         help="language of TGT (default: identified from the text)")
+    layout = checker.add_mutually_exclusive_group()
+    layout.add_argument("--aligned", action="store_true",
+                        help="line i of SRC and line i of TGT are a pair (a translation memory)")
+    layout.add_argument("--presegmented", action="store_true",
+                        help="one sentence per line; the lines are aligned")
+    checker.add_argument("--json", action="store_true", help="print JSON")
     figures = commands.add_parser("figures", help="find the figures a text reports")
     figures.add_argument("file", metavar="FILE|-", help="a text file, or - for standard input")
     figures.add_argument("--lang", type=_language, metavar="L",
@@ -169,6 +183,10 @@ def _run(args: argparse.Namespace) -> int:
 
     if args.command == "figures":
         return _figures(args.file, args.lang, args.json)
+    if args.command == "check-figures":
+        return _check_figures(args.source, args.target, args.src_lang, args.tgt_lang,
+                              "aligned" if args.aligned else
+                              "presegmented" if args.presegmented else "articles", args.json)
     if args.command == "align":
         return _align(args.source, args.target, args.src_lang, args.tgt_lang,
                       args.presegmented, args.json)
@@ -374,6 +392,25 @@ def _figures(file: str, language: str | None, as_json: bool) -> int:
         for figure in figures:
             print(_safe(f"{figure['value']:>22} {figure['unit']:<14} {figure['qualifier']:<7} "
                         f"{figure['surface']}  ({figure['label']})"))
+    return ExitStatus.OK
+
+
+def _check_figures(source: Path, target: Path, source_language: str | None,
+                   target_language: str | None, layout: str, as_json: bool) -> int:
+    from reader.text.figure_check_files import check_files
+
+    report = check_files(_read_text(source), _read_text(target), source_language,
+                         target_language, layout)
+    if as_json:
+        json.dump(report, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return ExitStatus.OK
+    for flag in report["flags"]:
+        sides = [" ".join(f"{figure['surface']}" for figure in flag[side]) or "-"
+                 for side in ("source", "target")]
+        print(_safe(f"{flag['verdict']:<8} src {flag['src']} tgt {flag['tgt']}: "
+                    f"{sides[0]} / {sides[1]} ({flag['reason']})"))
+    print(_safe(f"{len(report['flags'])} flags in {report['pairs']} pairs"))
     return ExitStatus.OK
 
 

@@ -14,11 +14,18 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable
+from decimal import Decimal
 
 from reader.store.library import Library
 from reader.store.records import FigureRecord, SentenceAlignment, SentenceRecord
 from reader.text import versions
-from reader.text.figure_check import FigurePair, Verdict, pair_figures
+from reader.text.figure_check import (
+    VERDICT_ORDER,
+    FigurePair,
+    Verdict,
+    pair_figures,
+    written_numbers,
+)
 
 # Articles checked per transaction by the refresh: the window's own writes wait at most that long.
 _REFRESH_BATCH = 16
@@ -40,15 +47,31 @@ def check_alignment(library: Library,
                     alignment: SentenceAlignment) -> list[tuple[int, FigurePair[FigureRecord]]]:
     """The figure pairs of an alignment's two documents, row by row."""
     source_id, target_id = alignment.source_document_id, alignment.target_document_id
-    source_rows = _rows_of(library.figures.of_document(source_id),
-                           library.sentences(source_id), [b.source for b in alignment.beads])
-    target_rows = _rows_of(library.figures.of_document(target_id),
-                           library.sentences(target_id), [b.target for b in alignment.beads])
+    source_sentences = library.sentences(source_id)
+    target_sentences = library.sentences(target_id)
+    source_rows = _rows_of(library.figures.of_document(source_id), source_sentences,
+                           [b.source for b in alignment.beads])
+    target_rows = _rows_of(library.figures.of_document(target_id), target_sentences,
+                           [b.target for b in alignment.beads])
+    source_language = library.document(source_id).language
+    target_language = library.document(target_id).language
     checked = []
-    for row in range(len(alignment.beads)):
-        for pair in pair_figures(source_rows.get(row, []), target_rows.get(row, [])):
+    for row, bead in enumerate(alignment.beads):
+        source, target = source_rows.get(row, []), target_rows.get(row, [])
+        if not source and not target:
+            continue
+        source_numbers = _numbers(source_sentences, bead.source, source_language)
+        target_numbers = _numbers(target_sentences, bead.target, target_language)
+        for pair in pair_figures(source, target, source_numbers, target_numbers):
             checked.append((row, pair))
     return checked
+
+
+def _numbers(sentences: list[SentenceRecord], side: tuple[int, ...],
+             language: str) -> list[Decimal]:
+    """Every number the sentences of one side of a bead write (digits or words)."""
+    text = " ".join(sentences[i].text for i in side if 0 <= i < len(sentences))
+    return written_numbers(text, language)
 
 
 def articles_with_disagreements(library: Library) -> set[int]:
@@ -140,13 +163,13 @@ def refresh_translation_flags(library: Library,
 def disagreements_first(
     checked: list[tuple[int, FigurePair[FigureRecord]]],
 ) -> list[tuple[int, FigurePair[FigureRecord]]]:
-    """Disagreements, then figures missing on one side, then agreements; each in text order."""
-    order = {Verdict.DISAGREES: 0, Verdict.MISSING: 1, Verdict.AGREES: 2}
-    return sorted(checked, key=lambda item: order[item[1].verdict])
+    """"Differs", then "check", then agreements and what was not compared; each in text
+    order."""
+    return sorted(checked, key=lambda item: VERDICT_ORDER[item[1].verdict])
 
 
 def _disagrees(checked: list[tuple[int, FigurePair[FigureRecord]]]) -> bool:
-    return any(pair.verdict is Verdict.DISAGREES for _row, pair in checked)
+    return any(pair.verdict is Verdict.DIFFERS for _row, pair in checked)
 
 
 def _store_flag(library: Library, article_id: int, differs: bool | None,

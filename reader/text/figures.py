@@ -43,34 +43,60 @@ class Figure:
 # ---------------------------------------------------------------- per-language word lists
 
 _PERCENT_WORDS = {
-    "en": ["percent", "per cent"], "es": ["por ciento"], "sv": ["procent"],
-    "nb": ["prosent"], "ru": [r"процент\w*"],
+    "en": ["percent", "per cent", "pc"], "es": ["por ciento"], "sv": [r"procent\w*"],
+    "nb": [r"prosent\w*"], "ru": [r"процент\w*"],
 }
 # Short currency names of news text; CLDR's formal names are added from babel.
 _CURRENCY_WORDS: dict[str, list[tuple[str, str]]] = {
     "en": [(r"US dollars?|dollars?|USD|\$", "USD"), (r"(?:Vietnamese )?(?:dong|đồng)", "VND"),
-           (r"euros?", "EUR")],
+           (r"euros?", "EUR"), (r"pounds? sterling", "GBP")],
     "es": [(r"dólares(?: estadounidenses)?|dólar(?: estadounidense)?", "USD"),
-           (r"dongs?|đồng", "VND"), (r"euros?", "EUR")],
+           (r"dongs?|đồng", "VND"), (r"euros?", "EUR"),
+           (r"libras(?: esterlinas)?|libra(?: esterlina)?", "GBP"), (r"dolares", "USD")],
     "sv": [(r"(?:amerikanska )?dollar", "USD"), (r"dong|đồng", "VND"), (r"euro", "EUR"),
-           (r"kronor|kr\.?", "SEK")],
+           (r"kronor|kr\.?", "SEK"), (r"pund", "GBP")],
     "nb": [(r"(?:amerikanske )?dollar", "USD"), (r"dong|đồng", "VND"), (r"euro", "EUR"),
-           (r"kroner|kr\.?", "NOK")],
+           (r"kroner|kr\.?", "NOK"), (r"pund", "GBP")],
     "ru": [(r"(?:доллар\w*|долл\.) США|доллар\w*|долл\.", "USD"),
-           (r"(?:вьетнамских )?донг\w*", "VND"), (r"евро", "EUR"), (r"рубл\w*|руб\.", "RUB")],
+           (r"(?:вьетнамских )?донг\w*", "VND"), (r"евро", "EUR"), (r"рубл\w*|руб\.", "RUB"),
+           (r"фунт\w*(?: стерлингов)?", "GBP")],
 }
-_CURRENCY_CODES = ("VND", "USD", "EUR", "GBP", "JPY", "CNY", "SEK", "NOK", "RUB", "DKK", "CHF")
-_MEASURES = {  # CLDR unit id -> unit of the figure
+# Codes read glued to digits ("GBP7.50"); every ISO code CLDR knows is read after a number.
+_CURRENCY_CODES = ("VND", "USD", "EUR", "GBP", "JPY", "CNY", "SEK", "NOK", "RUB", "DKK", "CHF",
+                   "CAD", "AUD", "HKD", "INR", "NZD")
+# Words that name both a currency and a mass ("libras", "pund", "фунтов"): money after a
+# scale word ("2800 billones de libras"), a mass otherwise ("250 libras").
+_CURRENCY_OR_MASS = re.compile(r"(?:pounds?|libras?|pund|фунт\w*)$", re.IGNORECASE)
+# Symbols CLDR does not give in these languages' data, as news writes them.
+_SYMBOL_ALIASES = {"C$": "CAD", "NZ$": "NZD", "S$": "SGD"}
+_MEASURES = {  # CLDR unit id -> unit of the figure (a name reader.text.figure_check converts)
     "mass-tonne": "tonne", "area-hectare": "hectare", "power-megawatt": "MW",
     "power-kilowatt": "kW", "length-kilometer": "km", "area-square-kilometer": "km2",
     "mass-kilogram": "kg", "energy-kilowatt-hour": "kWh", "volume-cubic-meter": "m3",
+    "length-mile": "mi", "length-foot": "ft", "length-inch": "in", "length-yard": "yd",
+    "length-meter": "m", "length-centimeter": "cm", "length-millimeter": "mm",
+    "mass-pound": "lb", "area-acre": "acre", "volume-gallon": "gal", "volume-liter": "L",
+    "temperature-fahrenheit": "°F", "temperature-celsius": "°C", "temperature-generic": "°",
+    "speed-mile-per-hour": "mph", "speed-kilometer-per-hour": "km/h",
+    "area-square-mile": "mi2", "area-square-meter": "m2",
 }
+# Short CLDR unit forms that are ordinary words in running text ("in", Spanish "mi").
+_MEASURE_STOP = {"en": {"in", "ac"}, "es": {"mi", "ac"}, "sv": {"ac"}, "nb": {"ac"},
+                 "ru": {"ми"}}
 _MEASURE_WORDS: dict[str, list[tuple[str, str]]] = {
-    "en": [(r"tonnes?|tons?", "tonne"), (r"hectares?|ha", "hectare")],
-    "es": [(r"toneladas?", "tonne"), (r"hectáreas?", "hectare")],
-    "sv": [(r"ton", "tonne"), (r"hektar", "hectare")],
-    "nb": [(r"tonn", "tonne"), (r"hektar|dekar", "hectare")],
-    "ru": [(r"тонн\w*", "tonne"), (r"гектар\w*|га", "hectare")],
+    "en": [(r"tonnes?|tons?", "tonne"), (r"hectares?|ha", "hectare"), (r"degrees?", "°"),
+           (r"kilos?", "kg"), (r"metres?", "m"), (r"centimetres?", "cm"),
+           (r"kilometres?", "km"), (r"litres?", "L")],
+    "es": [(r"toneladas?", "tonne"), (r"hectáreas?", "hectare"), (r"grados?", "°"),
+           (r"kilos?", "kg"), (r"kilómetros? por hora|km/h", "km/h")],
+    "sv": [(r"ton", "tonne"), (r"hektar", "hectare"), (r"grader", "°"), (r"kilo", "kg"),
+           (r"km/tim|km/t", "km/h"), (r"mil", "mil")],
+    "nb": [(r"tonn", "tonne"), (r"hektar|dekar", "hectare"), (r"grader", "°"),
+           (r"kilo", "kg"), (r"km/t", "km/h"), (r"mil", "mil")],
+    "ru": [(r"тонн\w*", "tonne"), (r"гектар\w*|га", "hectare"), (r"км/ч", "km/h"),
+           (r"градус\w*(?: тепла)?", "°"), (r"килограмм\w*|кг|кило", "kg"),
+           (r"сантиметр\w*|см", "cm"), (r"километр\w*|км(?!/)", "km"), (r"метр\w*|м", "m"),
+           (r"мил[ьяие]\w*", "mi"), (r"фут\w*", "ft"), (r"дюйм\w*", "in")],
 }
 # Counted things: a noun (after at most two modifiers) and the lemma the figure is counted in.
 _COUNT_WORDS: dict[str, list[tuple[str, str]]] = {
@@ -193,6 +219,7 @@ class _Lexicon:
     percent: re.Pattern[str]
     currency_after: re.Pattern[str]
     currency_names: dict[str, str]
+    currency_symbols: dict[str, str]
     currency_before: re.Pattern[str]
     measure: re.Pattern[str]
     measure_names: dict[str, str]
@@ -218,20 +245,23 @@ def _alternation(words: list[str]) -> str:
 
 def _cldr_names(language: str) -> tuple[dict[str, str], dict[str, str]]:
     """Currency and measure names from CLDR for every plural form, mapped to code and unit."""
-    from babel.numbers import get_currency_name
+    from babel.numbers import get_currency_name, list_currencies
     from babel.units import format_unit
 
     currencies: dict[str, str] = {}
     measures: dict[str, str] = {}
     samples = (1, 2, 5, 21, Decimal("1.5"))
-    for code in _CURRENCY_CODES:
+    # The common currencies first, so that a name two share ("dollars") names the common one.
+    codes = list(_CURRENCY_CODES) + sorted(set(list_currencies()) - set(_CURRENCY_CODES))
+    for code in codes:
         for count in samples:
             try:
                 name = get_currency_name(code, count, locale=language)
             except Exception:  # noqa: BLE001 - babel raises several kinds for unknown data
                 continue
             if name and name != code:
-                currencies[name.lower()] = code
+                currencies.setdefault(name.lower(), code)
+    stop = _MEASURE_STOP.get(language, set())
     for unit_id, unit in _MEASURES.items():
         for count in samples:
             for length in ("long", "short"):
@@ -240,9 +270,30 @@ def _cldr_names(language: str) -> tuple[dict[str, str], dict[str, str]]:
                 except Exception:  # noqa: BLE001
                     continue
                 name = " ".join(re.sub(r"[0-9.,\u00a0\u202f]+", " ", str(formatted)).split())
-                if len(name) >= 2:
-                    measures[name] = unit
+                if len(name) >= 2 and name not in stop or name in ("°", "m", "м"):
+                    measures.setdefault(name, unit)
     return currencies, measures
+
+
+def _currency_symbols(language: str) -> dict[str, str]:
+    """Currency symbols CLDR gives in the language and in English ("£", "€", "A$", "HK$",
+    "CA$", "₽"), each to its code; symbols that are letters only ("kr", "RUB") are left out,
+    they are read as names or codes."""
+    from babel import Locale
+    from babel.numbers import list_currencies
+
+    symbols: dict[str, str] = dict(_SYMBOL_ALIASES)
+    codes = list(_CURRENCY_CODES) + sorted(set(list_currencies()) - set(_CURRENCY_CODES))
+    for locale_name in (language, "en", "en_GB"):
+        try:
+            table = Locale.parse(locale_name).currency_symbols
+        except Exception:  # noqa: BLE001 - no CLDR data for the language
+            continue
+        for code in codes:
+            symbol = table.get(code, "")
+            if symbol and not symbol.isalpha() and not symbol.isdigit():
+                symbols.setdefault(symbol, code)
+    return symbols
 
 
 def _lexicon_language(language: str) -> str:
@@ -254,9 +305,13 @@ def _lexicon_language(language: str) -> str:
 def _lexicon(language: str) -> _Lexicon:
     lang = _lexicon_language(language)
     cldr_currencies, cldr_measures = _cldr_names(lang)
+    symbols = _currency_symbols(lang)
+    symbol_alt = _alternation([re.escape(symbol) for symbol in symbols])
     currency_words = [rx for rx, _code in _CURRENCY_WORDS[lang]]
     currency_words += [re.escape(name) for name in cldr_currencies]
-    codes = "|".join(_CURRENCY_CODES)
+    from babel.numbers import list_currencies
+
+    codes = "|".join(sorted(set(list_currencies()) | set(_CURRENCY_CODES)))
     measure_words = [rx for rx, _unit in _MEASURE_WORDS[lang]]
     measure_words += [re.escape(name) for name in cldr_measures]
     qualifier_of: dict[str, str] = {}
@@ -269,10 +324,12 @@ def _lexicon(language: str) -> _Lexicon:
     rank_words = _RANK_WORDS[lang]
     return _Lexicon(
         percent=re.compile(rf"(?:%|(?:{_alternation(_PERCENT_WORDS[lang])})\b)", re.I),
-        currency_after=re.compile(rf"(?:(?:{codes})\b|(?:{_alternation(currency_words)})"
-                                  r"(?![^\W\d_]))", re.I),
+        currency_after=re.compile(rf"(?:(?-i:{codes})\b|(?:{_alternation(currency_words)})"
+                                  rf"(?![^\W\d_])|(?:{symbol_alt}))", re.I),
         currency_names=cldr_currencies,
-        currency_before=re.compile(rf"(?:(?:{codes})[\s\u00a0]?|US\$\s?|\$\s?|€\s?)$"),
+        currency_symbols=symbols,
+        currency_before=re.compile(rf"(?:(?<![\w$])(?:{codes})[\s\u00a0]?|(?:{symbol_alt})"
+                                   r"[\s\u00a0]?)$"),
         measure=re.compile(rf"(?:{_alternation(measure_words)})(?![^\W\d_])"),
         measure_names=cldr_measures,
         count=re.compile(rf"(?:{_WORD}\s+){{0,2}}?(?:{_alternation([rx for rx, _ in counts])})"
@@ -314,7 +371,8 @@ def find_figures(text: str, language: str) -> list[Figure]:
     """The figures the text reports, in the order they are written."""
     lang = language.split("-")[0].split("_")[0].lower()
     lex = _lexicon(lang)
-    mentions = find_numbers(text, lang)
+    mentions = sorted(find_numbers(text, lang) + _glued_to_codes(text, lang),
+                      key=lambda mention: mention.start)
     figures: list[Figure] = []
     skip: set[int] = set()
     for index, mention in enumerate(mentions):
@@ -347,11 +405,56 @@ def extract_figures_json(text: str, language: str | None) -> list[dict[str, Any]
     ]
 
 
-def json_number(value: Decimal) -> int | float:
-    """A Decimal as a JSON number: an int when it is integral, else a float."""
+# Values longer than this are written as strings: JSON readers (and Python's own int to str,
+# past 4,300 digits) refuse integers of thousands of digits.
+_LONGEST_JSON_NUMBER = 300
+
+
+def json_number(value: Decimal) -> int | float | str:
+    """A Decimal as a JSON number: an int when it is integral, else a float; a string when
+    it is too long for a number."""
+    if not value.is_finite() or abs(value.adjusted()) > _LONGEST_JSON_NUMBER:
+        return str(value)
     if value == value.to_integral_value():
         return int(value)
     return float(value)
+
+
+_GLUED_CODE = re.compile(rf"(?<![\w$])(?:{'|'.join(_CURRENCY_CODES)})(?=[0-9])")
+
+
+def _glued_to_codes(text: str, lang: str) -> list[NumberMention]:
+    """Amounts glued to a currency code ("GBP7.50"), which the number reader leaves alone
+    (a number glued to letters is a name there: "G7", "COP26")."""
+    mentions = []
+    for match in _GLUED_CODE.finditer(text):
+        found = find_numbers(" " + text[match.end():match.end() + 40], lang)
+        if found and found[0].start == 1:
+            first = found[0]
+            mentions.append(NumberMention(match.end(), match.end() + first.end - 1,
+                                          first.surface, first.value))
+    return mentions
+
+
+# Clock times: "10:15", "7.55am", "3 p.m.", "kl. 15.00", "a las 15:00", "в 15:00".
+_CLOCK_AFTER = re.compile(r"(?:[:.][0-5][0-9](?![0-9]))?\s*(?:[ap]\.?\s?m\b\.?|BST|GMT|CET|"
+                          r"UTC|ET\b|EST|EDT|PST|PDT|h\b|horas\b|hrs?\b|час)", re.IGNORECASE)
+_CLOCK_BEFORE = re.compile(r"(?:\bkl\.?|\bklockan|\bklokka|\bkloka|\ba las|\bhacia las|"
+                           r"\bsobre las|\bde las|\bdesde las|\bhasta las)\s*$", re.IGNORECASE)
+_CLOCK_MINUTES = re.compile(r"(?<![0-9.,])[0-2]?[0-9]:$")
+
+
+def _clock_time(text: str, mention: NumberMention, before: str) -> bool:
+    """Whether a number is (part of) a time of day rather than a quantity."""
+    after = text[mention.end:mention.end + 20]
+    if _CLOCK_MINUTES.search(before):
+        return True  # the minutes of "10:15"
+    hour = mention.value < 25 and mention.value >= 0
+    if hour and re.match(r":[0-5][0-9](?![0-9])", after):
+        return True
+    if hour and _CLOCK_AFTER.match(after):
+        return True
+    return bool(hour and _CLOCK_BEFORE.search(before))
 
 
 # How far from a number its word (an address, a file name) is looked for.
@@ -372,10 +475,11 @@ def _excluded(text: str, mention: NumberMention, lex: _Lexicon) -> bool:
         return True
     before = text[max(0, start - 30):start]
     after = text[end:end + 40]
-    if re.search(_IDENTIFIER_WORDS, before):
+    if re.search(_IDENTIFIER_WORDS, before) or _clock_time(text, mention, before):
         return True
-    if re.match(r"-[^\W\d_]", after) and not lex.rank_after.match(after):
-        return True  # "18-NQ/TW", "12-го созыва"
+    if (re.match(r"-[^\W\d_]", after) and not lex.rank_after.match(after)
+            and not lex.percent.match(after, 1)):
+        return True  # "18-NQ/TW", "12-го созыва"; not "14-процентном", "5-procentig"
     if re.match(r"/[^\W\d_]", after) or re.search(r"[^\W\d_]-$", before):
         return True  # "381/QĐ", "NQ-18"
     if re.match(r"\s*[-–—]\s*[0-9]{4}(?![0-9])", after) and _year_like(mention.value):
@@ -427,10 +531,17 @@ def _read_after(text: str, mention: NumberMention, lex: _Lexicon, lang: str) -> 
     position = _SPACE.match(text, end).end()  # type: ignore[union-attr]
     prefix = lex.currency_before.search(before)
     if prefix is not None:
+        if not scaled:  # "£125m", "$5k": a one-letter scale glued to an amount of money
+            glued = _GLUED_SCALE.match(text, end)
+            if glued is not None:
+                value, end = value.scaleb(_GLUED_POWERS[glued.group(1).lower()]), glued.end()
         start = mention.start - len(prefix.group())
+        value, end = _minor_units(text, end, value, lex)
         return _figure(text, start, end, value, _currency_code(prefix.group(), lex), "money",
                        lex, lang)
     percent = lex.percent.match(text, position)
+    if percent is None and text.startswith("-", end):
+        percent = lex.percent.match(text, end + 1)  # "14-процентном", "5-procentig"
     if percent is not None:
         return _figure(text, mention.start, percent.end(), value, "percent", "percent", lex,
                        lang)
@@ -440,8 +551,9 @@ def _read_after(text: str, mention: NumberMention, lex: _Lexicon, lang: str) -> 
         if connector is not None:
             unit_at = connector.end()
     currency = lex.currency_after.match(text, unit_at)
-    if currency is not None:
-        return _figure(text, mention.start, currency.end(), value,
+    if currency is not None and not (_CURRENCY_OR_MASS.match(currency.group()) and not scaled):
+        value, stop = _minor_units(text, currency.end(), value, lex)
+        return _figure(text, mention.start, stop, value,
                        _currency_code(currency.group(), lex), "money", lex, lang)
     measure = lex.measure.match(text, unit_at)
     if measure is not None:
@@ -460,6 +572,22 @@ def _read_after(text: str, mention: NumberMention, lex: _Lexicon, lang: str) -> 
     return None
 
 
+_GLUED_SCALE = re.compile(r"(m|k|bn|tn)\b", re.IGNORECASE)
+_GLUED_POWERS = {"k": 3, "m": 6, "bn": 9, "tn": 12}
+# The hundredth part after an amount: "2 kroner og 40 øre", "5 dollars and 50 cents".
+_MINOR_UNITS = re.compile(r"\s+(?:og|och|and|y|и)\s+([0-9]{1,2})\s+"
+                          r"(?:øre|öre|cents?|pence|céntimos?|копе[а-яё]*)(?![^\W\d_])",
+                          re.IGNORECASE)
+
+
+def _minor_units(text: str, end: int, value: Decimal, lex: _Lexicon) -> tuple[Decimal, int]:
+    """An amount with its hundredths added when they follow ("2 kroner og 40 øre" is 2.40)."""
+    match = _MINOR_UNITS.match(text, end, min(len(text), end + 40))
+    if match is None:
+        return value, end
+    return value + Decimal(match.group(1)) / 100, match.end()
+
+
 def _ordinal_end(after: str) -> int:
     match = re.match(_ORDINAL_ENDING, after)
     return match.end() if match is not None else 0
@@ -467,8 +595,10 @@ def _ordinal_end(after: str) -> int:
 
 def _currency_code(surface: str, lex: _Lexicon) -> str:
     word = " ".join(surface.strip().split())
-    if word.upper() in _CURRENCY_CODES:
-        return word.upper()
+    if re.fullmatch(r"[A-Z]{3}", word):
+        return word
+    if word in lex.currency_symbols:
+        return lex.currency_symbols[word]
     if word.lower() in lex.currency_names:
         return lex.currency_names[word.lower()]
     for lang_words in _CURRENCY_WORDS.values():

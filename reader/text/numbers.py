@@ -24,6 +24,9 @@ _MINUS_SIGNS = "-\u2212"
 _PLUS_SIGNS = "+"
 # Languages whose usage also groups digits with a space where CLDR has another group symbol.
 _ALSO_SPACE_GROUPS = frozenset({"es"})
+# Languages whose news also groups digits with a dot where CLDR groups them with a space
+# (Swedish and Norwegian "45.000"): there a dot before exactly three digits is a group mark.
+_ALSO_DOT_GROUPS = frozenset({"sv", "nb", "no", "nn", "da"})
 # Language for texts whose language is unknown or has no CLDR data ("und"): CLDR's root
 # locale writes numbers like English.
 FALLBACK_LANGUAGE = "en"
@@ -48,6 +51,7 @@ class NumberFormat:
     # Spanish style guides (RAE, following ISO 80000) group long numbers with a space
     # ("250 000") although CLDR's group symbol is ".": both are read as groups there.
     also_space_groups: bool = False
+    also_dot_groups: bool = False
 
     @property
     def groups_with_space(self) -> bool:
@@ -58,7 +62,7 @@ class NumberFormat:
     def group_marks(self) -> str:
         """Characters read as a digit-group separator."""
         if self.groups_with_space:
-            return _SPACES
+            return _SPACES + ("." if self.also_dot_groups else "")
         return self.group + (_SPACES if self.also_space_groups else "")
 
     @property
@@ -68,6 +72,8 @@ class NumberFormat:
         Where groups are separated by spaces both "," and "." are decimal marks (CLDR's
         lenient reading: "1.299" is 1.299 in Swedish).
         """
+        if self.also_dot_groups:
+            return self.decimal
         return ",." if self.groups_with_space else self.decimal
 
 
@@ -82,7 +88,8 @@ def number_format(language: str) -> NumberFormat:
     except (UnknownLocaleError, ValueError, TypeError):
         locale = Locale.parse(FALLBACK_LANGUAGE)
     return NumberFormat(decimal=get_decimal_symbol(locale), group=get_group_symbol(locale),
-                        also_space_groups=locale.language in _ALSO_SPACE_GROUPS)
+                        also_space_groups=locale.language in _ALSO_SPACE_GROUPS,
+                        also_dot_groups=locale.language in _ALSO_DOT_GROUPS)
 
 
 @cache
@@ -198,6 +205,25 @@ def scale_words(language: str) -> tuple[tuple[str, int], ...]:
     return tuple(sorted(words.items(), key=lambda item: (-len(item[0]), item[0])))
 
 
+# Scale abbreviations and inflections news writes that CLDR's compact formats do not list:
+# "bn", "tn", "mln", Russian "тыс." and every case of "тысяча", "миллион", "миллиард".
+_EXTRA_SCALES: dict[str, list[tuple[str, int]]] = {
+    "": [(r"bn\b", 9), (r"tn\b", 12), (r"mln\b\.?", 6), (r"mld\b\.?", 9)],
+    "ru": [(r"тыс\.", 3), (r"тысяч[а-яё]*", 3), (r"млн\b\.?", 6), (r"млрд\b\.?", 9),
+           (r"трлн\b\.?", 12), (r"миллион[а-яё]*", 6), (r"миллиард[а-яё]*", 9),
+           (r"триллион[а-яё]*", 12)],
+    "sv": [(r"mdr\b", 9), (r"mn\b", 6), (r"miljon\w*", 6), (r"miljard\w*", 9)],
+    "nb": [(r"mrd\.?", 9), (r"mill\.", 6), (r"million\w*", 6), (r"milliard\w*", 9)],
+}
+
+
+@cache
+def _extra_scales(language: str) -> tuple[tuple[re.Pattern[str], int], ...]:
+    entries = _EXTRA_SCALES.get(language, []) + _EXTRA_SCALES[""]
+    return tuple((re.compile(rf"[{_SPACES}]*(?:{rx})", re.IGNORECASE), power)
+                 for rx, power in entries)
+
+
 @cache
 def _scale_pattern(language: str) -> re.Pattern[str] | None:
     words = scale_words(language)
@@ -213,10 +239,13 @@ def _scale_pattern(language: str) -> re.Pattern[str] | None:
 def read_scale(text: str, position: int, language: str) -> tuple[int, int] | None:
     """The scale word right after `position` ("1.299 millones"): its power of ten and end."""
     pattern = _scale_pattern(language)
-    if pattern is None:
-        return None
-    match = pattern.match(text, position)
+    match = pattern.match(text, position) if pattern is not None else None
     if match is None:
+        for extra, power in _extra_scales(language.split("-")[0].split("_")[0].lower()):
+            found = extra.match(text, position)
+            if found is not None:
+                return power, found.end()
         return None
     word = " ".join(match.group("word").lower().split())
-    return dict(scale_words(language))[word], match.end()
+    power_of_word = dict(scale_words(language)).get(word)
+    return (power_of_word, match.end()) if power_of_word is not None else None

@@ -8,6 +8,6 @@ ALIGNER_VERSION = "1"
 # What stands for the aligner's version in an alignment a bilingual file gave (TMX, XLIFF,
 # a two-column table): it is current while the texts are, whatever the aligner's version.
 FILE_ALIGNMENT = "file"
-FIGURE_EXTRACTOR_VERSION = "1"
+FIGURE_EXTRACTOR_VERSION = "2"
 # The translation check behind an article's "translations differ" flag (reader.text.figure_check).
-FIGURE_CHECK_VERSION = "1"
+FIGURE_CHECK_VERSION = "2"

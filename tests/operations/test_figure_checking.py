@@ -31,7 +31,7 @@ def test_budget_revenue_disagrees_and_growth_agrees(seeded_library: Library) -> 
     ], "test")
     checked = disagreements_first(check_translation(seeded_library, spanish.id, english.id))
     verdicts = [pair.verdict for _row, pair in checked]
-    assert verdicts == [Verdict.DISAGREES, Verdict.AGREES]
+    assert verdicts == [Verdict.DIFFERS, Verdict.AGREES]
     row, budget = checked[0]
     assert budget.source is not None and budget.source.surface == "3.312 billones de VND"
     assert budget.target is not None and budget.target.surface == "3,312 billion VND"

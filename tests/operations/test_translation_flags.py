@@ -36,7 +36,7 @@ def _cao_bang(library: Library) -> tuple[int, int, int]:
 def test_the_seed_pair_is_flagged_at_import(seeded_library: Library) -> None:
     article_id, spanish, english = _cao_bang(seeded_library)
     disagreements = [pair for _row, pair in check_translation(seeded_library, spanish, english)
-                     if pair.verdict is Verdict.DISAGREES]
+                     if pair.verdict is Verdict.DIFFERS]
     assert [(p.source.surface, p.target.surface) for p in disagreements
             if p.source and p.target] == [("3.312 billones de VND", "3,312 billion VND")]
     assert seeded_library.listing.translation_flag(article_id) == (
@@ -56,7 +56,7 @@ def test_an_alignment_fix_and_a_reset_update_the_flag(seeded_library: Library) -
     article_id, spanish, english = _cao_bang(seeded_library)
     alignment = ensure_alignment(seeded_library, spanish, english)
     row = next(row for row, pair in check_translation(seeded_library, spanish, english)
-               if pair.verdict is Verdict.DISAGREES)
+               if pair.verdict is Verdict.DIFFERS)
     budget = alignment.beads[row]
     # The reader says the budget sentences are no translation of each other: nothing pairs.
     apart = [*alignment.beads[:row], AlignedBead(budget.source, (), 1.0, True),
@@ -107,7 +107,7 @@ def test_a_new_check_version_makes_flags_stale_and_the_refresh_checks_again(
     # Only the article in two languages: one language needs no check.
     assert seeded_library.listing.unchecked_translations("2-test") == [article_id]
     assert refresh_translation_flags(seeded_library, cancelled=lambda: True) == []
-    assert seeded_library.listing.translation_flag(article_id) == (True, "1")
+    assert seeded_library.listing.translation_flag(article_id) == (True, "2")
     seen: list[tuple[int, int]] = []
     assert refresh_translation_flags(seeded_library, lambda done, total: seen.append(
         (done, total))) == [article_id]

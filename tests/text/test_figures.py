@@ -351,4 +351,4 @@ def test_json_detects_the_language() -> None:
 
 
 def test_version() -> None:
-    assert FIGURE_EXTRACTOR_VERSION == "1"
+    assert FIGURE_EXTRACTOR_VERSION == "2"

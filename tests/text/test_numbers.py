@@ -50,7 +50,11 @@ def test_seed_figures(language: str, text: str, values: list[str]) -> None:
 def test_the_language_decides_between_group_and_decimal() -> None:
     assert parse_number("1.299", "es") == Decimal("1299")
     assert parse_number("1.299", "en") == Decimal("1.299")
-    assert parse_number("1.299", "sv") == Decimal("1.299")
+    assert parse_number("1.299", "ru") == Decimal("1.299")
+    # Swedish and Norwegian news also group thousands with a dot ("45.000 kronor")
+    assert parse_number("45.000", "sv") == Decimal("45000")
+    assert parse_number("45.000", "nb") == Decimal("45000")
+    assert parse_number("2.5", "sv") == Decimal("2.5")
     for language in ("sv", "ru", "nb", "es"):
         assert parse_number("6,52", language) == Decimal("6.52")
     assert parse_number("6,52", "en") == Decimal("6.52")  # never 652

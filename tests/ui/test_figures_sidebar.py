@@ -76,8 +76,9 @@ def test_the_budget_disagreement_is_listed_and_its_row_marked(qtbot: QtBot,
     sidebar = window.metrics_sidebar
     assert sidebar.check_model.rowCount() == 1
     line = sidebar.check_model.index(0, 0).data()
-    assert line == "≠ es 3.312 × 10¹⁵ VND · en 3.312 × 10¹² VND · ×1,000"
-    assert sidebar._check_summary.text() == "1 differ, 0 on one side only, 1 agree"
+    assert line == ("≠ es 3.312 × 10¹⁵ VND · en 3.312 × 10¹² VND · ×1,000"
+                    " — same quantity and unit, the values differ")
+    assert sidebar._check_summary.text() == "1 differ, 0 to check, 1 agree"
     model = window.parallel_pane.model
     flagged = [row for row in range(model.rowCount()) if model.index(row, 0).data(FLAGGED_ROLE)]
     assert len(flagged) == 1
@@ -96,5 +97,34 @@ def test_cao_bang_shows_exactly_one_disagreement_the_budget_revenue(qtbot: QtBot
     sidebar = window.metrics_sidebar
     assert sidebar.check_model.disagreements() == 1
     line = sidebar.check_model.index(0, 0).data()
-    assert line == "≠ es 3.312 × 10¹⁵ VND · en 3.312 × 10¹² VND · ×1,000"
+    assert line == ("≠ es 3.312 × 10¹⁵ VND · en 3.312 × 10¹² VND · ×1,000"
+                    " — same quantity and unit, the values differ")
     assert sidebar.figures_model.figure_count() == 17
+
+
+def test_the_check_lists_differs_first_then_check_each_with_its_reason(
+        qtbot: QtBot, window: MainWindow, seeded_library: Library) -> None:
+    article = next(a for a in window.library.article_summaries() if len(a.languages) == 2)
+    spanish, english = window.library.documents_of(article.id)
+    for document, readings in (  # the growth rate stored as a converted length, wrongly
+        (spanish, [("6,52%", "6.52", "km", "measure"),
+                   ("3.312 billones de VND", "3312000000000000", "VND", "money")]),
+        (english, [("6.52%", "6.52", "mi", "measure"),
+                   ("3,312 billion VND", "3312000000000", "VND", "money")]),
+    ):
+        text = window.library.document_text(document.id).text
+        seeded_library.figures.replace(document.id, [
+            _figure(text.index(s), s, v, u, k) for s, v, u, k in readings], "test")
+    window.open_article(article.id)
+    qtbot.waitUntil(window.parallel_pane.translation_checked)
+    model = window.metrics_sidebar.check_model
+    lines = [model.index(row, 0).data() for row in range(model.rowCount())]
+    assert lines == [
+        "≠ es 3.312 × 10¹⁵ VND · en 3.312 × 10¹² VND · ×1,000"
+        " — same quantity and unit, the values differ",
+        "? es 6.52 km · en 6.52 mi · ×1.61 — the converted unit does not match",
+    ]
+    rows = [model.pair(model.index(row, 0)) for row in range(2)]
+    assert rows[0] is not None and rows[1] is not None
+    assert rows[1][0] < rows[0][0]  # the growth rate comes first in the text
+    assert window.metrics_sidebar._check_summary.text() == "1 differ, 1 to check, 0 agree"

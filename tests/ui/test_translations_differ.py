@@ -49,7 +49,7 @@ def test_a_fix_that_parts_the_differing_figures_takes_the_article_off_the_list(
     alignment = window.library.current_alignment(spanish, english)
     assert alignment is not None
     row = next(row for row, pair in window.library.check_translation(spanish, english)
-               if pair.verdict == "disagrees")
+               if pair.verdict == "differs")
     budget = alignment.beads[row]
     apart = [*alignment.beads[:row], AlignedBead(budget.source, (), 1.0, True),
              AlignedBead((), budget.target, 1.0, True), *alignment.beads[row + 1:]]

@@ -162,10 +162,10 @@ class MetricsSidebar(QWidget):
         self.check_model.show_check(checked, self._documents)
         self._check_box.setVisible(len(self._documents) == 2 and bool(checked))
         differing = self.check_model.disagreements()
-        missing = self.check_model.rowCount() - differing
+        to_check = self.check_model.rowCount() - differing
         self._check_summary.setText(
-            _("{differ} differ, {missing} on one side only, {agree} agree").format(
-                differ=differing, missing=missing, agree=self.check_model.agreements))
+            _("{differ} differ, {check} to check, {agree} agree").format(
+                differ=differing, check=to_check, agree=self.check_model.agreements))
         self.check_view.setVisible(self.check_model.rowCount() > 0)
         # Room for each line to wrap once, up to six; the figures below get the rest.
         lines = max(1, min(6, self.check_model.rowCount()))

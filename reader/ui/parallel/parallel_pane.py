@@ -480,7 +480,7 @@ class ParallelPane(QWidget):
         self._checking = None
         self._checked = checked
         self.model.set_flagged_rows({row for row, figure_pair in checked
-                                     if figure_pair.verdict is Verdict.DISAGREES})
+                                     if figure_pair.verdict is Verdict.DIFFERS})
         self.figures_checked.emit(checked)
 
     # -- corrections -------------------------------------------------------------------------
