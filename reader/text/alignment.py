@@ -1,7 +1,7 @@
 """Sentence alignment of a text and its translation: which sentences say the same thing.
 
 The aligner finds, by dynamic programming, the monotonic sequence of beads (1-1, 1-0, 0-1,
-2-1, 1-2 and 2-2 sentences) of least cost. A bead's cost adds up:
+2-1, 1-2, 2-2, 3-1 and 1-3 sentences) of least cost. A bead's cost adds up:
 
 - length (Gale & Church 1993): a translation's length in characters is about the source's
   times the two texts' length ratio, with a variance that grows with the length;
@@ -9,9 +9,11 @@ The aligner finds, by dynamic programming, the monotonic sequence of beads (1-1,
   (Spanish "1.299" is English "1,299"), Roman numerals ("XIII" is "13th"), names and
   acronyms compared after transliteration ("Нгуен Ван Гау" is "Nguyen Van Gau"), and, with a
   smaller weight, the first letters of long words, which catch cognates ("implementación",
-  "implementation"). Only anchors found in both texts count. One that a bead holds on both
-  sides lowers its cost, the more the rarer it is in the two texts; one that a bead holds on
-  one side only raises it, for its counterpart must be in another bead;
+  "implementation"). Only anchors the other text holds near the same place count (within
+  NEARBY_SENTENCES), and an anchor weighs at most MOST_WEIGHT, so that neither grows with the
+  length of the text. One that a bead holds on both sides lowers its cost, the more the
+  rarer it is in the two texts; one that a bead holds on one side only raises it, for its
+  counterpart must be in another bead;
 - paragraphs: a bead spanning two paragraphs of one side costs extra, and so does a point
   where one side starts a paragraph and the other does not (soft barriers).
 
