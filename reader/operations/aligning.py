@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
+from reader.operations.progress import ReportProgress
 from reader.store.library import Library
 from reader.store.records import AlignedBead, AlignmentFix, SentenceAlignment, SentenceRecord
 from reader.text import versions
-from reader.text.alignment import align_sentences
+from reader.text.chapter_alignment import align_sections
 
 # A fixed range of sentence positions on each side: (source start, end, target start, end).
 Placement = tuple[int, int, int, int]
@@ -32,19 +33,23 @@ class AlignmentJob:
     source_paragraphs: tuple[int, ...]
     target_paragraphs: tuple[int, ...]
     hashes: tuple[str, str]
+    source_sections: tuple[int, ...] = ()
+    target_sections: tuple[int, ...] = ()
 
 
-def ensure_alignment(library: Library, source_id: int, target_id: int) -> SentenceAlignment:
+def ensure_alignment(library: Library, source_id: int, target_id: int,
+                     progress: ReportProgress | None = None) -> SentenceAlignment:
     """The alignment of two documents, computed again when a text or the aligner changed.
 
-    The reader's fixes are kept wherever their sentences can still be found.
+    The reader's fixes are kept wherever their sentences can still be found. `progress`
+    hears how many of the two documents' sentences are aligned, chapter by chapter.
     """
     existing = library.alignments.get(source_id, target_id)
     if existing is not None and _is_current(library, source_id, target_id):
         _flag_if_unchecked(library, source_id)
         return existing
     fixes = existing.fixes if existing is not None else ()
-    alignment = compute_alignment(library, source_id, target_id, fixes)
+    alignment = compute_alignment(library, source_id, target_id, fixes, progress)
     current = (library.content_hash_of(source_id), library.content_hash_of(target_id))
     library.alignments.save(alignment, current, versions.ALIGNER_VERSION)
     _flag_after(library, alignment)
@@ -135,6 +140,8 @@ def pending_alignments(library: Library,
             tuple(s.paragraph for s in source_sentences),
             tuple(t.paragraph for t in target_sentences),
             current,
+            tuple(s.section for s in source_sentences),
+            tuple(t.section for t in target_sentences),
         ))
     return jobs, with_fixes
 
@@ -142,7 +149,8 @@ def pending_alignments(library: Library,
 def run_alignment_job(job: AlignmentJob) -> SentenceAlignment:
     """Align a job's two documents automatically, as compute_alignment does without fixes."""
     beads = _aligned(job.source_sentences, job.target_sentences, job.source_paragraphs,
-                     job.target_paragraphs, job.source_language, job.target_language, 0, 0)
+                     job.target_paragraphs, job.source_language, job.target_language, 0, 0,
+                     (job.source_sections or None, job.target_sections or None))
     return SentenceAlignment(job.source_id, job.target_id, tuple(beads), ())
 
 
@@ -205,8 +213,12 @@ def _flag_if_unchecked(library: Library, document_id: int) -> None:
 
 
 def compute_alignment(library: Library, source_id: int, target_id: int,
-                      fixes: Sequence[AlignmentFix]) -> SentenceAlignment:
-    """Align two documents automatically around the fixes that still apply."""
+                      fixes: Sequence[AlignmentFix],
+                      progress: ReportProgress | None = None) -> SentenceAlignment:
+    """Align two documents automatically around the fixes that still apply.
+
+    Documents of more than one section (a book's chapters) are aligned chapter by chapter.
+    """
     source = library.sentences(source_id)
     target = library.sentences(target_id)
     languages = {i: library.document(i).language for i in (source_id, target_id)}
@@ -214,32 +226,49 @@ def compute_alignment(library: Library, source_id: int, target_id: int,
     beads: list[AlignedBead] = []
     kept: list[AlignmentFix] = []
     s0 = t0 = 0
+    total = len(source) + len(target)
+
+    def report(done: int, _all: int, base: int) -> None:
+        if progress is not None:
+            progress(base + done, total, "")
+
     for fix, (ss, se, ts, te) in placed:
         beads.extend(_auto(source, target, s0, ss, t0, ts, languages[source_id],
-                           languages[target_id]))
+                           languages[target_id], report))
         beads.append(AlignedBead(tuple(range(ss, se)), tuple(range(ts, te)), 1.0, True))
         kept.append(fix)
         s0, t0 = se, te
     beads.extend(_auto(source, target, s0, len(source), t0, len(target),
-                       languages[source_id], languages[target_id]))
+                       languages[source_id], languages[target_id], report))
+    if progress is not None:
+        progress(total, total, "")
     return SentenceAlignment(source_id, target_id, tuple(beads), tuple(kept))
 
 
 def _auto(source: Sequence[SentenceRecord], target: Sequence[SentenceRecord], s0: int, s1: int,
-          t0: int, t1: int, source_language: str, target_language: str) -> list[AlignedBead]:
+          t0: int, t1: int, source_language: str, target_language: str,
+          report: Callable[[int, int, int], None]) -> list[AlignedBead]:
     return _aligned([s.text for s in source[s0:s1]], [t.text for t in target[t0:t1]],
                     [s.paragraph for s in source[s0:s1]], [t.paragraph for t in target[t0:t1]],
-                    source_language, target_language, s0, t0)
+                    source_language, target_language, s0, t0,
+                    ([s.section for s in source[s0:s1]], [t.section for t in target[t0:t1]]),
+                    lambda done, total: report(done, total, s0 + t0))
 
 
 def _aligned(source: Sequence[str], target: Sequence[str], source_paragraphs: Sequence[int],
              target_paragraphs: Sequence[int], source_language: str, target_language: str,
-             s0: int, t0: int) -> list[AlignedBead]:
-    """Beads of the automatic aligner for two runs of sentences starting at s0 and t0."""
+             s0: int, t0: int,
+             sections: tuple[Sequence[int] | None, Sequence[int] | None] = (None, None),
+             progress: Callable[[int, int], None] | None = None) -> list[AlignedBead]:
+    """Beads of the automatic aligner for two runs of sentences starting at s0 and t0,
+    chapter by chapter where both runs have sections (a text without any is one chapter)."""
     if not source and not target:
         return []
-    beads = align_sentences(source, target, source_language, target_language,
-                            source_paragraphs, target_paragraphs)
+    source_sections = sections[0] or [0] * len(source)
+    target_sections = sections[1] or [0] * len(target)
+    beads = align_sections(source, target, source_language, target_language,
+                           source_sections, target_sections, source_paragraphs,
+                           target_paragraphs, progress)
     return [
         AlignedBead(tuple(s0 + i for i in bead.source), tuple(t0 + j for j in bead.target),
                     float(bead.score))

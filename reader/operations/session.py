@@ -516,11 +516,13 @@ class LibrarySession:
 
         return current_alignment(self._library, left_id, right_id)
 
-    def align(self, left_id: int, right_id: int) -> LibraryChange:
-        """Align two versions if their stored alignment is missing or out of date."""
+    def align(self, left_id: int, right_id: int,
+              progress: ReportProgress | None = None) -> LibraryChange:
+        """Align two versions if their stored alignment is missing or out of date; `progress`
+        hears how many of their sentences are aligned (a book's, chapter by chapter)."""
         from reader.operations.aligning import ensure_alignment
 
-        ensure_alignment(self._library, left_id, right_id)
+        ensure_alignment(self._library, left_id, right_id, progress)
         return LibraryChange(alignments=frozenset({pair(left_id, right_id)}))
 
     def save_alignment(self, left_id: int, right_id: int,

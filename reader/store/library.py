@@ -505,9 +505,10 @@ class Library:
             raise KeyError(document_id)
         text = str(text_row[0])
         return [
-            SentenceRecord(int(position), int(paragraph), int(start), int(end), text[start:end])
-            for position, paragraph, start, end in self._conn.execute(
-                "SELECT s.position, p.position, s.start, s.end FROM sentences s "
+            SentenceRecord(int(position), int(paragraph), int(start), int(end), text[start:end],
+                           int(section))
+            for position, paragraph, start, end, section in self._conn.execute(
+                "SELECT s.position, p.position, s.start, s.end, p.section FROM sentences s "
                 "JOIN paragraphs p ON p.id = s.paragraph_id WHERE s.document_id = ? "
                 "ORDER BY s.position",
                 [document_id],

@@ -145,13 +145,14 @@ class ImportResult:
 
 @dataclass(frozen=True)
 class SentenceRecord:
-    """A sentence of a document: its position, paragraph, offsets and text."""
+    """A sentence of a document: its position, paragraph, offsets, text and section."""
 
     position: int
     paragraph: int
     start: int
     end: int
     text: str
+    section: int = 0  # the paragraph's section (a book's chapter)
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """Sentence alignment of a text and its translation: which sentences say the same thing.
 
 The aligner finds, by dynamic programming, the monotonic sequence of beads (1-1, 1-0, 0-1,
-2-1, 1-2 and 2-2 sentences) of least cost. A bead's cost adds up:
+2-1, 1-2, 2-2, 3-1 and 1-3 sentences) of least cost. A bead's cost adds up:
 
 - length (Gale & Church 1993): a translation's length in characters is about the source's
   times the two texts' length ratio, with a variance that grows with the length;
@@ -9,9 +9,11 @@ The aligner finds, by dynamic programming, the monotonic sequence of beads (1-1,
   (Spanish "1.299" is English "1,299"), Roman numerals ("XIII" is "13th"), names and
   acronyms compared after transliteration ("Нгуен Ван Гау" is "Nguyen Van Gau"), and, with a
   smaller weight, the first letters of long words, which catch cognates ("implementación",
-  "implementation"). Only anchors found in both texts count. One that a bead holds on both
-  sides lowers its cost, the more the rarer it is in the two texts; one that a bead holds on
-  one side only raises it, for its counterpart must be in another bead;
+  "implementation"). Only anchors the other text holds near the same place count (within
+  NEARBY_SENTENCES), and an anchor weighs at most MOST_WEIGHT, so that neither grows with the
+  length of the text. One that a bead holds on both sides lowers its cost, the more the
+  rarer it is in the two texts; one that a bead holds on one side only raises it, for its
+  counterpart must be in another bead;
 - paragraphs: a bead spanning two paragraphs of one side costs extra, and so does a point
   where one side starts a paragraph and the other does not (soft barriers).
 
@@ -35,6 +37,7 @@ from dataclasses import dataclass
 from itertools import chain, pairwise
 
 from reader.text.alignment_search import (
+    MOST_PER_SIDE,
     SHAPES,
     CostFactory,
     CostFunction,
@@ -53,6 +56,9 @@ from reader.text.versions import ALIGNER_VERSION as ALIGNER_VERSION
 # Gale & Church's bead priors and variance of the length difference per character.
 GALE_CHURCH_PRIORS = {(1, 1): 0.89, (1, 0): 0.0099, (0, 1): 0.0099, (2, 1): 0.089,
                       (1, 2): 0.089, (2, 2): 0.011}
+# Beads of three sentences on a side, which Gale & Church did not search (their share in
+# literary and OCR'd text: up to a tenth of the beads, most of them 3-1 and 1-3).
+WIDE_BEAD_PRIORS = {(3, 1): 0.006, (1, 3): 0.006}
 GALE_CHURCH_VARIANCE = 6.8
 # The length ratio of two texts is measured on their characters plus this many on each side
 # (short texts are taken as about equally long), and measured again on the paired sentences
@@ -64,6 +70,13 @@ RATIO_TOLERANCE = 0.05
 OMISSION_COST = 5.0
 ANCHOR_REWARD = 1.0
 ANCHOR_PENALTY = 0.5
+# An anchor's weight is the log of how rare it is in the two texts, but at most this: as rare
+# as once in twenty sentences. Uncapped, a name in a long text weighs so much that a pair
+# holding it on one side only (the other spells it differently) costs more than two omissions.
+MOST_WEIGHT = math.log(20)
+# An anchor counts for a sentence only if the other text holds it within this many sentences
+# of the same place: one the other text holds only far away says nothing about this sentence.
+NEARBY_SENTENCES = 40
 PARAGRAPH_CROSSING_COST = 3.0
 # Word stems: the first letters of words this long, at this share of an anchor's weight,
 # unless a stem is in more than this share of a text's sentences (then it is a common word).
@@ -153,7 +166,8 @@ def gale_church_baseline(source: Sequence[str], target: Sequence[str]) -> list[B
     """Gale & Church's alignment by length alone (exhaustive search), for comparison."""
     source_lengths = [_length(s) for s in source]
     target_lengths = [_length(t) for t in target]
-    priors = [-math.log(GALE_CHURCH_PRIORS[shape]) for shape in SHAPES]
+    priors = [-math.log(GALE_CHURCH_PRIORS[shape]) if shape in GALE_CHURCH_PRIORS else math.inf
+              for shape in SHAPES]
     cum_s = cumulative(source_lengths)
     cum_t = cumulative(target_lengths)
 
@@ -270,7 +284,7 @@ def _alignment_cost(
 ) -> CostFactory:
     """Bead costs of the aligner: length, anchors, paragraph crossings."""
     cum_s, cum_t = cumulative(source_lengths), cumulative(target_lengths)
-    priors = [-math.log(GALE_CHURCH_PRIORS[shape]) for shape in SHAPES]
+    priors = [-math.log((GALE_CHURCH_PRIORS | WIDE_BEAD_PRIORS)[shape]) for shape in SHAPES]
     crossing_s = _crossings(source_paragraphs, len(source_lengths))
     crossing_t = _crossings(target_paragraphs, len(target_lengths))
     weight_s, weight_t = anchors.source_weights, anchors.target_weights
@@ -293,10 +307,9 @@ def _alignment_cost(
                 tail = erfc(z / _SQRT2)
                 total += -log(tail) if tail > 1e-300 else _tail_cost(z)
             if shape > 2:
-                if i1 - i0 == 2 and crossing_s[i0]:
-                    total += PARAGRAPH_CROSSING_COST
-                if j1 - j0 == 2 and crossing_t[j0]:
-                    total += PARAGRAPH_CROSSING_COST
+                crossings = (crossing_s[i1 - 1] - crossing_s[i0] if i1 > i0 else 0) + (
+                    crossing_t[j1 - 1] - crossing_t[j0] if j1 > j0 else 0)
+                total += PARAGRAPH_CROSSING_COST * crossings
             source_weight, target_weight = weight_s[i1] - weight_s[i0], weight_t[j1] - weight_t[j0]
             if not (source_weight and target_weight):
                 return total + ANCHOR_PENALTY * (source_weight + target_weight)
@@ -310,11 +323,13 @@ def _alignment_cost(
     return factory
 
 
-def _crossings(paragraphs: Sequence[int] | None, count: int) -> list[bool]:
-    """crossings[i]: sentences i and i + 1 are in different paragraphs."""
-    if paragraphs is None:
-        return [False] * count
-    return [i + 1 < count and paragraphs[i] != paragraphs[i + 1] for i in range(count)]
+def _crossings(paragraphs: Sequence[int] | None, count: int) -> list[int]:
+    """crossings[i]: how many paragraph ends there are after sentences 0..i-1 (before i)."""
+    totals = [0] * (count + 1)
+    for i in range(1, count + 1):
+        totals[i] = totals[i - 1] + (paragraphs is not None and i < count
+                                     and paragraphs[i - 1] != paragraphs[i])
+    return totals
 
 
 def _paragraph_point_cost(
@@ -365,14 +380,14 @@ class _Anchors:
         in_target = Counter(chain.from_iterable(target_keys))
         sentences = len(source) + len(target)
         self.weights = {
-            key: math.log(sentences / (in_source[key] + in_target[key]))
+            key: min(math.log(sentences / (in_source[key] + in_target[key])), MOST_WEIGHT)
             * (STEM_WEIGHT if key[0] == _STEM else 1.0)
             for key in in_source.keys() & in_target.keys()
             if key[0] != _STEM or max(in_source[key] / len(source),
                                       in_target[key] / len(target)) <= STEM_MAX_SHARE
         }
-        self.source = [self._shared(keys) for keys in source_keys]
-        self.target = [self._shared(keys) for keys in target_keys]
+        self.source = _nearby(source_keys, target_keys, self.weights)
+        self.target = _nearby(target_keys, source_keys, self.weights)
         # what a bead's confidence checks: every number, and names found in both texts
         self.source_checked = [self._checked(keys) for keys in source_keys]
         self.target_checked = [self._checked(keys) for keys in target_keys]
@@ -399,10 +414,10 @@ class _Anchors:
         n = len(self.source)
         self.matches = [{} for _ in range(n)]
         for i, keys in enumerate(self.source):
-            first, last = lows[max(i - 1, 0)], highs[min(i + 2, n)]
+            first, last = lows[max(i - MOST_PER_SIDE, 0)], highs[min(i + MOST_PER_SIDE + 1, n)]
             row = self.matches[i]
             for key, count in keys.items():
-                occurrences = self._occurrences[key]
+                occurrences = self._occurrences.get(key, ())
                 weight = self.weights[key]
                 k = bisect_left(occurrences, (first, 0))
                 while k < len(occurrences) and occurrences[k][0] < last:
@@ -422,18 +437,16 @@ class _Anchors:
         for i in range(i0, i1):
             row = matches[i]
             if row:
-                total += row.get(j0, 0.0)
-                if j1 - j0 == 2:
-                    total += row.get(j0 + 1, 0.0)
+                for j in range(j0, j1):
+                    total += row.get(j, 0.0)
         if not total:
             return 0.0
-        repeated = self.source_repeated[i0] if i1 - i0 == 2 else ()
-        if j1 - j0 == 2:
-            repeated += self.target_repeated[j0]
+        repeated = _repeated(self.source, self.source_repeated, i0, i1) | _repeated(
+            self.target, self.target_repeated, j0, j1)
         if not repeated:
             return total
         source, target = self.source[i0:i1], self.target[j0:j1]
-        for key in set(repeated):
+        for key in repeated:
             others = [sentence.get(key, 0) for sentence in target]
             if not any(others):
                 continue  # the other side does not hold it: nothing was counted
@@ -462,6 +475,48 @@ class _Anchors:
             source_only += weight * max(0, count - other)
             target_only += weight * max(0, other - count)
         return matched, source_only, target_only
+
+
+def _repeated(sentences: list[dict[str, int]], repeated: list[tuple[str, ...]],
+              start: int, end: int) -> set[str]:
+    """Anchors that two or more of the sentences start..end-1 hold."""
+    if end - start < 2:
+        return set()
+    if end - start == 2:
+        return set(repeated[start])
+    seen: Counter[str] = Counter()
+    for sentence in sentences[start:end]:
+        seen.update(sentence.keys())
+    return {key for key, count in seen.items() if count > 1}
+
+
+def _nearby(keys: list[Counter[str]], other: list[Counter[str]],
+            weights: dict[str, float]) -> list[dict[str, int]]:
+    """Each sentence's anchors that the other text holds near the same place.
+
+    An anchor the other text holds only far away says nothing about this sentence's
+    counterpart; counting it would make a long text's sentences look unmatched.
+    """
+    window = NEARBY_SENTENCES
+    n, m = len(keys), len(other)
+    places: dict[str, list[int]] = {}
+    for j, sentence in enumerate(other):
+        for key in sentence:
+            if key in weights:
+                places.setdefault(key, []).append(j)
+    result = []
+    for i, sentence in enumerate(keys):
+        centre = i * m / n if n else 0
+        low, high = centre - window, centre + window
+        kept = {}
+        for key, count in sentence.items():
+            found = places.get(key)
+            if found is not None:
+                k = bisect_left(found, low)
+                if k < len(found) and found[k] <= high:
+                    kept[key] = count
+        result.append(kept)
+    return result
 
 
 def _cumulative_weights(sentences: list[dict[str, int]], weights: dict[str, float]) -> list[float]:
@@ -518,3 +573,4 @@ def _unify_names(source_keys: list[Counter[str]], target_keys: list[Counter[str]
 
 
 # --- search ---------------------------------------------------------------------------------
+

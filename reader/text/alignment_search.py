@@ -12,7 +12,12 @@ import math
 from array import array
 from collections.abc import Callable
 
-SHAPES: tuple[tuple[int, int], ...] = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2))
+# Bead shapes (source sentences, target sentences); the first three are 1-1 and the omissions.
+SHAPES: tuple[tuple[int, int], ...] = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2),
+                                       (3, 1), (1, 3))
+SHAPE_COUNT = len(SHAPES)
+# The most sentences a bead holds on one side.
+MOST_PER_SIDE = max(max(shape) for shape in SHAPES)
 # Band half-width in sentences: at least the caller's minimum, or this times the root of
 # the length.
 BAND_PER_ROOT = 0.4
@@ -155,7 +160,7 @@ class _Lattice:
                 if y < 0 or y > p_high - p_low or p_best[y] == _INF:
                     continue
                 c = (fixed if fixed is not None else cost(pi, i, j - b, j, shape)) + here
-                costs[x * 6 + shape] = c
+                costs[x * SHAPE_COUNT + shape] = c
                 total = p_best[y] + c
                 if total < lowest:
                     lowest, arg = total, shape
@@ -189,7 +194,7 @@ class _Lattice:
         for step in path:
             i0, i1, j0, j1, shape = step
             x = j1 - self.lows[i1]
-            log_p = (self.forward[i0][j0 - self.lows[i0]] - self.costs[i1][x * 6 + shape]
+            log_p = (self.forward[i0][j0 - self.lows[i0]] - self.costs[i1][x * SHAPE_COUNT + shape]
                      + backward[i1][x] - total)
             result.append((step, math.exp(min(0.0, log_p))))
         return result
@@ -207,7 +212,7 @@ class _Lattice:
                     continue
                 j = x + lows[i]
                 for shape, (a, b) in enumerate(SHAPES):
-                    c = costs[x * 6 + shape]
+                    c = costs[x * SHAPE_COUNT + shape]
                     if c == _INF:
                         continue
                     target_row = backward[i - a]

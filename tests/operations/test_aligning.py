@@ -58,3 +58,32 @@ def test_reset_to_automatic_forgets_fixes(seeded_library: Library) -> None:
     assert reset.beads == automatic.beads
     stored = seeded_library.alignments.get(spanish, english)
     assert stored is not None and stored.fixes == ()
+
+
+def _book(chapters: list[list[str]], source_line: str) -> str:
+    """An article of several sections (chapters): blank lines between them."""
+    return "\n\n".join("\n".join(chapter) for chapter in chapters) + f"\n\n{source_line}\n"
+
+
+def test_a_book_is_aligned_chapter_by_chapter(empty_library: Library, tmp_path: Path) -> None:
+    """Two versions of several sections, from the store: chapters first, progress per chapter."""
+    english = [[f"Chapter {c} tells how the ferry of Harrowgate carried {c * 40 + k} people "
+                f"across the bay in {1900 + c * 10 + k}." for k in range(6)] for c in range(4)]
+    spanish = [[f"El capítulo {c} cuenta cómo el transbordador de Harrowgate llevó a "
+                f"{c * 40 + k} personas por la bahía en {1900 + c * 10 + k}." for k in range(6)]
+               for c in range(4)]
+    (tmp_path / "en.txt").write_text(_book(english, "Source: https://example.org/ferry"),
+                                     encoding="utf-8")
+    (tmp_path / "es.txt").write_text(_book(spanish, "Fuente: https://example.org/ferry"),
+                                     encoding="utf-8")
+    import_paths(empty_library, [tmp_path / "en.txt", tmp_path / "es.txt"])
+    first, second = empty_library.documents_of(empty_library.article_summaries()[0].id)
+    assert len({s.section for s in empty_library.sentences(first.id)}) == 4
+    empty_library.alignments.save(  # make it stale, so that it is computed again here
+        empty_library.alignments.get(first.id, second.id),  # type: ignore[arg-type]
+        ("old", "old"), "1")
+    heard: list[tuple[int, int]] = []
+    alignment = ensure_alignment(empty_library, first.id, second.id,
+                                 lambda done, total, _what: heard.append((done, total)))
+    assert [(b.source, b.target) for b in alignment.beads] == [((k,), (k,)) for k in range(24)]
+    assert [done for done, _ in heard] == [12, 24, 36, 48, 48]

@@ -49,7 +49,7 @@ def _assert_covers_in_order(beads: list[Bead], sources: int, targets: int) -> No
     assert [j for bead in beads for j in bead.target] == list(range(targets))
     for bead in beads:
         assert (len(bead.source), len(bead.target)) in {(1, 1), (1, 0), (0, 1), (2, 1), (1, 2),
-                                                         (2, 2)}
+                                                         (2, 2), (3, 1), (1, 3)}
         assert 0.0 <= bead.score <= 1.0
 
 

@@ -447,11 +447,12 @@ class ParallelPane(QWidget):
             return
         self._pending = (left_id, right_id)
 
-        def work(library: LibrarySession, _report: ReportProgress) -> tuple[int, int]:
-            library.align(left_id, right_id)
+        def work(library: LibrarySession, report: ReportProgress) -> tuple[int, int]:
+            library.align(left_id, right_id, report)
             return left_id, right_id
 
         job = library_job(self._library.path, work)
+        job.signals.progress.connect(self._on_alignment_progress)
         job.signals.finished.connect(self._on_alignment_finished)
         job.signals.failed.connect(self._on_alignment_failed)
         start_job(job)
@@ -586,6 +587,11 @@ class ParallelPane(QWidget):
         copy.setEnabled(self.view.textCursor().hasSelection())
         copy.triggered.connect(self.view.copy)
         menu.popup(position)
+
+    def _on_alignment_progress(self, done: int, total: int, _what: str) -> None:
+        if self._pending is not None and 0 < done < total:  # a book, chapter by chapter
+            self._status.setText(_("Aligning sentences… {percent} %").format(
+                percent=done * 100 // total))
 
     def _on_alignment_finished(self, pair: tuple[int, int]) -> None:
         if self._pending == pair:
