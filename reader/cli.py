@@ -61,6 +61,9 @@ def build_parser() -> argparse.ArgumentParser:
     importer = commands.add_parser("import", parents=[db_option],
                                    help="import article files and folders")
     importer.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    importer.add_argument("--json", action="store_true",
+                          help="print JSON at the end: each file's status, and a failure's "
+                               "reason code and English reason")
     lister = commands.add_parser("list", parents=[db_option], help="list the library's articles")
     lister.add_argument("--json", action="store_true", help="print JSON")
     searcher = commands.add_parser("search", parents=[db_option],
@@ -141,6 +144,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="copy what can be read of a damaged library into a new file beside it")
     recover.add_argument("--out", type=Path, metavar="FILE",
                          help="file to write (default: LIBRARY.recovered-YYYYMMDD-HHMMSS)")
+    commands.add_parser(
+        "install-desktop",
+        help="add the reader to the desktop's application menu (a .desktop entry and the "
+             "icon in the user's data folder)")
     return parser
 
 
@@ -172,7 +179,7 @@ def _run(args: argparse.Namespace) -> int:
     library_path: Path = getattr(args, "db", None) or default_library_path()
     try:
         if args.command == "import":
-            return _import(library_path, args.paths)
+            return _import(library_path, args.paths, args.json)
         if args.command == "list":
             return _list(library_path, args.json)
         if args.command == "search":
@@ -192,6 +199,8 @@ def _run(args: argparse.Namespace) -> int:
             return _delete(library_path, args.articles)
         if args.command == "recover":
             return _recover(library_path, args.out)
+        if args.command == "install-desktop":
+            return _install_desktop()
         if args.command == "screenshot":
             from reader.app import render_screenshot
 
@@ -227,6 +236,18 @@ def _backup(library_path: Path, out: Path | None) -> int:
                     f"({error.strerror or error})"), file=sys.stderr)
         return ExitStatus.FAILED
     print(_safe(f"backed up to {target}"))
+    return ExitStatus.OK
+
+
+def _install_desktop() -> int:
+    from reader.ui.desktop_entry import install_desktop_entry
+
+    try:
+        installed = install_desktop_entry()
+    except OSError as error:
+        print(_safe(f"reader: the desktop entry cannot be written ({error})"), file=sys.stderr)
+        return ExitStatus.FAILED
+    print(_safe(f"installed {installed.desktop_file}\ninstalled {installed.icon}"))
     return ExitStatus.OK
 
 
@@ -271,25 +292,39 @@ def _recover(library_path: Path, out: Path | None) -> int:
     return ExitStatus.OK
 
 
-def _import(library_path: Path, paths: list[Path]) -> int:
+def _import(library_path: Path, paths: list[Path], as_json: bool = False) -> int:
     from reader.app import open_library
     from reader.operations.file_reading import printable
     from reader.operations.importer import import_paths
     from reader.store import ImportStatus
     from reader.store.records import ImportResult
+    from reader.text.reasons import reason_code
+    from reader.ui.i18n import describe_import
 
     library = open_library(library_path)
     failed = False
+    reported: list[dict[str, object]] = []
 
     def stored(result: ImportResult) -> None:  # each file as it is committed, not at the end
         nonlocal failed
-        print(_safe(printable(result.describe())), flush=True)
         failed = failed or result.status is ImportStatus.FAILED
+        if as_json:  # the code and the English reason, whatever the locale
+            reported.append({
+                "path": printable(str(result.path)), "status": result.status.value,
+                "code": reason_code(result.reason) if result.reason else None,
+                "reason": str(result.reason) or None, "article_id": result.article_id,
+                "document_ids": list(result.document_ids)})
+            return
+        line = describe_import(result.status, str(result.path), result.reason)
+        print(_safe(printable(line)), flush=True)
 
     try:
         import_paths(library, paths, stored=stored)
     finally:
         library.close()
+    if as_json:
+        json.dump(reported, sys.stdout, ensure_ascii=False, indent=2)
+        print()
     return ExitStatus.FAILED if failed else ExitStatus.OK
 
 

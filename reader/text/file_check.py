@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from reader.text.reasons import Reason, ReasonCode
+
 _MB = 1024 * 1024
 MAX_FILE_BYTES = 20 * _MB
 # Byte-order marks of the Unicode encodings other than UTF-8, longest first.
@@ -30,7 +32,8 @@ def too_large_reason(size: int) -> str:
     """The one wording of the size limit. The size is rounded up, so that a file just over
     the limit never reads as the limit itself ("20.0 MB; the limit is 20 MB")."""
     tenths = -(-size * 10 // _MB)  # ceiling
-    return f"file is too large ({tenths // 10}.{tenths % 10} MB; the limit is {_limit_mb()} MB)"
+    return Reason(ReasonCode.FILE_TOO_LARGE, size=f"{tenths // 10}.{tenths % 10}",
+                  limit=_limit_mb())
 
 
 def _limit_mb() -> str:
@@ -47,20 +50,21 @@ def decode_article_bytes(data: bytes) -> str:
             text = _decode(data, encoding, len(bom))
             if not any(character.isspace() for character in text[:_BINARY_SAMPLE]):
                 # Any bytes after these marks decode to something; text has spaces or lines.
-                raise UnreadableFile("binary file, not text")
+                raise UnreadableFile(Reason(ReasonCode.BINARY_FILE))
             break
     else:
         if b"\x00" in data:
-            raise UnreadableFile("binary file, not text")
+            raise UnreadableFile(Reason(ReasonCode.BINARY_FILE))
         text = _decode(data, "utf-8-sig")
     if "\x00" in text:
-        raise UnreadableFile("binary file, not text")
+        raise UnreadableFile(Reason(ReasonCode.BINARY_FILE))
     sample = text[:_BINARY_SAMPLE]
     controls = len(_CONTROL.findall(sample))
     if controls > max(3, len(sample) // 100):
-        raise UnreadableFile("binary file, not text")
+        raise UnreadableFile(Reason(ReasonCode.BINARY_FILE))
     if not text.strip():
-        raise UnreadableFile("empty file" if not text else "file holds only whitespace")
+        raise UnreadableFile(Reason(
+            ReasonCode.EMPTY_FILE if not text else ReasonCode.ONLY_WHITESPACE))
     return text
 
 
@@ -70,6 +74,5 @@ def _decode(data: bytes, encoding: str, skip: int = 0) -> str:
     except UnicodeDecodeError as error:
         name = "UTF-8" if encoding == "utf-8-sig" else encoding.upper().rsplit("-", 1)[0]
         where = skip + error.start
-        raise UnreadableFile(
-            f"not valid {name} text (byte 0x{data[where]:02x} at offset {where})"
-        ) from None
+        raise UnreadableFile(Reason(ReasonCode.INVALID_ENCODING, encoding=name,
+                                    byte=f"0x{data[where]:02x}", offset=where)) from None
