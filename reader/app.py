@@ -115,10 +115,12 @@ def _tell_and_log(kind: type[BaseException], error: BaseException,
     log_uncaught(kind, error, trace)
     app = QApplication.instance()
     if isinstance(app, QApplication) and app.platformName() != "offscreen":
-        QMessageBox.warning(app.activeWindow(), APP_NAME, (
-            f"Something went wrong: {kind.__name__}: {error}\n\nYour library is safe. The "
-            f"details are in {log_path()}; Help → Copy diagnostics puts them on the clipboard "
-            "for a bug report."))
+        from reader.ui.i18n import _
+
+        QMessageBox.warning(app.activeWindow(), APP_NAME, _(
+            "Something went wrong: {error}\n\nYour library is safe. The details are in {log}; "
+            "Help → Copy diagnostics puts them on the clipboard for a bug report.").format(
+                error=f"{kind.__name__}: {error}", log=log_path()))
 
 
 def render_screenshot(library_path: Path, out: Path, article_id: int | None,

@@ -328,29 +328,41 @@ def _import(library_path: Path, paths: list[Path], as_json: bool = False) -> int
     return ExitStatus.FAILED if failed else ExitStatus.OK
 
 
-def _read_text(path: Path) -> str:
+def _said(reason: str, as_json: bool) -> str:
+    """A reason in the reader's language, or in English beside `--json` output."""
+    if as_json:
+        return str(reason)
+    from reader.ui.i18n import explain
+
+    return explain(reason)
+
+
+def _read_text(path: Path, as_json: bool = False) -> str:
     """The text of an input file: a regular file, within the size limit, text (a pipe or a
     device is refused before it is read, so nothing hangs); InputFailed says why not."""
     from reader.operations.file_reading import os_error_reason, printable, read_regular_file
     from reader.text.file_check import UnreadableFile, decode_article_bytes
+    from reader.text.reasons import reason_of
 
     try:
         return decode_article_bytes(read_regular_file(path))
     except OSError as error:
-        raise InputFailed(printable(f"{path}: {os_error_reason(error)}")) from None
+        reason = _said(os_error_reason(error), as_json)
+        raise InputFailed(printable(f"{path}: {reason}")) from None
     except UnreadableFile as error:
-        raise InputFailed(printable(f"{path}: {error}")) from None
+        raise InputFailed(printable(f"{path}: {_said(reason_of(error), as_json)}")) from None
 
 
-def _read_stdin() -> str:
+def _read_stdin(as_json: bool = False) -> str:
     """Standard input as text, within the size limit like any file."""
     from reader.text.file_check import MAX_FILE_BYTES, UnreadableFile, check_size
+    from reader.text.reasons import reason_of
 
     data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
     try:
         check_size(len(data))
     except UnreadableFile as error:
-        raise InputFailed(f"standard input: {error}") from None
+        raise InputFailed(f"standard input: {_said(reason_of(error), as_json)}") from None
     return data.decode("utf-8-sig", errors="replace")
 
 
@@ -379,7 +391,7 @@ def _language_pair(text: str) -> tuple[str, str]:
 def _figures(file: str, language: str | None, as_json: bool) -> int:
     from reader.text.figures import extract_figures_json
 
-    text = _read_stdin() if file == "-" else _read_text(Path(file))
+    text = _read_stdin(as_json) if file == "-" else _read_text(Path(file), as_json)
     keys = ("surface", "start", "end", "value", "unit", "qualifier", "label")
     figures = [{key: figure[key] for key in keys}
                for figure in extract_figures_json(text, language)]
@@ -397,8 +409,8 @@ def _align(source: Path, target: Path, source_language: str | None,
            target_language: str | None, presegmented: bool, as_json: bool) -> int:
     from reader.text.alignment import align_texts
 
-    result = align_texts(_read_text(source), _read_text(target), source_language,
-                         target_language, presegmented)
+    result = align_texts(_read_text(source, as_json), _read_text(target, as_json),
+                         source_language, target_language, presegmented)
     if as_json:
         json.dump(
             {

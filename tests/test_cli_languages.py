@@ -88,3 +88,13 @@ def test_install_desktop_says_when_it_cannot_write(tmp_path: Path,
     monkeypatch.setenv("XDG_DATA_HOME", str(blocker))
     assert main(["install-desktop"]) == 1
     assert "the desktop entry cannot be written" in capsys.readouterr().err
+
+
+def test_a_file_the_figures_command_cannot_read_is_said_in_russian_unless_json(
+        tmp_path: Path, russian: None, capsys: pytest.CaptureFixture[str]) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    assert main(["figures", str(empty)]) == 1
+    assert capsys.readouterr().err.strip() == f"reader: {empty}: пустой файл"
+    assert main(["figures", str(empty), "--json"]) == 1
+    assert capsys.readouterr().err.strip() == f"reader: {empty}: empty file"

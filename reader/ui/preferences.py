@@ -30,6 +30,7 @@ class PreferencesDialog(QDialog):
         super().__init__(parent)
         self._settings = settings
         self.setWindowTitle(_("Preferences"))
+        self.setMinimumWidth(420)  # room for the longest label and language name
         self.language_box = QComboBox(self)
         self.language_box.setAccessibleName(_("Interface language"))
         self.language_box.addItem(_("As the system"), "")
