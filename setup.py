@@ -16,7 +16,9 @@ RESOURCE_FOLDERS = [f"reader.bundled.resources.{name}"
 setup(
     packages=[*find_packages(include=["reader", "reader.*"]), *BUNDLED, *RESOURCE_FOLDERS],
     package_dir=BUNDLED,
-    package_data={"reader.bundled.seeds": ["*.txt"],
+    # The interface's compiled gettext catalogs (reader/locale/LANG/LC_MESSAGES/reader.mo).
+    package_data={"reader": ["locale/*/LC_MESSAGES/*.mo"],
+                  "reader.bundled.seeds": ["*.txt"],
                   "reader.bundled.resources": ["*"],
                   **{folder: ["*"] for folder in RESOURCE_FOLDERS}},
 )

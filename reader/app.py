@@ -17,7 +17,7 @@ from reader.store.library import Library
 from reader.text.versions import FIGURE_EXTRACTOR_VERSION
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QCoreApplication, QSettings
 
     from reader.ui.main_window import MainWindow
 
@@ -86,6 +86,8 @@ def run_window(library_path: Path) -> ExitStatus:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORGANISATION)
     app.setApplicationVersion(__version__)
+    settings = _user_settings()
+    _dress(app, settings)
     try:
         library = open_library(library_path, refresh=False)
     except LibraryError as error:
@@ -94,7 +96,7 @@ def run_window(library_path: Path) -> ExitStatus:
             QMessageBox.critical(None, APP_NAME, f"Cannot open the library\n{error.path}\n\n"
                                  f"It {error.reason}.\nThe file was left untouched.")
         return ExitStatus.LIBRARY
-    window = _build_window(library, _user_settings())
+    window = _build_window(library, settings)
     if os.environ.get(QUIT_AFTER_PAINT_ENV):
         _quit_after_first_paint(window)
     window.show()
@@ -113,10 +115,12 @@ def _tell_and_log(kind: type[BaseException], error: BaseException,
     log_uncaught(kind, error, trace)
     app = QApplication.instance()
     if isinstance(app, QApplication) and app.platformName() != "offscreen":
-        QMessageBox.warning(app.activeWindow(), APP_NAME, (
-            f"Something went wrong: {kind.__name__}: {error}\n\nYour library is safe. The "
-            f"details are in {log_path()}; Help → Copy diagnostics puts them on the clipboard "
-            "for a bug report."))
+        from reader.ui.i18n import _
+
+        QMessageBox.warning(app.activeWindow(), APP_NAME, _(
+            "Something went wrong: {error}\n\nYour library is safe. The details are in {log}; "
+            "Help → Copy diagnostics puts them on the clipboard for a bug report.").format(
+                error=f"{kind.__name__}: {error}", log=log_path()))
 
 
 def render_screenshot(library_path: Path, out: Path, article_id: int | None,
@@ -133,6 +137,7 @@ def render_screenshot(library_path: Path, out: Path, article_id: int | None,
     library = open_library(library_path)
     with tempfile.TemporaryDirectory() as scratch:
         settings = QSettings(str(Path(scratch) / "screenshot.ini"), QSettings.Format.IniFormat)
+        _dress(app, settings)
         window = _build_window(library, settings)
         if article_id is not None and not window.open_article(article_id):
             print(f"reader: no article {article_id} in {library_path}", file=sys.stderr)
@@ -160,6 +165,20 @@ def render_screenshot(library_path: Path, out: Path, article_id: int | None,
         return ExitStatus.FAILED
     print(out)
     return ExitStatus.OK
+
+
+def _dress(app: QCoreApplication, settings: QSettings) -> None:
+    """The interface language (and Qt's own dialogs in it) and the application icon."""
+    from PySide6.QtGui import QGuiApplication, QIcon
+
+    from reader.bundled import resource_path
+    from reader.ui.desktop_entry import APP_ID
+    from reader.ui.interface_language import start_in_chosen_language
+
+    start_in_chosen_language(app, settings)
+    if isinstance(app, QGuiApplication):
+        QGuiApplication.setWindowIcon(QIcon(str(resource_path("icons/parallel-reader.svg"))))
+        QGuiApplication.setDesktopFileName(APP_ID)  # the installed entry names its windows
 
 
 def _user_settings() -> QSettings:

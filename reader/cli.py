@@ -63,7 +63,9 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument("paths", nargs="+", metavar="PATH_OR_ADDRESS",
                           help="a file, a folder, or a web address (https://…)")
     importer.add_argument("--json", action="store_true",
-                          help="print one JSON object per file or address as it is stored")
+                          help="print one JSON object per file or address as it is stored: "
+                               "its status, format, and a failure's reason code and English "
+                               "reason")
     lister = commands.add_parser("list", parents=[db_option], help="list the library's articles")
     lister.add_argument("--json", action="store_true", help="print JSON")
     searcher = commands.add_parser("search", parents=[db_option],
@@ -158,6 +160,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="copy what can be read of a damaged library into a new file beside it")
     recover.add_argument("--out", type=Path, metavar="FILE",
                          help="file to write (default: LIBRARY.recovered-YYYYMMDD-HHMMSS)")
+    commands.add_parser(
+        "install-desktop",
+        help="add the reader to the desktop's application menu (a .desktop entry and the "
+             "icon in the user's data folder)")
     return parser
 
 
@@ -213,6 +219,8 @@ def _run(args: argparse.Namespace) -> int:
             return _delete(library_path, args.articles)
         if args.command == "recover":
             return _recover(library_path, args.out)
+        if args.command == "install-desktop":
+            return _install_desktop()
         if args.command == "screenshot":
             from reader.app import render_screenshot
 
@@ -248,6 +256,18 @@ def _backup(library_path: Path, out: Path | None) -> int:
                     f"({error.strerror or error})"), file=sys.stderr)
         return ExitStatus.FAILED
     print(_safe(f"backed up to {target}"))
+    return ExitStatus.OK
+
+
+def _install_desktop() -> int:
+    from reader.ui.desktop_entry import install_desktop_entry
+
+    try:
+        installed = install_desktop_entry()
+    except OSError as error:
+        print(_safe(f"reader: the desktop entry cannot be written ({error})"), file=sys.stderr)
+        return ExitStatus.FAILED
+    print(_safe(f"installed {installed.desktop_file}\ninstalled {installed.icon}"))
     return ExitStatus.OK
 
 
@@ -298,17 +318,19 @@ def _import(library_path: Path, paths: list[str], as_json: bool = False) -> int:
     from reader.operations.file_reading import printable
     from reader.operations.importer import import_paths
     from reader.store import ImportStatus
+    from reader.ui.i18n import describe_import
 
     library = open_library(library_path)
     failed = False
 
     def stored(result: ImportResult) -> None:  # each file as it is committed, not at the end
         nonlocal failed
-        if as_json:
-            print(json.dumps(_import_json(result), ensure_ascii=False), flush=True)
-        else:
-            print(_safe(printable(result.describe())), flush=True)
         failed = failed or result.status is ImportStatus.FAILED
+        if as_json:  # the code and the English reason, whatever the locale
+            print(json.dumps(_import_json(result), ensure_ascii=False), flush=True)
+            return
+        line = describe_import(result.status, result.source, result.reason)
+        print(_safe(printable(line)), flush=True)
 
     try:
         files = [Path(path) for path in paths if not is_web_address(path)]
@@ -324,35 +346,49 @@ def _import(library_path: Path, paths: list[str], as_json: bool = False) -> int:
 def _import_json(result: ImportResult) -> dict[str, object]:
     """One file's or address's outcome as `reader import --json` prints it."""
     from reader.operations.file_reading import printable
+    from reader.text.reasons import reason_code
 
     return {"path": printable(result.source), "status": result.status.value,
-            "reason": result.reason, "format": result.source_format or None,
+            "code": reason_code(result.reason) if result.reason else None,
+            "reason": str(result.reason) or None, "format": result.source_format or None,
             "article_id": result.article_id, "document_ids": list(result.document_ids)}
 
 
-def _read_text(path: Path) -> str:
+def _said(reason: str, as_json: bool) -> str:
+    """A reason in the reader's language, or in English beside `--json` output."""
+    if as_json:
+        return str(reason)
+    from reader.ui.i18n import explain
+
+    return explain(reason)
+
+
+def _read_text(path: Path, as_json: bool = False) -> str:
     """The text of an input file: a regular file, within the size limit, text (a pipe or a
     device is refused before it is read, so nothing hangs); InputFailed says why not."""
     from reader.operations.file_reading import os_error_reason, printable, read_regular_file
     from reader.text.file_check import UnreadableFile, decode_article_bytes
+    from reader.text.reasons import reason_of
 
     try:
         return decode_article_bytes(read_regular_file(path))
     except OSError as error:
-        raise InputFailed(printable(f"{path}: {os_error_reason(error)}")) from None
+        reason = _said(os_error_reason(error), as_json)
+        raise InputFailed(printable(f"{path}: {reason}")) from None
     except UnreadableFile as error:
-        raise InputFailed(printable(f"{path}: {error}")) from None
+        raise InputFailed(printable(f"{path}: {_said(reason_of(error), as_json)}")) from None
 
 
-def _read_stdin() -> str:
+def _read_stdin(as_json: bool = False) -> str:
     """Standard input as text, within the size limit like any file."""
     from reader.text.file_check import MAX_FILE_BYTES, UnreadableFile, check_size
+    from reader.text.reasons import reason_of
 
     data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
     try:
         check_size(len(data))
     except UnreadableFile as error:
-        raise InputFailed(f"standard input: {error}") from None
+        raise InputFailed(f"standard input: {_said(reason_of(error), as_json)}") from None
     return data.decode("utf-8-sig", errors="replace")
 
 
@@ -381,7 +417,7 @@ def _language_pair(text: str) -> tuple[str, str]:
 def _figures(file: str, language: str | None, as_json: bool) -> int:
     from reader.text.figures import extract_figures_json
 
-    text = _read_stdin() if file == "-" else _read_text(Path(file))
+    text = _read_stdin(as_json) if file == "-" else _read_text(Path(file), as_json)
     keys = ("surface", "start", "end", "value", "unit", "qualifier", "label")
     figures = [{key: figure[key] for key in keys}
                for figure in extract_figures_json(text, language)]
@@ -418,8 +454,8 @@ def _align(source: Path, target: Path, source_language: str | None,
            target_language: str | None, presegmented: bool, as_json: bool) -> int:
     from reader.text.alignment import align_texts
 
-    result = align_texts(_read_text(source), _read_text(target), source_language,
-                         target_language, presegmented)
+    result = align_texts(_read_text(source, as_json), _read_text(target, as_json),
+                         source_language, target_language, presegmented)
     if as_json:
         json.dump(
             {

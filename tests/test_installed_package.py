@@ -136,3 +136,32 @@ def test_the_installed_window_renders(venv: Path, home: Path) -> None:
     _run([venv / "bin" / "reader", "screenshot", out, "--db", home / "library.sqlite",
           "--article", "1", "--size", "800x600"], cwd=home, env=_clean_env(home))
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_the_wheel_holds_the_compiled_catalogs(wheel: Path) -> None:
+    names = set(zipfile.ZipFile(wheel).namelist())
+    catalogs = {path.relative_to(ROOT).as_posix()
+                for path in (ROOT / "reader" / "locale").rglob("reader.mo")}
+    assert len(catalogs) == 4
+    assert catalogs <= names
+
+
+def test_the_installed_app_speaks_the_readers_language(venv: Path, home: Path) -> None:
+    env = {**_clean_env(home), "READER_LOCALE": "ru_RU"}
+    probe = "from reader.ui.i18n import _; print(_('&File'))"
+    said = _run([venv / "bin" / "python", "-c", probe], cwd=home, env=env).stdout.strip()
+    assert said == "&Файл"
+    folder = home / "empty.txt"
+    folder.write_bytes(b"")
+    result = subprocess.run([str(venv / "bin" / "reader"), "import", str(folder), "--db",
+                             str(home / "library.sqlite")], cwd=home, env=env, text=True,
+                            capture_output=True, timeout=180, stdin=subprocess.DEVNULL)
+    assert "пустой файл" in result.stdout
+
+
+def test_the_installed_command_installs_its_desktop_entry(venv: Path, home: Path) -> None:
+    _run([venv / "bin" / "reader", "install-desktop"], cwd=home, env=_clean_env(home))
+    entry = (home / "data" / "applications" / "parallel-reader.desktop").read_text()
+    assert f"Exec={(venv / 'bin' / 'reader').resolve()}\n" in entry
+    icon = home / "data" / "icons" / "hicolor" / "scalable" / "apps" / "parallel-reader.svg"
+    assert icon.read_bytes() == (ROOT / "resources" / ICON).read_bytes()

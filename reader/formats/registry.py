@@ -29,6 +29,7 @@ from reader.formats.base import DocumentReader, Writer, WriterKind, file_filter,
 from reader.formats.exports import ANNOTATIONS as ANNOTATIONS
 from reader.formats.exports import FIGURES as FIGURES
 from reader.formats.exports import TRANSLATION_PAIR as TRANSLATION_PAIR
+from reader.text.reasons import Reason, ReasonCode
 
 Records = TypeVar("Records")
 Translate = Callable[[str], str]
@@ -91,8 +92,9 @@ def importable_patterns() -> tuple[str, ...]:
 def unsupported(path: PurePath | str) -> str:
     """Why a file is not imported when no format claims it, in one line."""
     suffix = PurePath(path).suffix
-    return f"not a supported format: {suffix}" if suffix else (
-        "not a supported format: the file name has no extension")
+    if suffix:
+        return Reason(ReasonCode.UNSUPPORTED_FORMAT, suffix=suffix)
+    return Reason(ReasonCode.NO_EXTENSION)
 
 
 def open_filter(translate: Translate = _as_is) -> str:

@@ -13,40 +13,41 @@ import stat
 from pathlib import Path
 
 from reader.text.file_check import MAX_FILE_BYTES, UnreadableFile, check_size
+from reader.text.reasons import Reason, ReasonCode
 
 _KINDS = (
-    (stat.S_ISDIR, "a folder, not a file"),
-    (stat.S_ISFIFO, "a named pipe, not a regular file"),
-    (stat.S_ISCHR, "a device, not a regular file"),
-    (stat.S_ISBLK, "a device, not a regular file"),
-    (stat.S_ISSOCK, "a socket, not a regular file"),
+    (stat.S_ISDIR, ReasonCode.FOLDER),
+    (stat.S_ISFIFO, ReasonCode.NAMED_PIPE),
+    (stat.S_ISCHR, ReasonCode.DEVICE),
+    (stat.S_ISBLK, ReasonCode.DEVICE),
+    (stat.S_ISSOCK, ReasonCode.SOCKET),
 )
 _REASONS = {
-    errno.ENOENT: "no such file or folder",
-    errno.EACCES: "cannot be read: permission denied",
-    errno.EPERM: "cannot be read: permission denied",
-    errno.ELOOP: "symbolic link loop",
-    errno.ENAMETOOLONG: "the path is longer than the system allows",
-    errno.EISDIR: "a folder, not a file",
-    errno.ENOTDIR: "no such file or folder (a part of the path is not a folder)",
+    errno.ENOENT: ReasonCode.NO_SUCH_FILE,
+    errno.EACCES: ReasonCode.PERMISSION_DENIED,
+    errno.EPERM: ReasonCode.PERMISSION_DENIED,
+    errno.ELOOP: ReasonCode.LINK_LOOP,
+    errno.ENAMETOOLONG: ReasonCode.PATH_TOO_LONG,
+    errno.EISDIR: ReasonCode.FOLDER,
+    errno.ENOTDIR: ReasonCode.NOT_A_FOLDER_IN_PATH,
 }
 
 
 def os_error_reason(error: OSError) -> str:
     """One line for why a path cannot be used."""
     if error.errno in _REASONS:
-        return _REASONS[error.errno]
-    return f"cannot be read ({error.strerror or error})"
+        return Reason(_REASONS[error.errno])
+    return Reason(ReasonCode.CANNOT_READ, detail=error.strerror or error)
 
 
 def not_regular_reason(mode: int) -> str | None:
     """Why a file of this mode cannot be read as a document; None for a regular file."""
     if stat.S_ISREG(mode):
         return None
-    for test, reason in _KINDS:
+    for test, code in _KINDS:
         if test(mode):
-            return reason
-    return "not a regular file"
+            return Reason(code)
+    return Reason(ReasonCode.NOT_REGULAR)
 
 
 def check_regular_file(path: Path) -> None:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.operations.file_reading import os_error_reason, printable, read_regular_file
+from reader.text.reasons import Reason, ReasonCode, reason_of
 
 if TYPE_CHECKING:
     from reader.operations.aligning import AlignmentJob
@@ -100,7 +101,7 @@ def prepare_file(path: Path) -> PreparedFile:
         analysed = analyse_source(document)
         figures = find_figures(analysed.parsed.body_text, analysed.language)
     except (UnreadableFile, NotAnArticle) as error:
-        return PreparedFile(path, None, failure=str(error), source_format=name)
+        return PreparedFile(path, None, failure=reason_of(error), source_format=name)
     except OSError as error:
         return PreparedFile(path, None, failure=os_error_reason(error), source_format=name)
     except Exception as error:  # one bad file never stops an import: it is that file's failure
@@ -134,13 +135,14 @@ def _prepare_pair(path: Path, pair: AlignedSource) -> PreparedFile:
     from reader.text.figures import find_figures
 
     versions = []
-    for document, spans, side in ((pair.source, pair.source_sentences, "source"),
-                                  (pair.target, pair.target_sentences, "target")):
+    for document, spans, empty in (
+            (pair.source, pair.source_sentences, ReasonCode.SOURCE_WITHOUT_TEXT),
+            (pair.target, pair.target_sentences, ReasonCode.TARGET_WITHOUT_TEXT)):
         try:
             versions.append(analyse_source(document, sentences=spans))
         except NotAnArticle:
             language = document.language or "?"
-            raise NotAnArticle(f"its {side} language ({language}) has no text") from None
+            raise NotAnArticle(Reason(empty, language=language)) from None
     source, target = versions
     return PreparedFile(
         path, source, tuple(find_figures(source.parsed.body_text, source.language)),
@@ -152,13 +154,13 @@ def internal_error_reason(error: BaseException) -> str:
     """One line for an error nobody expected while reading a file (a bug, not the file's)."""
     detail = " ".join(str(error).split())[:200]
     name = type(error).__name__
-    return f"cannot be analysed ({name}: {detail})" if detail else f"cannot be analysed ({name})"
+    return Reason(ReasonCode.CANNOT_ANALYSE, detail=f"{name}: {detail}" if detail else name)
 
 
 def worker_failure_reason(error: BaseException) -> str:
     """One line for a file whose worker process failed before it handed the file back."""
     detail = " ".join(str(error).split())[:200] or type(error).__name__
-    return f"cannot be analysed (its worker process stopped: {detail})"
+    return Reason(ReasonCode.WORKER_STOPPED, detail=detail)
 
 
 def prepare_files(paths: Sequence[Path]) -> list[PreparedFile]:

@@ -41,6 +41,7 @@ from reader.operations.import_work import (
 )
 from reader.store.library import Library
 from reader.store.records import ImportResult, ImportStatus, SentenceAlignment
+from reader.text.reasons import Reason, ReasonCode
 from reader.text.versions import FIGURE_EXTRACTOR_VERSION
 
 if TYPE_CHECKING:
@@ -277,8 +278,8 @@ def _store_pair(library: Library, prepared: PreparedFile, analysed: AnalysedDocu
     first = library.document_with_text(analysed.content_hash)
     second = library.document_with_text(translation.analysed.content_hash)
     if first is not None and second is not None and first[1] != second[1]:
-        return ImportResult(path, ImportStatus.FAILED, "both its texts are in the library "
-                            "already, in two different articles")
+        return ImportResult(path, ImportStatus.FAILED,
+                            Reason(ReasonCode.TEXTS_IN_TWO_ARTICLES))
     clash = _language_taken(library, first or second, (analysed, translation.analysed))
     if clash is not None:
         return ImportResult(path, ImportStatus.FAILED, clash)
@@ -294,7 +295,8 @@ def _store_pair(library: Library, prepared: PreparedFile, analysed: AnalysedDocu
                             translation.beads)
     status = next(s for s in (ImportStatus.IMPORTED, ImportStatus.UPDATED,
                               ImportStatus.DUPLICATE) if s in statuses)
-    reason = "already in the library" if status is ImportStatus.DUPLICATE else ""
+    reason = (Reason(ReasonCode.ALREADY_IN_LIBRARY) if status is ImportStatus.DUPLICATE
+              else "")
     return ImportResult(path, status, reason, source.article_id, source.document_id,
                         (source.document_id, target.document_id))
 

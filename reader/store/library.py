@@ -45,6 +45,7 @@ from reader.store.records import (
 from reader.store.schema import APPLICATION_ID, REQUIRED_TABLES, SCHEMA_VERSION
 from reader.store.search import SearchIndex
 from reader.store.soundness import forget, trusted_note, write_note
+from reader.text.reasons import Reason, ReasonCode
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -604,8 +605,8 @@ class Library:
             [analysed.content_hash],
         ).fetchone()
         if existing is not None:
-            return ImportResult(path, ImportStatus.DUPLICATE, "already in the library",
-                                existing[1], existing[0])
+            return ImportResult(path, ImportStatus.DUPLICATE,
+                                Reason(ReasonCode.ALREADY_IN_LIBRARY), existing[1], existing[0])
         uri = document_uri(analysed, path.name)
         with self._db.atomic():
             row = self._conn.execute(

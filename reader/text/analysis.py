@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from reader.text.article_format import parse_article_text
 from reader.text.language import UNDETERMINED, detect_language
 from reader.text.places import find_place
+from reader.text.reasons import Reason, ReasonCode
 from reader.text.sentences import SentenceSpan, split_sentences
 from reader.text.source_document import SourceDocument
 from reader.text.source_document import content_hash as content_hash
@@ -44,7 +45,7 @@ def analyse_source(document: SourceDocument, language: str | None = None,
     """Identify a document's language (unless given or declared) and split it into sentences,
     unless the file gave them (spans per paragraph, as a bilingual file's segments are)."""
     if not document.paragraphs:
-        raise NotAnArticle("no article text, only metadata")
+        raise NotAnArticle(Reason(ReasonCode.ONLY_METADATA))
     body = document.body_text
     code = language or document.language or detect_language(body)
     if sentences is None:

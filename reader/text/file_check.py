@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from reader.text.reasons import Reason, ReasonCode
+
 _MB = 1024 * 1024
 MAX_FILE_BYTES = 20 * _MB  # a text file, and the text any document gives
 # A book or report (EPUB, PDF, DOCX, ODT) may be larger than its text: images, fonts, layout.
@@ -32,14 +34,14 @@ def check_text_size(text: str) -> None:
     """Refuse a document whose text is larger than a text file may be."""
     size = len(text.encode("utf-8", "surrogatepass"))
     if size > MAX_FILE_BYTES:
-        raise UnreadableFile(
-            f"its text is too large ({_megabytes(size)} MB; the limit is {_limit_mb()} MB)")
+        raise UnreadableFile(Reason(ReasonCode.TEXT_TOO_LARGE, size=_megabytes(size),
+                                    limit=_limit_mb()))
 
 
-def too_large_reason(size: int, limit: int = MAX_FILE_BYTES) -> str:
+def too_large_reason(size: int, limit: int = MAX_FILE_BYTES) -> Reason:
     """The one wording of the size limit. The size is rounded up, so that a file just over
     the limit never reads as the limit itself ("20.0 MB; the limit is 20 MB")."""
-    return f"file is too large ({_megabytes(size)} MB; the limit is {_limit_mb(limit)} MB)"
+    return Reason(ReasonCode.FILE_TOO_LARGE, size=_megabytes(size), limit=_limit_mb(limit))
 
 
 def _megabytes(size: int) -> str:
@@ -61,20 +63,21 @@ def decode_article_bytes(data: bytes) -> str:
             text = _decode(data, encoding, len(bom))
             if not any(character.isspace() for character in text[:_BINARY_SAMPLE]):
                 # Any bytes after these marks decode to something; text has spaces or lines.
-                raise UnreadableFile("binary file, not text")
+                raise UnreadableFile(Reason(ReasonCode.BINARY_FILE))
             break
     else:
         if b"\x00" in data:
-            raise UnreadableFile("binary file, not text")
+            raise UnreadableFile(Reason(ReasonCode.BINARY_FILE))
         text = _decode(data, "utf-8-sig")
     if "\x00" in text:
-        raise UnreadableFile("binary file, not text")
+        raise UnreadableFile(Reason(ReasonCode.BINARY_FILE))
     sample = text[:_BINARY_SAMPLE]
     controls = len(_CONTROL.findall(sample))
     if controls > max(3, len(sample) // 100):
-        raise UnreadableFile("binary file, not text")
+        raise UnreadableFile(Reason(ReasonCode.BINARY_FILE))
     if not text.strip():
-        raise UnreadableFile("empty file" if not text else "file holds only whitespace")
+        raise UnreadableFile(Reason(
+            ReasonCode.EMPTY_FILE if not text else ReasonCode.ONLY_WHITESPACE))
     return text
 
 
@@ -84,6 +87,5 @@ def _decode(data: bytes, encoding: str, skip: int = 0) -> str:
     except UnicodeDecodeError as error:
         name = "UTF-8" if encoding == "utf-8-sig" else encoding.upper().rsplit("-", 1)[0]
         where = skip + error.start
-        raise UnreadableFile(
-            f"not valid {name} text (byte 0x{data[where]:02x} at offset {where})"
-        ) from None
+        raise UnreadableFile(Reason(ReasonCode.INVALID_ENCODING, encoding=name,
+                                    byte=f"0x{data[where]:02x}", offset=where)) from None

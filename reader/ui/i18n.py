@@ -1,4 +1,9 @@
-"""The one place the interface gets its words, language names and number formats (babel)."""
+"""The one place the interface gets its words, language names and number formats (babel).
+
+The words come from the gettext catalogs in `reader/locale/` (CONTRIBUTING: extract, update,
+compile); the language is READER_LOCALE, else the one chosen in Preferences
+(`choose_language`, called before the window is built), else the system's, else English.
+"""
 
 from __future__ import annotations
 
@@ -8,37 +13,108 @@ import os
 from datetime import datetime, timedelta
 from decimal import Decimal
 from functools import cache
+from importlib import resources
 
 from babel import Locale, UnknownLocaleError
 
 UNDETERMINED = "und"
-_translations = gettext.NullTranslations()
 FALLBACK_LOCALE = "en"
+DOMAIN = "reader"
+# The interface languages, each named in itself in Preferences; English is the source text.
+INTERFACE_LANGUAGES = ("en", "es", "sv", "ru", "nb")
+# Locale languages read as one of those ("no" is Norwegian: Bokmål is what most read).
+_SAME_LANGUAGE = {"no": "nb"}
+_chosen: str | None = None
+_translations: gettext.NullTranslations | None = None
+
+
+def N_(message: str) -> str:  # noqa: N802 - the name gettext extraction looks for
+    """Mark a message for the catalogs where it is written; `_()` translates it where shown."""
+    return message
 
 
 def _(message: str) -> str:
     """The interface text in the reader's language."""
-    return _translations.gettext(message)
+    return _catalog().gettext(message)
 
 
 def ngettext(singular: str, plural: str, count: int) -> str:
     """The singular or plural interface text for a count."""
-    return _translations.ngettext(singular, plural, count)
+    return _catalog().ngettext(singular, plural, count)
+
+
+def _catalog() -> gettext.NullTranslations:
+    global _translations
+    if _translations is None:
+        _translations = load_catalog(interface_language())
+    return _translations
+
+
+def load_catalog(language: str) -> gettext.NullTranslations:
+    """The compiled catalog of an interface language (English: the messages as written)."""
+    catalog = resources.files("reader").joinpath(
+        "locale", language, "LC_MESSAGES", f"{DOMAIN}.mo")
+    if language == FALLBACK_LOCALE or not catalog.is_file():
+        return gettext.NullTranslations()
+    with catalog.open("rb") as file:
+        return gettext.GNUTranslations(file)
+
+
+def interface_language() -> str:
+    """The interface language code ("ru"): the locale's language if there is a catalog for
+    it, else English."""
+    language = ui_locale().language
+    language = _SAME_LANGUAGE.get(language, language)
+    return language if language in INTERFACE_LANGUAGES else FALLBACK_LOCALE
+
+
+def choose_language(code: str | None) -> None:
+    """Use this interface language (None or "": follow the system); READER_LOCALE still wins.
+    Call it before any window text is made: what is already shown keeps its words."""
+    global _chosen, _translations
+    _chosen = code or None
+    _translations = None
+    for cached in (ui_locale, language_name, language_name_in_ui):
+        cached.cache_clear()
+
+
+def explain(reason: str) -> str:
+    """A reason from a lower layer (`reader.text.reasons.Reason`) in the reader's language;
+    any other string as it is."""
+    from reader.text.reasons import MESSAGES, Reason, ReasonCode
+
+    if not isinstance(reason, Reason) or reason.code is ReasonCode.OTHER:
+        return str(reason)
+    return _(MESSAGES[reason.code]).format(**reason.params)
+
+
+_IMPORT_STATUSES = {"imported": N_("imported"), "updated": N_("updated"),
+                    "duplicate": N_("duplicate"), "failed": N_("failed")}
+
+
+def describe_import(status: str, path: str, reason: str) -> str:
+    """One file of an import report in the reader's language ("failed: a.txt: empty file")."""
+    said = _(_IMPORT_STATUSES[status]) if status in _IMPORT_STATUSES else status
+    line = f"{said}: {path}"
+    return f"{line}: {explain(reason)}" if reason else line
 
 
 @cache
 def ui_locale() -> Locale:
-    """The locale of the interface: READER_LOCALE, else the system's, else English."""
-    candidates = [os.environ.get("READER_LOCALE"), os.environ.get("LC_ALL"),
+    """The locale of the interface: READER_LOCALE, else the language chosen in Preferences,
+    else the system's, else English."""
+    candidates = [os.environ.get("READER_LOCALE"), _chosen, os.environ.get("LC_ALL"),
                   os.environ.get("LC_MESSAGES"), os.environ.get("LANG"),
                   _system_locale.getlocale()[0]]
     for candidate in candidates:
         if not candidate or candidate in ("C", "POSIX") or candidate.startswith("C."):
             continue
-        try:
-            return Locale.parse(candidate.split(".")[0].split("@")[0])
-        except (ValueError, UnknownLocaleError):
-            continue
+        name = candidate.split(".")[0].split("@")[0]
+        for tried in (name, name.split("_")[0]):  # "no_NO" is not in CLDR, "no" is
+            try:
+                return Locale.parse(tried)
+            except (ValueError, UnknownLocaleError):
+                continue
     return Locale.parse(FALLBACK_LOCALE)
 
 

@@ -15,7 +15,7 @@ from reader.operations.progress import CancelToken
 from reader.operations.session import LibrarySession
 from reader.store import ImportResult, ImportStatus
 from reader.ui.background import BackgroundJob, ReportProgress, start_job
-from reader.ui.i18n import _, ngettext
+from reader.ui.i18n import _, describe_import, ngettext
 from reader.ui.library_events import LibraryEvents
 from reader.ui.plain_text import as_rich_text
 
@@ -151,8 +151,8 @@ class ImportController(QObject):
         box.setWindowTitle(_("Import finished"))
         box.setText(summarise(results, cancelled=self._cancel.cancelled()))
         # A file name that is not UTF-8 is shown with its bytes escaped (\xff).
-        problems = [printable(r.describe()) for r in results
-                    if r.status is not ImportStatus.IMPORTED]
+        problems = [printable(describe_import(r.status, str(r.path), r.reason))
+                    for r in results if r.status is not ImportStatus.IMPORTED]
         if problems:
             box.setDetailedText("\n".join(problems))
         failed = any(r.status is ImportStatus.FAILED for r in results)

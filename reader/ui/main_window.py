@@ -116,6 +116,7 @@ class MainWindow(QMainWindow):
         if library.read_only:
             self.pending_writes.read_only_for_good = True
             self._take_no_new_notes()
+        self._settings = settings
         self._state = WindowState(settings, library.path)
         self._state.restore(self, self.splitter, self.library_pane)
         # On the first start the notes panels stay closed until there is a note.
@@ -209,6 +210,11 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addAction(pane.merge_action)
         edit_menu.addAction(pane.reset_action)
+        edit_menu.addSeparator()
+        self.preferences_action = QAction(_("&Preferences…"), self)
+        self.preferences_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        edit_menu.addAction(self.preferences_action)
         library_menu = self.menuBar().addMenu(_("&Library"))
         self.figures_action = QAction(_("&Figures in the library…"), self)
         self.figures_action.setShortcut(QKeySequence("Ctrl+Shift+F"))
@@ -291,6 +297,11 @@ class MainWindow(QMainWindow):
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         help_menu.addAction(self.about_action)
 
+    def _on_preferences_action_triggered(self) -> None:
+        from reader.ui.preferences import PreferencesDialog
+
+        PreferencesDialog(self._settings, self).exec()
+
     def _connect_signals(self) -> None:
         self.library_pane.article_selected.connect(self._on_library_article_selected)
         self.reading_style.changed.connect(self._on_reading_style_changed)
@@ -346,8 +357,9 @@ class MainWindow(QMainWindow):
         self.open_address_action.triggered.connect(self._on_open_address_triggered)
         self.import_folder_action.triggered.connect(self._on_import_folder_triggered)
         self.quit_action.triggered.connect(self.close)
-        self.about_action.triggered.connect(lambda: show_about(self))
+        self.about_action.triggered.connect(lambda: show_about(self, self.library.path))
         self.help_action.triggered.connect(self.show_help)
+        self.preferences_action.triggered.connect(self._on_preferences_action_triggered)
         self.diagnostics_action.triggered.connect(self._on_diagnostics_action_triggered)
         self.figures_action.triggered.connect(self.show_figures_dialog)
         self.disagreeing_action.toggled.connect(self._on_disagreeing_action_toggled)

@@ -202,15 +202,16 @@ def _metric_text(document: DocumentInfo, key: str) -> str:
 def _source_html(document: DocumentInfo) -> str:
     parts = []
     if document.byline:
-        parts.append(f"{_('By')} {_escape(document.byline)}")
+        parts.append(_("By {byline}").format(byline=_escape(document.byline)))
     if document.source_url:
         address = urlsplit(document.source_url)
         host = address.hostname or document.source_url
         if address.scheme in ("http", "https"):  # a link opens a browser, nothing else
             url = _escape(document.source_url)
-            parts.append(f'{_("Source")}: <a href="{url}">{_escape(host)}</a>')
+            link = f'<a href="{url}">{_escape(host)}</a>'
+            parts.append(_("Source: {source}").format(source=link))
         else:
-            parts.append(f'{_("Source")}: {_escape(document.source_url)}')
+            parts.append(_("Source: {source}").format(source=_escape(document.source_url)))
     return "<br>".join(parts)
 
 

@@ -121,7 +121,7 @@ def quote_text(annotation: Annotation) -> str:
     """The quote as the list shows it, marked when the annotation lost its place."""
     quote = one_line(annotation.exact, _CELL_CHARACTERS)
     if annotation.orphaned:
-        return f"{_('(place lost)')} {quote}"
+        return _("(place lost) {quote}").format(quote=quote)
     return quote
 
 

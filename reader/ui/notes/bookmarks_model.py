@@ -140,8 +140,8 @@ class BookmarksModel(QAbstractItemModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             if section == STARRED_SECTION:
-                return f"{_('Starred articles')} ({len(self._starred)})"
-            return f"{_('Bookmarks')} ({len(self._bookmarks)})"
+                return _("Starred articles ({count})").format(count=len(self._starred))
+            return _("Bookmarks ({count})").format(count=len(self._bookmarks))
         if role == Qt.ItemDataRole.FontRole:
             font = QFont()
             font.setBold(True)
