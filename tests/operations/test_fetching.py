@@ -68,7 +68,7 @@ def test_a_page_and_its_translation_are_imported_and_joined_from_addresses(
                  "--json"]) == 0
     first, second = (json.loads(line) for line in capsys.readouterr().out.splitlines())
     assert first["path"] == f"{site}/es/conferencia"
-    assert (first["status"], first["reason"], first["format"]) == ("imported", "", "html")
+    assert (first["status"], first["reason"], first["format"]) == ("imported", None, "html")
     assert second["article_id"] == first["article_id"]
     assert len(first["document_ids"]) == 1 and len(second["document_ids"]) == 1
     assert SEEN_AGENTS[-1] == USER_AGENT
