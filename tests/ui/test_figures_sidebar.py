@@ -84,6 +84,11 @@ def test_the_budget_disagreement_is_listed_and_its_row_marked(qtbot: QtBot,
     assert len(flagged) == 1
     assert "3.312 billones de VND" in model.index(flagged[0], 0).data()
     view = sidebar.check_view
+    # The whole wrapped line fits in the list: nothing of the reason is cut off.
+    qtbot.waitUntil(lambda: view.visualRect(sidebar.check_model.index(0, 0)).height() > 0)
+    row = view.visualRect(sidebar.check_model.index(0, 0))
+    assert row.height() > view.fontMetrics().lineSpacing()  # it wraps in the narrow sidebar
+    assert row.bottom() <= view.viewport().height()
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
                      pos=view.visualRect(sidebar.check_model.index(0, 0)).center())
     assert window.parallel_pane.view.textCursor().selectedText() == "3.312 billones de VND"

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QRect, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -167,10 +168,27 @@ class MetricsSidebar(QWidget):
             _("{differ} differ, {check} to check, {agree} agree").format(
                 differ=differing, check=to_check, agree=self.check_model.agreements))
         self.check_view.setVisible(self.check_model.rowCount() > 0)
-        # Room for each line to wrap once, up to six; the figures below get the rest.
-        lines = max(1, min(6, self.check_model.rowCount()))
-        self.check_view.setFixedHeight(
-            int(lines * 2.2 * self.check_view.fontMetrics().lineSpacing()) + 8)
+        self._fit_check_view()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit_check_view()
+
+    def _fit_check_view(self) -> None:
+        """Room for the first rows of the check as they wrap at the list's width (up to a
+        third of the sidebar); the figures below get the rest, the list scrolls the others."""
+        view = self.check_view
+        metrics = view.fontMetrics()
+        width = max(80, view.viewport().width() - 2 * view.spacing() - 8)
+        needed = 0
+        for row in range(min(6, self.check_model.rowCount())):
+            text = str(self.check_model.data(self.check_model.index(row)) or "")
+            bounds = metrics.boundingRect(QRect(0, 0, width, 100_000),
+                                          int(Qt.TextFlag.TextWordWrap), text)
+            needed += bounds.height() + 2 * view.spacing() + 4
+        cap = max(metrics.lineSpacing() * 3, self.height() // 3)
+        height = max(metrics.lineSpacing() + 8, min(needed, cap))
+        view.setFixedHeight(height + 2 * view.frameWidth())
 
     def _on_check_view_activated(self, index: QModelIndex) -> None:
         item = self.check_model.pair(index)
