@@ -23,6 +23,7 @@ class LibraryChange:
     annotations: frozenset[int] = field(default_factory=frozenset)
     bookmarks: frozenset[int] = field(default_factory=frozenset)
     stars: frozenset[int] = field(default_factory=frozenset)
+    read_marks: frozenset[int] = field(default_factory=frozenset)  # articles read or unread
     figures: frozenset[int] = field(default_factory=frozenset)
     alignments: frozenset[Pair] = field(default_factory=frozenset)
     articles_came_or_went: bool = False

@@ -332,6 +332,17 @@ class LibrarySession:
         self._library.bookmarks.set_starred(article_id, starred)
         return LibraryChange(articles=frozenset({article_id}), stars=frozenset({article_id}))
 
+    def is_read(self, article_id: int) -> bool:
+        """Whether the reader has opened an article (and not marked it unread since)."""
+        return self._library.bookmarks.is_read(article_id)
+
+    def set_read(self, article_id: int, read: bool) -> LibraryChange:
+        """Mark an article read or unread; what changed (nothing when it already was)."""
+        if self._library.bookmarks.set_read(article_id, read):
+            return LibraryChange(articles=frozenset({article_id}),
+                                 read_marks=frozenset({article_id}))
+        return LibraryChange()
+
     def add_bookmark(self, document_id: int, start: int, end: int
                      ) -> tuple[Bookmark, LibraryChange]:
         """Bookmark a sentence."""

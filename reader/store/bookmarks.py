@@ -62,6 +62,23 @@ class BookmarkStore:
             starred.append(StarredArticle(article_id, title, tuple(d[0] for d in documents)))
         return starred
 
+    # -- read marks ------------------------------------------------------------------------
+
+    def is_read(self, article_id: int) -> bool:
+        """Whether the reader has opened an article (and not marked it unread since)."""
+        row = self._conn.execute("SELECT read_at IS NOT NULL FROM articles WHERE id = ?",
+                                 [article_id]).fetchone()
+        return bool(row and row[0])
+
+    def set_read(self, article_id: int, read: bool) -> bool:
+        """Mark an article read (now) or unread; whether its mark changed."""
+        now = datetime.now(UTC).isoformat(timespec="seconds") if read else None
+        with self._writer().atomic():
+            cursor = self._conn.execute(
+                "UPDATE articles SET read_at = ? WHERE id = ? AND (read_at IS NULL) = ?",
+                [now, article_id, int(read)])
+        return cursor.rowcount > 0
+
     # -- bookmarks -------------------------------------------------------------------------
 
     def add(self, document_id: int, start: int, end: int) -> Bookmark:

@@ -556,9 +556,10 @@ class Library:
             self._conn.execute(
                 "UPDATE articles SET translation_link = 'manual', "
                 "starred = max(starred, (SELECT starred FROM articles WHERE id = ?)), "
-                "place = coalesce(place, (SELECT place FROM articles WHERE id = ?)) "
+                "place = coalesce(place, (SELECT place FROM articles WHERE id = ?)), "
+                "read_at = coalesce(read_at, (SELECT read_at FROM articles WHERE id = ?)) "
                 "WHERE id = ?",
-                [other_article_id, other_article_id, article_id],
+                [other_article_id, other_article_id, other_article_id, article_id],
             )
             self._conn.execute("DELETE FROM articles WHERE id = ?", [other_article_id])
             refresh_article_listing(self._conn, article_id)

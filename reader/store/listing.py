@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
 TITLE_LANGUAGE_KEY = "listing_title_language"
 _ROW = ("a.id, a.list_title, a.place, a.languages, a.published, a.words, a.figures, "
-        "a.annotations, a.starred")
+        "a.annotations, a.starred, a.read_at IS NOT NULL")
 # A date in the path of a source address: /2025/10/14/ or 2025-10-14.
 _DATE_IN_PATH = re.compile(
     r"(?<![0-9])((?:19|20)[0-9]{2})(?:/([01][0-9])/([0-3][0-9])(?=/|$|[^0-9])"
@@ -299,6 +299,8 @@ def _where(list_filter: ListFilter,
         conditions.append("a.annotations > 0")
     elif list_filter.kind is ListKind.DIFFERING:
         conditions.append("a.differs = 1")
+    elif list_filter.kind is ListKind.UNREAD:
+        conditions.append("a.read_at IS NULL")
     elif list_filter.kind is ListKind.LANGUAGE:
         conditions.append("EXISTS (SELECT 1 FROM documents x "
                           "WHERE x.article_id = a.id AND x.language = ?)")
@@ -323,4 +325,5 @@ def _summary(row: Sequence[Any]) -> ArticleSummary:
         figures=int(row[6] or 0),
         annotations=int(row[7] or 0),
         starred=bool(row[8]),
+        read=bool(row[9]),
     )

@@ -26,6 +26,7 @@ class ArticleSummary:
     annotations: int = 0
     published: str | None = None
     figures: int = 0
+    read: bool = True
 
 
 @dataclass(frozen=True)
@@ -344,6 +345,7 @@ class ListKind(StrEnum):
     ANNOTATED = "annotated"
     LANGUAGE = "language"
     DIFFERING = "differing"  # articles whose translations report a figure differently
+    UNREAD = "unread"  # articles the reader has not opened yet
 
 
 class SortKey(StrEnum):

@@ -405,6 +405,15 @@ def _add_document_origins(db: sqlite_utils.Database) -> None:
     db.table("translation_addresses").create_index(["address_key"], if_not_exists=True)
 
 
+def _add_read_marks(db: sqlite_utils.Database) -> None:
+    """Version 15: when the reader last opened each article (`read_at`, ISO time; NULL: not
+    opened yet, shown as unread), with an index of the unread ones for their filter."""
+    if "read_at" not in db.table("articles").columns_dict:
+        db.table("articles").add_column("read_at", str)
+    db.execute("CREATE INDEX IF NOT EXISTS idx_articles_unread ON articles (id) "
+               "WHERE read_at IS NULL")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _create_reading_tables,
     _create_reader_tables,
@@ -420,6 +429,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _index_differing_by_title,
     _create_kept_notes,
     _add_document_origins,
+    _add_read_marks,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -40,6 +40,7 @@ from reader.ui.i18n import _, format_count, ngettext, ui_locale
 from reader.ui.import_controller import ImportController
 from reader.ui.library.library_model import LibraryTableModel
 from reader.ui.library.library_pane import LibraryPane
+from reader.ui.library.read_marks import ReadMarks
 from reader.ui.library.search_pane import SearchPane
 from reader.ui.library_events import LibraryEvents
 from reader.ui.library_health import LibraryHealth
@@ -105,6 +106,10 @@ class MainWindow(QMainWindow):
         self.navigator = Navigator(library, self.library_pane, self.parallel_pane,
                                    self.annotations_panel, self._show_message, self)
         self.upkeep = LibraryUpkeep(library, self.events, self)
+        self.read_marks = ReadMarks(
+            library, self.events,
+            lambda: self.library_model.list_filter().kind is ListKind.UNREAD,
+            self._show_message, self)
         self.pending_writes = PendingWrites(library, self.events, self,
                                             default_library_path().parent / "pending")
         self._waiting_label = QLabel(self)
@@ -222,6 +227,8 @@ class MainWindow(QMainWindow):
         self.disagreeing_action.setCheckable(True)
         self.star_action = QAction(_("&Star or unstar the article"), self)
         self.star_action.setShortcut(QKeySequence("Ctrl+D"))
+        self.read_action = QAction(_("Mark as &unread or read"), self)
+        self.read_action.setShortcut(QKeySequence("Ctrl+U"))
         self.search_action = QAction(_("&Search all articles"), self)
         self.search_action.setShortcut(QKeySequence("Ctrl+K"))
         self.delete_article_action = QAction(_("&Delete the article"), self)
@@ -232,6 +239,7 @@ class MainWindow(QMainWindow):
         self.library_pane.view.addAction(self.delete_article_action)
         library_menu.addAction(self.search_action)
         library_menu.addAction(self.star_action)
+        library_menu.addAction(self.read_action)
         library_menu.addAction(self.delete_article_action)
         library_menu.addSeparator()
         library_menu.addAction(self.figures_action)
@@ -353,6 +361,8 @@ class MainWindow(QMainWindow):
         self.export_pair_action.triggered.connect(self._on_export_pair_triggered)
         self.restore_action.triggered.connect(self._on_restore_action_triggered)
         self.star_action.triggered.connect(self._on_star_action_triggered)
+        self.read_action.triggered.connect(self._on_read_action_triggered)
+        self.parallel_pane.article_shown.connect(self.read_marks.article_shown)
         self.import_files_action.triggered.connect(self._on_import_files_triggered)
         self.open_address_action.triggered.connect(self._on_open_address_triggered)
         self.import_folder_action.triggered.connect(self._on_import_folder_triggered)
@@ -404,6 +414,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.upkeep.stop()
+        self.read_marks.leave()
         self.save_state()
         self.health.note_sound_file()
         super().closeEvent(event)
@@ -609,6 +620,11 @@ class MainWindow(QMainWindow):
         article_id = self.library_pane.selected_article()
         if article_id is not None:
             self.toggle_star(article_id)
+
+    def _on_read_action_triggered(self) -> None:
+        article_id = self.library_pane.selected_article()
+        if article_id is not None:
+            self.read_marks.toggle(article_id)
 
     def _on_disagreeing_action_toggled(self, checked: bool) -> None:
         # Each article keeps whether its translations differ: the list filters in SQL, at once.

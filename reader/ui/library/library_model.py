@@ -21,7 +21,7 @@ from functools import cache
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont
 
 from reader.operations.changes import LibraryChange
 from reader.operations.session import LibrarySession
@@ -151,6 +151,8 @@ class LibraryTableModel(QAbstractTableModel):
         if change.stars and (sorted_by == LibraryColumn.STAR
                              or self._filter.kind is ListKind.STARRED):
             return True
+        if change.read_marks and self._filter.kind is ListKind.UNREAD:
+            return True
         if change.annotations and (sorted_by == LibraryColumn.NOTES
                                    or self._filter.kind is ListKind.ANNOTATED):
             return True
@@ -237,11 +239,16 @@ class LibraryTableModel(QAbstractTableModel):
                           else Qt.AlignmentFlag.AlignLeft)
             return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
-                        Qt.ItemDataRole.ForegroundRole, ARTICLE_ID_ROLE):
+                        Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole,
+                        Qt.ItemDataRole.AccessibleDescriptionRole, ARTICLE_ID_ROLE):
             return None
         article = self.summary_at(index.row())
         if article is None:
             return None
+        if role == Qt.ItemDataRole.FontRole:  # unread articles in bold, as mail is
+            return _bold_font() if not article.read else None
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+            return None if article.read else _("Unread")
         if role == Qt.ItemDataRole.DisplayRole:
             return _display(article, column)
         if role == ARTICLE_ID_ROLE:
@@ -251,6 +258,13 @@ class LibraryTableModel(QAbstractTableModel):
         if column == LibraryColumn.STAR:  # the foreground
             return QColor("#f9a825") if article.starred else QColor(160, 160, 160, 110)
         return None
+
+
+@cache
+def _bold_font() -> QFont:
+    font = QFont()  # only the weight is set: the view's own font gives the rest
+    font.setBold(True)
+    return font
 
 
 def _display(article: ArticleSummary, column: int) -> str:
@@ -273,7 +287,8 @@ def _display(article: ArticleSummary, column: int) -> str:
 
 def _tooltip(article: ArticleSummary, column: int) -> str | None:
     if column == LibraryColumn.TITLE:
-        return as_rich_text(article.title)
+        title = as_rich_text(article.title)
+        return title if article.read else title + "<br><i>" + _("Unread") + "</i>"
     if column == LibraryColumn.LANGUAGES:
         return ", ".join(language_name(code) for code in article.languages)
     if column == LibraryColumn.NOTES and article.annotations:

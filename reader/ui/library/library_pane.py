@@ -275,13 +275,14 @@ class LibraryPane(QWidget):
         self.filter_changed.emit()
 
     def _fill_filter_choices(self) -> None:
-        """All, Starred, Annotated, Translations differ, then one choice per language of the
+        """All, Unread, Starred, Annotated, Translations differ, then one choice per language of the
         library (only the chosen one until the list of choices first opens)."""
         current = self._model.list_filter()
         codes = set(self._model.languages()) if self._all_languages else set()
         if current.kind is ListKind.LANGUAGE and current.language:
             codes.add(current.language)
-        choices = [(_("All articles"), ListKind.ALL.value), (_("Starred"), ListKind.STARRED.value),
+        choices = [(_("All articles"), ListKind.ALL.value), (_("Unread"), ListKind.UNREAD.value),
+                   (_("Starred"), ListKind.STARRED.value),
                    (_("Annotated"), ListKind.ANNOTATED.value),
                    (_("Translations differ"), ListKind.DIFFERING.value)]
         fixed = len(choices)

@@ -71,6 +71,7 @@ class ParallelPane(QWidget):
     """Shows one article: two chosen languages aligned row by row, or one column."""
 
     documents_shown = Signal(object)
+    article_shown = Signal(int)  # an article now on screen, by id
     figures_checked = Signal(object)  # [(row, FigurePair)], disagreements first; [] for one text
     message = Signal(str)  # for the window's status bar
 
@@ -187,6 +188,7 @@ class ParallelPane(QWidget):
     def show_article(self, article_id: int) -> None:
         """Show an article: its first two languages side by side, or its only one."""
         self._article_id = article_id
+        self.article_shown.emit(article_id)
         self._compared = None
         self._documents = self._library.documents_of(article_id)
         self.left_language.clear()
