@@ -46,7 +46,9 @@ def other_keys() -> list[tuple[str, str, str]]:
     text, library, find = _("Article text"), _("Library"), _("Find bar")
     return [
         (text, _("Previous or next row, both languages lit"), "Up, Down"),
-        (text, _("Larger or smaller text"), "Ctrl+wheel"),
+        (text, _("Larger or smaller text"),
+         # Translators: Ctrl held while turning the mouse wheel
+         _("Ctrl+wheel")),
         (library, _("Open the previous or next article"), "Up, Down"),
         (library, _("Delete the article (Undo brings it back)"), "Del"),
         (find, _("Next or previous match"), "Enter, Shift+Enter, F3, Shift+F3"),
@@ -65,11 +67,13 @@ def help_html(window: QMainWindow) -> str:
         "sentence by sentence. Select text and press Ctrl+H to highlight it, Ctrl+Shift+H to "
         "add a note, Ctrl+B to bookmark a sentence. The sidebar lists the figures the article "
         "reports and where its translation differs. F6 goes from pane to pane."))
-    return (f"<h2>{escape(_('Reading with Parallel Reader'))}</h2><p>{intro}</p>"
-            f"<h3>{escape(_('Keyboard shortcuts'))}</h3>"
+    title, shortcuts = escape(_("Reading with Parallel Reader")), escape(_("Keyboard shortcuts"))
+    where, what, keys = escape(_("Where")), escape(_("What")), escape(_("Keys"))
+    return (f"<h2>{title}</h2><p>{intro}</p>"
+            f"<h3>{shortcuts}</h3>"
             f"<table cellspacing='0' cellpadding='4'><tr><th align='left'>"
-            f"{escape(_('Where'))}</th><th align='left'>{escape(_('What'))}</th>"
-            f"<th align='left'>{escape(_('Keys'))}</th></tr>{rows}</table>")
+            f"{where}</th><th align='left'>{what}</th>"
+            f"<th align='left'>{keys}</th></tr>{rows}</table>")
 
 
 class HelpWindow(QDialog):

@@ -148,9 +148,9 @@ def _tooltip(annotation: Annotation) -> str:
     # Rich text, so that the tooltip wraps long quotes instead of running off the screen.
     parts = []
     if annotation.orphaned:
-        parts.append(f"<p><b>{html.escape(_('(place lost)'))}</b> "
-                     f"{html.escape(_('The text changed and this passage was not found.'))}"
-                     "</p>")
+        lost = html.escape(_("(place lost)"))
+        why = html.escape(_("The text changed and this passage was not found."))
+        parts.append(f"<p><b>{lost}</b> {why}</p>")
     parts.append(f"<p>{html.escape(annotation.exact)}</p>")
     if annotation.note:
         parts.append(f"<p><i>{html.escape(annotation.note)}</i></p>")
