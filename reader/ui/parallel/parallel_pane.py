@@ -97,6 +97,7 @@ class ParallelPane(QWidget):
         self.swap_button = QToolButton(self)
         self.swap_button.setText("⇄")
         self.swap_button.setToolTip(_("Swap the two languages"))
+        self.swap_button.setAccessibleName(_("Swap the two languages"))
         self.compare_button = QToolButton(self)
         self.compare_button.setText(_("Compare with…"))
         self.compare_button.setToolTip(_("Show another article beside this one, aligned"))
