@@ -143,6 +143,7 @@ def render_screenshot(library_path: Path, out: Path, article_id: int | None,
             print(f"reader: no article {article_id} in {library_path}", file=sys.stderr)
             return ExitStatus.USAGE
         window.resize(*size)
+        window.use_default_split()  # its panes shared as a first window of that size shares them
         window.show()
         for _ in range(50):  # the window paints, then opens its article
             app.processEvents()

@@ -393,6 +393,12 @@ class MainWindow(QMainWindow):
         """Whether the window has opened its first article (it does so once it has painted)."""
         return not self._startup.pending
 
+    def use_default_split(self) -> None:
+        """Share the window's width between the panes as a first window does."""
+        from reader.ui.window_state import DEFAULT_SPLIT
+
+        self.splitter.setSizes([int(self.width() * share) for share in DEFAULT_SPLIT])
+
     def save_state(self) -> None:
         """Remember geometry, pane sizes, column layout, the open article and where in it."""
         if self.focus_mode.active:
