@@ -407,16 +407,20 @@ class MainWindow(QMainWindow):
         self._state.save(self, self.splitter, self.library_pane, self.library_model)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
-        if _dropped_paths(event.mimeData()):
+        if _dropped_paths(event.mimeData()) or _dropped_address(event.mimeData()):
             event.acceptProposedAction()
         else:
             event.ignore()
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
         paths = _dropped_paths(event.mimeData())
+        address = _dropped_address(event.mimeData())
         if paths:
             event.acceptProposedAction()
             self.import_paths(paths)
+        elif address:  # a link dragged from a web browser: the page is fetched and imported
+            event.acceptProposedAction()
+            self.import_address(address)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.upkeep.stop()
@@ -758,6 +762,19 @@ class MainWindow(QMainWindow):
         folder = QFileDialog.getExistingDirectory(self, _("Import folder"), str(Path.home()))
         if folder:
             self.import_paths([Path(folder)])
+
+
+def _dropped_address(mime: QMimeData | None) -> str | None:
+    """The web address a drag carries (a link from a browser), if it carries one."""
+    from reader.operations.fetching import is_web_address
+
+    if mime is None:
+        return None
+    candidates = [url.toString() for url in mime.urls()] if mime.hasUrls() else []
+    if mime.hasText():
+        candidates.append(mime.text().strip())
+    return next((text.strip() for text in candidates
+                 if is_web_address(text) and len(text.split()) == 1), None)
 
 
 def _dropped_paths(mime: QMimeData | None) -> list[Path]:
