@@ -230,3 +230,19 @@ def test_date_column_shows_when_some_date_is_known(make_window: WindowFactory,
         window.close()
     finally:
         seeded.close()
+
+
+def test_the_title_column_keeps_a_dozen_characters_however_narrow_the_pane(
+        qtbot: QtBot, window: MainWindow) -> None:
+    from reader.ui.library.library_model import LibraryColumn
+
+    width = window.splitter.width()
+    window.splitter.setSizes([40, width - 240, 200])  # the reader drags the library narrow
+    header = window.library_pane.view.horizontalHeader()
+    twelve = header.fontMetrics().horizontalAdvance("m" * 12)
+    assert header.sectionSize(LibraryColumn.TITLE) >= twelve
+    window.library_pane._show_column(LibraryColumn.PLACE, True)  # a column more: it widens
+    view = window.library_pane.view  # the new minimum reaches the splitter through the layouts
+    qtbot.waitUntil(lambda: window.search_pane.minimumSizeHint().width() >= view.minimumWidth())
+    window.splitter.setSizes([40, width - 240, 200])
+    qtbot.waitUntil(lambda: header.sectionSize(LibraryColumn.TITLE) >= twelve)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QItemSelection, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QByteArray, QItemSelection, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -119,6 +119,8 @@ class LibraryPane(QWidget):
         for column in DEFAULT_HIDDEN:
             header.setSectionHidden(column, True)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self._keep_title_readable()
+        header.sectionResized.connect(lambda *_args: self._keep_title_readable())
         # The header's own order first: turning sorting on sorts by what the header shows.
         header.setSortIndicator(model.sort_column(), model.sort_order())
         self.view.setSortingEnabled(True)
@@ -215,6 +217,7 @@ class LibraryPane(QWidget):
         header = self.view.horizontalHeader()
         if header.restoreState(state):
             self._model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+            self._keep_title_readable()
 
     # -- slots -----------------------------------------------------------------------------
 
@@ -231,6 +234,20 @@ class LibraryPane(QWidget):
         chosen = filter_named(str(self.filter_combo.currentData() or ""))
         self._apply_quick_filter(chosen or ListFilter())
 
+    def _keep_title_readable(self) -> None:
+        """The list is never narrower than its other columns and a dozen characters of title:
+        the splitter stops there instead of squeezing the title column to nothing."""
+        header = self.view.horizontalHeader()
+        others = sum(header.sectionSize(column) for column in range(LibraryColumn.COUNT)
+                     if column != LibraryColumn.TITLE and not header.isSectionHidden(column))
+        title = header.fontMetrics().horizontalAdvance("m" * 12)
+        frame = 2 * self.view.frameWidth() + self.view.verticalScrollBar().sizeHint().width()
+        wanted = others + title + frame
+        if wanted > self.view.minimumWidth():  # the pane widens: the title takes the new room
+            QTimer.singleShot(0, lambda: header.setSectionResizeMode(
+                LibraryColumn.TITLE, QHeaderView.ResizeMode.Stretch))
+        self.view.setMinimumWidth(wanted)
+
     def _on_header_context_menu_requested(self, position: QPoint) -> None:
         header = self.view.horizontalHeader()
         menu = QMenu(self)
@@ -241,8 +258,12 @@ class LibraryPane(QWidget):
             action = menu.addAction(name)
             action.setCheckable(True)
             action.setChecked(not header.isSectionHidden(column))
-            action.toggled.connect(lambda shown, c=column: header.setSectionHidden(c, not shown))
+            action.toggled.connect(lambda shown, c=column: self._show_column(c, shown))
         menu.exec(header.mapToGlobal(position))
+
+    def _show_column(self, column: int, shown: bool) -> None:
+        self.view.horizontalHeader().setSectionHidden(column, not shown)
+        self._keep_title_readable()
 
     def _on_filter_combo_about_to_open(self) -> None:
         self._all_languages = True
