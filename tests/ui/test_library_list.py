@@ -239,7 +239,7 @@ def test_the_title_column_keeps_a_dozen_characters_however_narrow_the_pane(
     width = window.splitter.width()
     window.splitter.setSizes([40, width - 240, 200])  # the reader drags the library narrow
     header = window.library_pane.view.horizontalHeader()
-    twelve = header.fontMetrics().horizontalAdvance("m" * 12)
+    twelve = header.fontMetrics().averageCharWidth() * 12
     assert header.sectionSize(LibraryColumn.TITLE) >= twelve
     window.library_pane._show_column(LibraryColumn.PLACE, True)  # a column more: it widens
     view = window.library_pane.view  # the new minimum reaches the splitter through the layouts

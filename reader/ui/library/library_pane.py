@@ -240,7 +240,7 @@ class LibraryPane(QWidget):
         header = self.view.horizontalHeader()
         others = sum(header.sectionSize(column) for column in range(LibraryColumn.COUNT)
                      if column != LibraryColumn.TITLE and not header.isSectionHidden(column))
-        title = header.fontMetrics().horizontalAdvance("m" * 12)
+        title = header.fontMetrics().averageCharWidth() * 12
         frame = 2 * self.view.frameWidth() + self.view.verticalScrollBar().sizeHint().width()
         wanted = others + title + frame
         if wanted > self.view.minimumWidth():  # the pane widens: the title takes the new room
