@@ -491,9 +491,9 @@ class _Anchors:
         # what a bead's confidence checks: every number, and names found in both texts
         self.source_checked = [self._checked(keys) for keys in source_keys]
         self.target_checked = [self._checked(keys) for keys in target_keys]
-        # anchors that a sentence shares with the next one on its side
-        self.source_repeated = [tuple(a.keys() & b.keys()) for a, b in pairwise(self.source)]
-        self.target_repeated = [tuple(a.keys() & b.keys()) for a, b in pairwise(self.target)]
+        # anchors that two or more of the sentences i..i+k-1 of a side hold: _held_twice[k][i]
+        self.source_held_twice = _held_twice(self.source)
+        self.target_held_twice = _held_twice(self.target)
         self.source_weights = _cumulative_weights(self.source, self.weights)
         self.target_weights = _cumulative_weights(self.target, self.weights)
         self._occurrences: dict[str, list[tuple[int, int]]] = {}
@@ -541,10 +541,12 @@ class _Anchors:
                     total += row.get(j, 0.0)
         if not total:
             return 0.0
-        repeated = _repeated(self.source, self.source_repeated, i0, i1) | _repeated(
-            self.target, self.target_repeated, j0, j1)
+        repeated = (self.source_held_twice[i1 - i0][i0] if i1 - i0 > 1 else ()) + (
+            self.target_held_twice[j1 - j0][j0] if j1 - j0 > 1 else ())
         if not repeated:
             return total
+        if i1 - i0 > 1 and j1 - j0 > 1:
+            repeated = tuple(set(repeated))
         source, target = self.source[i0:i1], self.target[j0:j1]
         for key in repeated:
             others = [sentence.get(key, 0) for sentence in target]
@@ -577,17 +579,20 @@ class _Anchors:
         return matched, source_only, target_only
 
 
-def _repeated(sentences: list[dict[str, int]], repeated: list[tuple[str, ...]],
-              start: int, end: int) -> set[str]:
-    """Anchors that two or more of the sentences start..end-1 hold."""
-    if end - start < 2:
-        return set()
-    if end - start == 2:
-        return set(repeated[start])
-    seen: Counter[str] = Counter()
-    for sentence in sentences[start:end]:
-        seen.update(sentence.keys())
-    return {key for key, count in seen.items() if count > 1}
+def _held_twice(sentences: list[dict[str, int]]) -> list[list[tuple[str, ...]]]:
+    """held[k][i]: the anchors two or more of the k sentences from i hold (k from 2)."""
+    held: list[list[tuple[str, ...]]] = [[], []]
+    for k in range(2, MOST_PER_SIDE + 1):
+        row = []
+        for i in range(len(sentences) - k + 1):
+            seen: set[str] = set()
+            twice: set[str] = set()
+            for sentence in sentences[i:i + k]:
+                twice.update(seen.intersection(sentence))
+                seen.update(sentence)
+            row.append(tuple(twice))
+        held.append(row)
+    return held
 
 
 def _nearby(keys: list[Counter[str]], other: list[Counter[str]],

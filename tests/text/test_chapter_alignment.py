@@ -72,3 +72,24 @@ def test_a_chapter_left_out_still_covers_every_sentence_in_order() -> None:
     beads = align_sections(english, spanish, "en", "es", english_sections, spanish_sections)
     assert [i for bead in beads for i in bead.source] == list(range(50))
     assert [j for bead in beads for j in bead.target] == list(range(40))
+
+
+def test_chapters_in_two_processes_give_the_beads_of_one() -> None:
+    """The parallel path: the same beads and scores, in order, and progress to the end."""
+    english = [_english(k) for k in range(120)]
+    spanish = [_spanish(k) for k in range(120)]
+    spanish[30:33] = [" ".join(spanish[30:33])]  # a 3-1 bead in the second chapter
+    del spanish[70]  # an omission in the fourth
+    english_sections = [k // 20 for k in range(120)]
+    spanish_sections = [k // 20 for k in range(30)] + [k // 20 for k in range(33, 71)] + [
+        k // 20 for k in range(71, 120)]
+    serial = align_sections(english, spanish, "en", "es", english_sections, spanish_sections,
+                            workers=1)
+    progress: list[tuple[int, int]] = []
+    parallel = align_sections(english, spanish, "en", "es", english_sections, spanish_sections,
+                              progress=lambda done, total: progress.append((done, total)),
+                              workers=2)
+    assert parallel == serial
+    assert ((30, 31, 32), (30,)) in _pairs(parallel)
+    assert progress[-1] == (len(english) + len(spanish),) * 2
+    assert len(progress) == 6  # one step a chapter
