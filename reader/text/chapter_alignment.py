@@ -93,11 +93,11 @@ def align_sections(
     pairs = (pair_chapters(source_chapters, target_chapters)
              if len(source_chapters) > 1 and len(target_chapters) > 1 else None)
     if pairs is None or not _trusted(pairs, source_chapters, target_chapters):
-        beads = align_sentences(source, target, source_language, target_language,
+        whole = align_sentences(source, target, source_language, target_language,
                                 source_paragraphs, target_paragraphs)
         if progress is not None:
             progress(total, total)
-        return beads
+        return whole
     spans = [(_span(source_chapters, source_group), _span(target_chapters, target_group))
              for source_group, target_group in pairs]
     tasks: list[_Task] = [
