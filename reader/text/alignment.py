@@ -82,6 +82,11 @@ MOST_WEIGHT = math.log(20)
 # of the same place: one the other text holds only far away says nothing about this sentence.
 NEARBY_SENTENCES = 40
 PARAGRAPH_CROSSING_COST = 3.0
+# A bead costing more than this (nats) is never on the best path: its sentences left out one
+# by one cost at most 4 × OMISSION_COST (and a paragraph mismatch each); far enough above
+# that, its share of the posteriors (e^-cost) is nothing either, so its exact cost is not
+# worked out (see _alignment_cost).
+HOPELESS_BEAD = 8 * OMISSION_COST
 # Word stems: the first letters of words this long, at this share of an anchor's weight,
 # unless a stem is in more than this share of a text's sentences (then it is a common word).
 STEM_LENGTH = 4
@@ -333,8 +338,17 @@ def _alignment_cost(
             source_weight, target_weight = weight_s[i1] - weight_s[i0], weight_t[j1] - weight_t[j0]
             if not (source_weight and target_weight):
                 return total + ANCHOR_PENALTY * (source_weight + target_weight)
-            matched = (matched_pairs[i0].get(j0, 0.0) if shape == 0
-                       else matched_in(i0, i1, j0, j1))
+            if shape == 0:
+                matched = matched_pairs[i0].get(j0, 0.0)
+            else:
+                # at best every anchor of the lighter side is matched: if even that leaves the
+                # bead dearer than HOPELESS_BEAD, it is never chosen, and as a path's
+                # probability it is nothing: the bound stands for its cost
+                bound = (total + ANCHOR_PENALTY * abs(source_weight - target_weight)
+                         - ANCHOR_REWARD * min(source_weight, target_weight))
+                if bound > HOPELESS_BEAD:
+                    return bound
+                matched = matched_in(i0, i1, j0, j1)
             unmatched = source_weight + target_weight - 2 * matched
             return total + ANCHOR_PENALTY * unmatched - ANCHOR_REWARD * matched
 
@@ -541,12 +555,23 @@ class _Anchors:
                     total += row.get(j, 0.0)
         if not total:
             return 0.0
-        repeated = (self.source_held_twice[i1 - i0][i0] if i1 - i0 > 1 else ()) + (
-            self.target_held_twice[j1 - j0][j0] if j1 - j0 > 1 else ())
-        if not repeated:
+        if i1 - i0 == 1 or j1 - j0 == 1:  # one sentence on a side (one on both: nothing twice)
+            if i1 - i0 == 1:
+                one, many, twice = self.source[i0], self.target[j0:j1], (
+                    self.target_held_twice[j1 - j0][j0] if j1 - j0 > 1 else ())
+            else:
+                one, many, twice = self.target[j0], self.source[i0:i1], (
+                    self.source_held_twice[i1 - i0][i0])
+            weights = self.weights
+            for key in twice:
+                count = one.get(key)
+                if count:  # else the other side does not hold it: nothing was counted
+                    others = [sentence.get(key, 0) for sentence in many]
+                    pairwise = sum([min(count, other) for other in others])
+                    total -= weights[key] * (pairwise - min(count, sum(others)))
             return total
-        if i1 - i0 > 1 and j1 - j0 > 1:
-            repeated = tuple(set(repeated))
+        repeated = set(self.source_held_twice[i1 - i0][i0]).union(
+            self.target_held_twice[j1 - j0][j0])
         source, target = self.source[i0:i1], self.target[j0:j1]
         for key in repeated:
             others = [sentence.get(key, 0) for sentence in target]
