@@ -42,7 +42,12 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 import align_ntrex  # noqa: E402
 from align_ntrex import Document, edited_story  # noqa: E402
 
-from reader.text.alignment import FEATURES, aligned_with_features, confidence  # noqa: E402
+from reader.text.alignment import (  # noqa: E402
+    FEATURES,
+    UNSURE_BELOW,
+    aligned_with_features,
+    confidence,
+)  # noqa: E402
 
 GOLD = ROOT / "tests" / "text" / "gold" / "cao_bang_es_en.json"
 CASES = ROOT / "benchmarks" / "alignment_data"
@@ -176,7 +181,7 @@ def shift_bias(weights: list[float], data: list[Sample], right_share: float) -> 
         middle = (low + high) / 2
         shifted = [middle, *weights[1:]]
         right = [p for p, (_, ok) in zip(scores(shifted, data), data, strict=True) if ok]
-        if sum(p < 0.5 for p in right) > right_share * len(right):
+        if sum(p < UNSURE_BELOW for p in right) > right_share * len(right):
             low = middle
         else:
             high = middle
@@ -187,7 +192,8 @@ def report(name: str, weights: list[float], data: list[Sample]) -> None:
     p = scores(weights, data)
     right = [s for s, (_, ok) in zip(p, data, strict=True) if ok]
     wrong = [s for s, (_, ok) in zip(p, data, strict=True) if not ok]
-    wrong_low, right_low = sum(s < 0.5 for s in wrong), sum(s < 0.5 for s in right)
+    wrong_low = sum(s < UNSURE_BELOW for s in wrong)
+    right_low = sum(s < UNSURE_BELOW for s in right)
     print(f"  {name:28} wrong<0.5 {wrong_low}/{len(wrong)} ({wrong_low / max(len(wrong), 1):.0%})"
           f"  right<0.5 {right_low}/{len(right)} ({right_low / max(len(right), 1):.1%})")
 

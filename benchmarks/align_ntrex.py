@@ -42,7 +42,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from reader.text.alignment import Bead, align_sentences  # noqa: E402
+from reader.text.alignment import UNSURE_BELOW, Bead, align_sentences  # noqa: E402
 from reader.text.chapter_alignment import WORKERS, align_sections  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "ntrex-dev"
@@ -100,7 +100,7 @@ class Tally:
         self.gold_paired += len(gold_paired)
         self.recalled += sum(key in predicted_paired for key in gold_paired)
         for bead, key in zip(predicted, keys, strict=True):
-            if bead.score < 0.5:
+            if bead.score < UNSURE_BELOW:
                 if key in gold_set:
                     self.right_low += 1
                 else:
