@@ -1,7 +1,7 @@
 """Alignment quality on real news: harder sets made from NTREX, next to Gale–Church.
 
     .venv/bin/python benchmarks/align_ntrex.py [--pairs eng-spa ...] [--seed 1] [--no-baseline]
-    .venv/bin/python benchmarks/align_ntrex.py --speed [--sentences 20000]
+    .venv/bin/python benchmarks/align_ntrex.py --speed [--sentences 20000] [--workers N]
 
 Data: ../shared/data/ntrex-dev (1,007 English news sentences in 62 stories, translated line for
 line into es, sv, ru and nb; its README). The gold there is line i = line i, so this script
@@ -42,8 +42,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from reader.text.alignment import Bead, align_sentences  # noqa: E402
-from reader.text.chapter_alignment import align_sections  # noqa: E402
+from reader.text.alignment import UNSURE_BELOW, Bead, align_sentences  # noqa: E402
+from reader.text.chapter_alignment import WORKERS, align_sections  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "ntrex-dev"
 if not DATA.exists():
@@ -100,7 +100,7 @@ class Tally:
         self.gold_paired += len(gold_paired)
         self.recalled += sum(key in predicted_paired for key in gold_paired)
         for bead, key in zip(predicted, keys, strict=True):
-            if bead.score < 0.5:
+            if bead.score < UNSURE_BELOW:
                 if key in gold_set:
                     self.right_low += 1
                 else:
@@ -243,7 +243,7 @@ def quality(pairs: Sequence[str], seed: int, baseline: bool) -> None:
                   flush=True)
 
 
-def speed(pair: str, sentences: int, seed: int) -> None:
+def speed(pair: str, sentences: int, seed: int, workers: int | None) -> None:
     """Time and peak memory of aligning about `sentences` × `sentences`, one story a chapter."""
     source_language, target_language = (LANGUAGES[c] for c in pair.split("-"))
     source_code, target_code = pair.split("-")
@@ -261,15 +261,18 @@ def speed(pair: str, sentences: int, seed: int) -> None:
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     start = time.perf_counter()
     beads = align_sections(document.source, document.target, source_language, target_language,
-                           document.source_sections, document.target_sections)
+                           document.source_sections, document.target_sections,
+                           workers=workers)
     elapsed = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    worker = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     tally = Tally()
     tally.add(beads, document.gold)
     chapters = (number + STORIES_PER_CHAPTER - 1) // STORIES_PER_CHAPTER
     print(f"{pair} {len(document.source)} x {len(document.target)} sentences in {chapters} "
           f"chapters: {elapsed:.2f} s, peak RSS {peak:.0f} MB (before {before:.0f} MB), "
-          f"strict F1 {tally.f1():.3f}")
+          f"each worker process at most {worker:.0f} MB (all together at most "
+          f"{peak + WORKERS * worker:.0f} MB), strict F1 {tally.f1():.3f}")
 
 
 def main() -> None:
@@ -279,9 +282,11 @@ def main() -> None:
     parser.add_argument("--no-baseline", action="store_true", help="skip Gale–Church (slow)")
     parser.add_argument("--speed", action="store_true")
     parser.add_argument("--sentences", type=int, default=20000)
+    parser.add_argument("--workers", type=int, default=None,
+                        help="processes for --speed (default: as the reader chooses)")
     arguments = parser.parse_args()
     if arguments.speed:
-        speed(arguments.pairs[0], arguments.sentences, arguments.seed)
+        speed(arguments.pairs[0], arguments.sentences, arguments.seed, arguments.workers)
     else:
         quality(arguments.pairs, arguments.seed, not arguments.no_baseline)
 

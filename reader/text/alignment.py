@@ -21,9 +21,11 @@ Omissions (1-0, 0-1) cost a flat price: Gale and Church's length test makes drop
 sentence so dear that it is glued to a neighbour instead. The search is limited to a band
 around the diagonal scaled by the texts' cumulative lengths (about the square root of their
 length wide); while the best path touches the band's edge, the band is centred on that path,
-then widened. A bead's confidence is its posterior probability among all alignments in the
-band (forward-backward), lowered for omissions, for numbers and names that disagree and for
-lengths that do not fit.
+then widened. A bead's confidence is a logistic model's probability that it is right, from
+its posterior probability among all alignments in the band (forward-backward), its margin
+over the next best way to its end, how much a local change (joining it with a neighbour,
+cutting it in two) would cost, its lengths, numbers and names, its shape and its neighbours'
+posteriors and margins (see bead_features).
 """
 
 from __future__ import annotations
@@ -37,11 +39,13 @@ from dataclasses import dataclass
 from itertools import chain, pairwise
 
 from reader.text.alignment_search import (
+    MOST_MARGIN,
     MOST_PER_SIDE,
     SHAPES,
     CostFactory,
     CostFunction,
     ParagraphStarts,
+    Scored,
     Step,
     cumulative,
     search,
@@ -78,6 +82,11 @@ MOST_WEIGHT = math.log(20)
 # of the same place: one the other text holds only far away says nothing about this sentence.
 NEARBY_SENTENCES = 40
 PARAGRAPH_CROSSING_COST = 3.0
+# A bead costing more than this (nats) is never on the best path: its sentences left out one
+# by one cost at most 4 × OMISSION_COST (and a paragraph mismatch each); far enough above
+# that, its share of the posteriors (e^-cost) is nothing either, so its exact cost is not
+# worked out (see _alignment_cost).
+HOPELESS_BEAD = 8 * OMISSION_COST
 # Word stems: the first letters of words this long, at this share of an anchor's weight,
 # unless a stem is in more than this share of a text's sentences (then it is a common word).
 STEM_LENGTH = 4
@@ -88,9 +97,8 @@ STEM_MAX_SHARE = 0.2
 MAX_ROMAN_NUMERAL = 100
 # Band half-width in sentences: at least this (more for long texts, see alignment_search).
 INITIAL_BAND = 10
-# Confidence: omissions are always worth a look; lengths fit up to this z-score; a number or
-# name on one side only (the other may spell it out) weighs this much of a conflict.
-OMISSION_CONFIDENCE = 0.3
+# A bead's quality (one feature of its confidence): lengths fit up to this z-score; a number
+# or name on one side only (the other may spell it out) weighs this much of a conflict.
 LENGTH_Z_TOLERATED = 1.5
 ONE_SIDED_DOUBT = 0.15
 
@@ -137,29 +145,46 @@ def align_sentences(
     `source_paragraphs[i]` is the paragraph number of source sentence i (likewise for the
     target); paragraph boundaries then act as soft barriers.
     """
+    return [Bead(tuple(range(i0, i1)), tuple(range(j0, j1)), _confidence(row))
+            for (i0, i1, j0, j1, _), row in aligned_with_features(
+                source, target, source_language, target_language, source_paragraphs,
+                target_paragraphs)]
+
+
+def aligned_with_features(
+    source: Sequence[str],
+    target: Sequence[str],
+    source_language: str,
+    target_language: str,
+    source_paragraphs: Sequence[int] | None = None,
+    target_paragraphs: Sequence[int] | None = None,
+) -> list[tuple[Step, list[float]]]:
+    """The beads of `align_sentences` as steps, each with its confidence's FEATURES."""
     source_lengths = [_length(s) for s in source]
     target_lengths = [_length(t) for t in target]
     anchors = _Anchors(source, target, source_language, target_language)
     point = _paragraph_point_cost(source_paragraphs, target_paragraphs)
     ratio = _length_ratio(sum(source_lengths), sum(target_lengths))
+    remembered: list[CostFunction] = []
+
+    def remembering(lows: list[int], highs: list[int]) -> CostFunction:
+        cost = factory(lows, highs)
+        remembered[:] = [cost]  # the cost of the last band searched, for the confidence
+        return cost
+
     for _ in range(2):
-        costs = _alignment_cost(source_lengths, target_lengths, ratio, anchors,
-                                source_paragraphs, target_paragraphs)
-        path = search(source_lengths, target_lengths, costs, point, INITIAL_BAND,
-                       fixed={1: OMISSION_COST, 2: OMISSION_COST})
+        factory = _alignment_cost(source_lengths, target_lengths, ratio, anchors,
+                                  source_paragraphs, target_paragraphs)
+        path = search(source_lengths, target_lengths, remembering, point, INITIAL_BAND,
+                      fixed={1: OMISSION_COST, 2: OMISSION_COST})
         # Omitted sentences skew the texts' length ratio: measure it again on what was paired.
-        paired = _paired_ratio(source_lengths, target_lengths, [step for step, _ in path])
+        paired = _paired_ratio(source_lengths, target_lengths, [step for step, _, _ in path])
         if abs(paired / ratio - 1) <= RATIO_TOLERANCE:
             break
         ratio = paired
-    beads = []
-    for (i0, i1, j0, j1, shape), posterior in path:
-        quality = _bead_quality(sum(source_lengths[i0:i1]), sum(target_lengths[j0:j1]), ratio,
-                                anchors.agreement(i0, i1, j0, j1), single=shape == 0)
-        factor = OMISSION_CONFIDENCE if shape in (1, 2) else quality
-        beads.append(Bead(tuple(range(i0, i1)), tuple(range(j0, j1)),
-                          _clamp(posterior * factor)))
-    return beads
+    features = bead_features(path, remembered[0], source_lengths, target_lengths, ratio,
+                             anchors)
+    return [(step, row) for (step, _, _), row in zip(path, features, strict=True)]
 
 
 def gale_church_baseline(source: Sequence[str], target: Sequence[str]) -> list[Bead]:
@@ -177,7 +202,7 @@ def gale_church_baseline(source: Sequence[str], target: Sequence[str]) -> list[B
 
     path = search(source_lengths, target_lengths, lambda lows, highs: cost, None, None, {})
     return [Bead(tuple(range(i0, i1)), tuple(range(j0, j1)), _clamp(posterior))
-            for (i0, i1, j0, j1, _), posterior in path]
+            for (i0, i1, j0, j1, _), posterior, _ in path]
 
 
 def align_texts(
@@ -313,8 +338,17 @@ def _alignment_cost(
             source_weight, target_weight = weight_s[i1] - weight_s[i0], weight_t[j1] - weight_t[j0]
             if not (source_weight and target_weight):
                 return total + ANCHOR_PENALTY * (source_weight + target_weight)
-            matched = (matched_pairs[i0].get(j0, 0.0) if shape == 0
-                       else matched_in(i0, i1, j0, j1))
+            if shape == 0:
+                matched = matched_pairs[i0].get(j0, 0.0)
+            else:
+                # at best every anchor of the lighter side is matched: if even that leaves the
+                # bead dearer than HOPELESS_BEAD, it is never chosen, and as a path's
+                # probability it is nothing: the bound stands for its cost
+                bound = (total + ANCHOR_PENALTY * abs(source_weight - target_weight)
+                         - ANCHOR_REWARD * min(source_weight, target_weight))
+                if bound > HOPELESS_BEAD:
+                    return bound
+                matched = matched_in(i0, i1, j0, j1)
             unmatched = source_weight + target_weight - 2 * matched
             return total + ANCHOR_PENALTY * unmatched - ANCHOR_REWARD * matched
 
@@ -361,6 +395,90 @@ def _bead_quality(source_chars: int, target_chars: int, ratio: float,
     return shape_factor * length_fit * (1 + matched) / (1 + matched + doubt)
 
 
+# --- confidence -----------------------------------------------------------------------------
+
+# What a bead's confidence is computed from (see bead_features), and the weights of the
+# logistic model over them, fitted by benchmarks/align_confidence.py on seeded sets made from
+# the Cao Bang gold (never on the NTREX sets, which measure it).
+FEATURES = ("log_posterior", "margin", "local_margin", "log_quality", "omission", "one_to_one",
+            "wide", "neighbour_log_posterior", "neighbour_margin")
+CONFIDENCE_WEIGHTS = (3.328, 0.346, 0.035, 0.165, 2.635, 5.407, 1.085, 0.710, 0.142)
+CONFIDENCE_BIAS = -2.949
+# Beads below this confidence are the "unsure rows" the window marks. The bias above was
+# moved so that on the training sets 2.5 % of the right beads fall below it (the model alone
+# put the line elsewhere): the two are set together.
+UNSURE_BELOW = 0.5
+LEAST_LOG = -9.0  # logs of posteriors and qualities are taken as at least this
+
+
+def bead_features(path: list[Scored], cost: CostFunction, source_lengths: list[int],
+                  target_lengths: list[int], ratio: float, anchors: _Anchors) -> list[list[float]]:
+    """For each bead of the path, the FEATURES its confidence is computed from.
+
+    - its posterior probability (log) and its margin: how much more the best way to its end
+      cell through another bead shape costs;
+    - its local margin: how much more the cheapest local change costs — joining it with the
+      bead before or after it (a 1-2 and a 1-1 that were one 1-3), or cutting it in two (a
+      1-2 that was a 1-1 and an omission);
+    - how plausible it looks on its own (_bead_quality: lengths, numbers and names);
+    - its shape, and the least posterior and margin of its two neighbours (errors come in
+      runs: a bead between two doubtful ones shares their doubt).
+
+    Numbers that conflict lower a bead's quality, but its confidence only as far as the
+    model learnt: multiplying the confidence by the numbers' agreement, as version 2 did,
+    marked 4-7 % of the right beads of real news (a "£2.8bn" written "2 800 millones", a
+    number spelt out) for few more wrong ones.
+    """
+    steps = [step for step, _, _ in path]
+    own = [cost(*step) for step in steps]
+    rows: list[list[float]] = []
+    for k, ((i0, i1, j0, j1, shape), posterior, margin) in enumerate(path):
+        local = MOST_MARGIN
+        for other in (k - 1, k + 1):
+            if 0 <= other < len(steps):
+                first, second = sorted((k, other))
+                a0, _, b0, _, _ = steps[first]
+                _, a1, _, b1, _ = steps[second]
+                joined = SHAPE_INDEX.get((a1 - a0, b1 - b0))
+                if joined is not None:
+                    local = min(local, cost(a0, a1, b0, b1, joined) - own[k] - own[other])
+        a, b = i1 - i0, j1 - j0
+        for a_cut in range(a + 1):
+            for b_cut in range(b + 1):
+                head = SHAPE_INDEX.get((a_cut, b_cut))
+                tail = SHAPE_INDEX.get((a - a_cut, b - b_cut))
+                if head is None or tail is None:
+                    continue
+                local = min(local, cost(i0, i0 + a_cut, j0, j0 + b_cut, head)
+                            + cost(i0 + a_cut, i1, j0 + b_cut, j1, tail) - own[k])
+        source_chars, target_chars = sum(source_lengths[i0:i1]), sum(target_lengths[j0:j1])
+        quality = _bead_quality(source_chars, target_chars, ratio,
+                                anchors.agreement(i0, i1, j0, j1), single=shape == 0)
+        rows.append([_log(posterior), min(margin, MOST_MARGIN), max(-MOST_MARGIN, local),
+                     _log(quality), float(shape in (1, 2)), float(shape == 0),
+                     float(max(a, b) > 2)])
+    for k, row in enumerate(rows):
+        neighbours = [rows[other] for other in (k - 1, k + 1) if 0 <= other < len(rows)]
+        row.append(min((n[0] for n in neighbours), default=0.0))
+        row.append(min((n[1] for n in neighbours), default=MOST_MARGIN))
+    return rows
+
+
+def _log(value: float) -> float:
+    return max(LEAST_LOG, math.log(value)) if value > 0 else LEAST_LOG
+
+
+def _confidence(features: Sequence[float]) -> float:
+    """The logistic model's probability that a bead is right."""
+    return confidence(features, CONFIDENCE_BIAS, CONFIDENCE_WEIGHTS)
+
+
+def confidence(features: Sequence[float], bias: float, weights: Sequence[float]) -> float:
+    """A bead's confidence from its features (bead_features) and a model's weights."""
+    z = bias + sum(w * f for w, f in zip(weights, features, strict=True))
+    return 1 / (1 + math.exp(-z)) if z > -700 else 0.0
+
+
 # --- anchors --------------------------------------------------------------------------------
 
 
@@ -391,9 +509,9 @@ class _Anchors:
         # what a bead's confidence checks: every number, and names found in both texts
         self.source_checked = [self._checked(keys) for keys in source_keys]
         self.target_checked = [self._checked(keys) for keys in target_keys]
-        # anchors that a sentence shares with the next one on its side
-        self.source_repeated = [tuple(a.keys() & b.keys()) for a, b in pairwise(self.source)]
-        self.target_repeated = [tuple(a.keys() & b.keys()) for a, b in pairwise(self.target)]
+        # anchors that two or more of the sentences i..i+k-1 of a side hold: _held_twice[k][i]
+        self.source_held_twice = _held_twice(self.source)
+        self.target_held_twice = _held_twice(self.target)
         self.source_weights = _cumulative_weights(self.source, self.weights)
         self.target_weights = _cumulative_weights(self.target, self.weights)
         self._occurrences: dict[str, list[tuple[int, int]]] = {}
@@ -441,10 +559,23 @@ class _Anchors:
                     total += row.get(j, 0.0)
         if not total:
             return 0.0
-        repeated = _repeated(self.source, self.source_repeated, i0, i1) | _repeated(
-            self.target, self.target_repeated, j0, j1)
-        if not repeated:
+        if i1 - i0 == 1 or j1 - j0 == 1:  # one sentence on a side (one on both: nothing twice)
+            if i1 - i0 == 1:
+                one, many, twice = self.source[i0], self.target[j0:j1], (
+                    self.target_held_twice[j1 - j0][j0] if j1 - j0 > 1 else ())
+            else:
+                one, many, twice = self.target[j0], self.source[i0:i1], (
+                    self.source_held_twice[i1 - i0][i0])
+            weights = self.weights
+            for key in twice:
+                count = one.get(key)
+                if count:  # else the other side does not hold it: nothing was counted
+                    others = [sentence.get(key, 0) for sentence in many]
+                    pairwise = sum([min(count, other) for other in others])
+                    total -= weights[key] * (pairwise - min(count, sum(others)))
             return total
+        repeated = set(self.source_held_twice[i1 - i0][i0]).union(
+            self.target_held_twice[j1 - j0][j0])
         source, target = self.source[i0:i1], self.target[j0:j1]
         for key in repeated:
             others = [sentence.get(key, 0) for sentence in target]
@@ -477,17 +608,20 @@ class _Anchors:
         return matched, source_only, target_only
 
 
-def _repeated(sentences: list[dict[str, int]], repeated: list[tuple[str, ...]],
-              start: int, end: int) -> set[str]:
-    """Anchors that two or more of the sentences start..end-1 hold."""
-    if end - start < 2:
-        return set()
-    if end - start == 2:
-        return set(repeated[start])
-    seen: Counter[str] = Counter()
-    for sentence in sentences[start:end]:
-        seen.update(sentence.keys())
-    return {key for key, count in seen.items() if count > 1}
+def _held_twice(sentences: list[dict[str, int]]) -> list[list[tuple[str, ...]]]:
+    """held[k][i]: the anchors two or more of the k sentences from i hold (k from 2)."""
+    held: list[list[tuple[str, ...]]] = [[], []]
+    for k in range(2, MOST_PER_SIDE + 1):
+        row = []
+        for i in range(len(sentences) - k + 1):
+            seen: set[str] = set()
+            twice: set[str] = set()
+            for sentence in sentences[i:i + k]:
+                twice.update(seen.intersection(sentence))
+                seen.update(sentence)
+            row.append(tuple(twice))
+        held.append(row)
+    return held
 
 
 def _nearby(keys: list[Counter[str]], other: list[Counter[str]],

@@ -44,6 +44,12 @@ def cumulative(lengths: list[int]) -> list[int]:
 Step = tuple[int, int, int, int, int]  # i0, i1, j0, j1, shape index
 
 
+# a bead of the best path, its posterior probability and its margin: how much more (in nats)
+# the best way to reach its end other than through it costs (MOST_MARGIN when there is none)
+Scored = tuple[Step, float, float]
+MOST_MARGIN = 10.0
+
+
 def search(
     source_lengths: list[int],
     target_lengths: list[int],
@@ -51,8 +57,8 @@ def search(
     point: ParagraphStarts | None,
     band: int | None,
     fixed: dict[int, float],
-) -> list[tuple[Step, float]]:
-    """The least-cost path of beads, each with its posterior probability.
+) -> list[Scored]:
+    """The least-cost path of beads, each with its posterior probability and its margin.
 
     With a band, only cells near a guide line are searched: first the diagonal scaled by
     cumulative lengths, then the best path found so far. When the path touches the band's
@@ -187,7 +193,7 @@ class _Lattice:
                 return True
         return False
 
-    def with_posteriors(self, path: list[Step]) -> list[tuple[Step, float]]:
+    def with_posteriors(self, path: list[Step]) -> list[Scored]:
         backward = self._backward()
         total = self.forward[self.n][self.m - self.lows[self.n]]
         result = []
@@ -196,8 +202,21 @@ class _Lattice:
             x = j1 - self.lows[i1]
             log_p = (self.forward[i0][j0 - self.lows[i0]] - self.costs[i1][x * SHAPE_COUNT + shape]
                      + backward[i1][x] - total)
-            result.append((step, math.exp(min(0.0, log_p))))
+            result.append((step, math.exp(min(0.0, log_p)), self._margin(i1, j1, shape)))
         return result
+
+    def _margin(self, i: int, j: int, chosen: int) -> float:
+        """How much more the cheapest way into cell (i, j) other than by shape `chosen` costs."""
+        costs, x = self.costs[i], j - self.lows[i]
+        best = self.best[i][x]
+        other = _INF
+        for shape, (a, b) in enumerate(SHAPES):
+            c = costs[x * SHAPE_COUNT + shape]
+            if shape == chosen or c == _INF:
+                continue
+            y = j - b - self.lows[i - a]
+            other = min(other, self.best[i - a][y] + c)
+        return min(other - best, MOST_MARGIN)
 
     def _backward(self) -> list[list[float]]:
         """Log-probability of reaching the end from each cell."""

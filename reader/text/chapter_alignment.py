@@ -8,6 +8,9 @@ pair with one or two of the other side's (a translation that splits or joins cha
 with none. The sentences of each pair of chapters are then aligned on their own, so the
 work grows with the length of the book, not with its square root times its length.
 
+Large books (PARALLEL_SENTENCES and more) have their chapters aligned in WORKERS processes
+at once: the beads are the same as in one process, in the same order.
+
 When chapters cannot be paired with confidence (whole chapters left without a counterpart),
 the two texts are aligned as one, as `align_sentences` does.
 """
@@ -15,8 +18,12 @@ the two texts are aligned as one, as `align_sentences` does.
 from __future__ import annotations
 
 import math
+import multiprocessing
+import os
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
 from reader.text.alignment import Bead, align_sentences
@@ -41,7 +48,14 @@ NUMBER_DISAGREEMENT_COST = 4.0
 MOST_OMITTED_SHARE = 0.1
 # Chapters are paired within this many of the diagonal (more for books of many chapters).
 CHAPTER_BAND = 30
+# Books of at least this many sentences (both sides) are aligned in WORKERS processes, one
+# chapter pair at a time each; smaller ones in this process (starting a process costs
+# about a tenth of a second, the work of a few hundred sentences).
+PARALLEL_SENTENCES = 4000
+WORKERS = 2
 _DIGITS = re.compile(r"\d+")
+# the arguments of align_sentences for one pair of chapters
+_Task = tuple[Sequence[str], Sequence[str], str, str, Sequence[int] | None, Sequence[int] | None]
 
 
 @dataclass(frozen=True)
@@ -64,11 +78,14 @@ def align_sections(
     source_paragraphs: Sequence[int] | None = None,
     target_paragraphs: Sequence[int] | None = None,
     progress: SentenceProgress | None = None,
+    workers: int | None = None,
 ) -> list[Bead]:
     """Align two documents chapter by chapter: each sentence in one bead, in order.
 
     `source_sections[i]` is the section (chapter) number of source sentence i, likewise for
-    the target. With one chapter or none on a side, the texts are aligned as one.
+    the target. With one chapter or none on a side, the texts are aligned as one. `workers`
+    processes align the chapters (by default WORKERS for books of PARALLEL_SENTENCES or more,
+    as many as there are processors at most; 1: all in this process).
     """
     source_chapters = find_chapters(source, source_sections)
     target_chapters = find_chapters(target, target_sections)
@@ -76,30 +93,57 @@ def align_sections(
     pairs = (pair_chapters(source_chapters, target_chapters)
              if len(source_chapters) > 1 and len(target_chapters) > 1 else None)
     if pairs is None or not _trusted(pairs, source_chapters, target_chapters):
-        beads = align_sentences(source, target, source_language, target_language,
+        whole = align_sentences(source, target, source_language, target_language,
                                 source_paragraphs, target_paragraphs)
         if progress is not None:
             progress(total, total)
-        return beads
-    beads = []
+        return whole
+    spans = [(_span(source_chapters, source_group), _span(target_chapters, target_group))
+             for source_group, target_group in pairs]
+    tasks: list[_Task] = [
+        (source[s0:s1], target[t0:t1], source_language, target_language,
+         None if source_paragraphs is None else source_paragraphs[s0:s1],
+         None if target_paragraphs is None else target_paragraphs[t0:t1])
+        for (s0, s1), (t0, t1) in spans if s1 > s0 and t1 > t0]
+    if workers is None:
+        workers = min(WORKERS, os.cpu_count() or 1) if total >= PARALLEL_SENTENCES else 1
+    aligned = _aligned_chapters(tasks, workers)
+    beads: list[Bead] = []
     done = 0
-    for source_group, target_group in pairs:
-        s0, s1 = _span(source_chapters, source_group)
-        t0, t1 = _span(target_chapters, target_group)
+    for (s0, s1), (t0, t1) in spans:
         if s1 == s0 or t1 == t0:
             beads += [Bead((i,), (), 0.0) for i in range(s0, s1)]
             beads += [Bead((), (j,), 0.0) for j in range(t0, t1)]
         else:
-            inside = align_sentences(
-                source[s0:s1], target[t0:t1], source_language, target_language,
-                None if source_paragraphs is None else source_paragraphs[s0:s1],
-                None if target_paragraphs is None else target_paragraphs[t0:t1])
             beads += [Bead(tuple(s0 + i for i in bead.source),
-                           tuple(t0 + j for j in bead.target), bead.score) for bead in inside]
+                           tuple(t0 + j for j in bead.target), bead.score)
+                      for bead in next(aligned)]
         done += (s1 - s0) + (t1 - t0)
         if progress is not None:
             progress(done, total)
     return beads
+
+
+def _aligned_chapters(tasks: list[_Task], workers: int) -> Iterator[list[Bead]]:
+    """The beads of each task in order: in `workers` processes, or here when that is 1.
+
+    Where processes cannot be started (or die), what is left is aligned here.
+    """
+    done = 0
+    if workers > 1 and len(tasks) > 1:
+        try:
+            # spawned, not forked: the window's threads are not copied into the workers
+            context = multiprocessing.get_context("spawn")
+            with ProcessPoolExecutor(min(workers, len(tasks)), mp_context=context) as pool:
+                futures = [pool.submit(align_sentences, *task) for task in tasks]
+                for future in futures:
+                    result = future.result()
+                    done += 1
+                    yield result
+        except (OSError, BrokenProcessPool):
+            pass
+    for task in tasks[done:]:
+        yield align_sentences(*task)
 
 
 def pair_chapters(source: Sequence[Chapter], target: Sequence[Chapter]) -> list[ChapterPair]:

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import math
+
+import pytest
+
+from reader.text import alignment
 from reader.text.alignment import Bead, align_sentences
 from reader.text.chapter_alignment import align_sections, find_chapters, pair_chapters
 
@@ -72,3 +77,52 @@ def test_a_chapter_left_out_still_covers_every_sentence_in_order() -> None:
     beads = align_sections(english, spanish, "en", "es", english_sections, spanish_sections)
     assert [i for bead in beads for i in bead.source] == list(range(50))
     assert [j for bead in beads for j in bead.target] == list(range(40))
+
+
+def test_chapters_in_two_processes_give_the_beads_of_one() -> None:
+    """The parallel path: the same beads and scores, in order, and progress to the end."""
+    english = [_english(k) for k in range(120)]
+    spanish = [_spanish(k) for k in range(120)]
+    spanish[30:33] = [" ".join(spanish[30:33])]  # a 3-1 bead in the second chapter
+    del spanish[70]  # an omission in the fourth
+    english_sections = [k // 20 for k in range(120)]
+    spanish_sections = [k // 20 for k in range(30)] + [k // 20 for k in range(33, 71)] + [
+        k // 20 for k in range(71, 120)]
+    serial = align_sections(english, spanish, "en", "es", english_sections, spanish_sections,
+                            workers=1)
+    progress: list[tuple[int, int]] = []
+    parallel = align_sections(english, spanish, "en", "es", english_sections, spanish_sections,
+                              progress=lambda done, total: progress.append((done, total)),
+                              workers=2)
+    assert parallel == serial
+    assert ((30, 31, 32), (30,)) in _pairs(parallel)
+    assert progress[-1] == (len(english) + len(spanish),) * 2
+    assert len(progress) == 6  # one step a chapter
+
+
+def test_hopeless_beads_left_unpriced_change_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Beads whose cost is only bounded give the beads and scores of costs worked out fully."""
+    english = [("the harbour was busy and the ships came in all day. " * (k % 6 + 1))
+               + f"it counted {k * 7 + 3}." for k in range(80)]
+    spanish = [("el puerto estaba lleno y los barcos llegaban todo el dia. " * (k % 6 + 1))
+               + f"contaba {k * 7 + 3}." for k in range(80)]
+    spanish[10:13] = [" ".join(spanish[10:13])]
+    english[40:42] = [" ".join(english[40:42])]
+    del spanish[60]
+    priced: list[int] = []
+    matched = alignment._Anchors.matched
+
+    def counted(self: alignment._Anchors, *bead: int) -> float:
+        priced.append(1)
+        return matched(self, *bead)
+
+    monkeypatch.setattr(alignment._Anchors, "matched", counted)
+    bounded = align_sentences(english, spanish, "en", "es")
+    bounded_work = len(priced)
+    monkeypatch.setattr(alignment, "HOPELESS_BEAD", math.inf)
+    priced.clear()
+    exact = align_sentences(english, spanish, "en", "es")
+    assert bounded_work < len(priced)  # some beads were left unpriced
+    assert [(b.source, b.target) for b in bounded] == [(b.source, b.target) for b in exact]
+    assert ((10, 11, 12), (10,)) in _pairs(exact) and ((40,), (38, 39)) in _pairs(exact)
+    assert [b.score for b in bounded] == pytest.approx([b.score for b in exact], abs=1e-9)

@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from reader.store import DocumentInfo, SentenceAlignment, SentenceRecord
+from reader.text.alignment import UNSURE_BELOW
 from reader.ui.i18n import _, language_name
 
 Index = QModelIndex | QPersistentModelIndex
@@ -20,8 +21,9 @@ PARAGRAPH_START_ROLE = Qt.ItemDataRole.UserRole + 11  # the row opens a paragrap
 SCORE_ROLE = Qt.ItemDataRole.UserRole + 12       # alignment confidence of the row, or None
 MANUAL_ROLE = Qt.ItemDataRole.UserRole + 13      # the reader set this row by hand (bool)
 FLAGGED_ROLE = Qt.ItemDataRole.UserRole + 14     # a figure of this row disagrees (bool)
-# Rows aligned with less confidence than this are marked for the reader.
-LOW_CONFIDENCE = 0.5
+# Rows aligned with less confidence than this are marked for the reader: the line the
+# aligner's confidence was calibrated for.
+LOW_CONFIDENCE = UNSURE_BELOW
 
 
 @dataclass(frozen=True)
