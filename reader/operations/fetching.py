@@ -75,8 +75,8 @@ def fetch_page(address: str, timeout: float = TIMEOUT_SECONDS,
             headers: Message = response.headers
             content_type = headers.get_content_type()
             if content_type not in _FORMATS and not content_type.startswith("text/"):
-                raise FetchFailed(f"not a web page: the address gives a {content_type} "
-                                  "download")
+                raise FetchFailed("not a web page: the address gives a download of type "
+                                  f"{content_type}")
             length = headers.get("Content-Length")
             if length and length.isdigit() and int(length) > max_bytes:
                 raise FetchFailed(_too_large(int(length), max_bytes))

@@ -87,7 +87,7 @@ def test_an_address_that_fails_says_why_in_one_line(site: str, tmp_path: Path,
     missing, photo = (json.loads(line) for line in capsys.readouterr().out.splitlines())
     assert (missing["status"], missing["reason"]) == (
         "failed", "the server answered 404 Not Found (no such page)")
-    assert photo["reason"] == "not a web page: the address gives a image/png download"
+    assert photo["reason"] == "not a web page: the address gives a download of type image/png"
     assert missing["article_id"] is None and missing["document_ids"] == []
 
 
