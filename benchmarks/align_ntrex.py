@@ -43,9 +43,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from translation_check_common import story_half  # noqa: E402
+
 from reader.text.alignment import UNSURE_BELOW, Bead, align_sentences  # noqa: E402
 from reader.text.chapter_alignment import WORKERS, align_sections  # noqa: E402
-from translation_check_common import story_half  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "ntrex-dev"
 if not DATA.exists():
