@@ -1,6 +1,7 @@
 """Alignment quality on real news: harder sets made from NTREX, next to Gale–Church.
 
     .venv/bin/python benchmarks/align_ntrex.py [--pairs eng-spa ...] [--seed 1] [--no-baseline]
+        [--half tune|held-out]
     .venv/bin/python benchmarks/align_ntrex.py --speed [--sentences 20000] [--workers N]
 
 Data: ../shared/data/ntrex-dev (1,007 English news sentences in 62 stories, translated line for
@@ -24,7 +25,9 @@ sentence), run on the same inputs; its links are grouped into beads, sentences i
 unlinked become 1-0 / 0-1 beads.
 
 Confidence: of the aligner's beads that are wrong, the share scored below 0.5; of those that
-are right, the share scored below 0.5.
+are right, the share scored below 0.5. The confidence model is fitted on the "tune" half of
+the stories (`align_confidence.py`); `--half held-out` measures it on the other half only
+(the same edits as on every story: the stories are edited first, then one half is kept).
 """
 
 from __future__ import annotations
