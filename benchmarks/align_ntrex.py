@@ -1,6 +1,7 @@
 """Alignment quality on real news: harder sets made from NTREX, next to Gale–Church.
 
     .venv/bin/python benchmarks/align_ntrex.py [--pairs eng-spa ...] [--seed 1] [--no-baseline]
+        [--half tune|held-out]
     .venv/bin/python benchmarks/align_ntrex.py --speed [--sentences 20000] [--workers N]
 
 Data: ../shared/data/ntrex-dev (1,007 English news sentences in 62 stories, translated line for
@@ -24,7 +25,9 @@ sentence), run on the same inputs; its links are grouped into beads, sentences i
 unlinked become 1-0 / 0-1 beads.
 
 Confidence: of the aligner's beads that are wrong, the share scored below 0.5; of those that
-are right, the share scored below 0.5.
+are right, the share scored below 0.5. The confidence model is fitted on the "tune" half of
+the stories (`align_confidence.py`); `--half held-out` measures it on the other half only
+(the same edits as on every story: the stories are edited first, then one half is kept).
 """
 
 from __future__ import annotations
@@ -41,6 +44,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from translation_check_common import story_half  # noqa: E402
 
 from reader.text.alignment import UNSURE_BELOW, Bead, align_sentences  # noqa: E402
 from reader.text.chapter_alignment import WORKERS, align_sections  # noqa: E402
@@ -161,11 +167,23 @@ def edited_story(source: list[str], target: list[str], rng: random.Random) -> Do
     return document
 
 
-def story_documents(pair: str, seed: int) -> list[Document]:
+def story_halves() -> list[str]:
+    """Each story's half ('tune' or 'held-out'), split by a hash of its name as the
+    translation check splits them (translation_check_common.story_half)."""
+    ids = (DATA / "DOCUMENT_IDS.tsv").read_text(encoding="utf-8").splitlines()
+    return [story_half(ids[r.start].split("\t")[0]) for r in stories()]
+
+
+def story_documents(pair: str, seed: int, half: str | None = None) -> list[Document]:
+    """Every story edited (the same edits whichever half is asked for), or one half's."""
     source_code, target_code = pair.split("-")
     source, target = read_lines(source_code), read_lines(target_code)
     rng = random.Random(f"{seed}-{pair}")
-    return [edited_story(source[r.start:r.stop], target[r.start:r.stop], rng) for r in stories()]
+    documents = [edited_story(source[r.start:r.stop], target[r.start:r.stop], rng)
+                 for r in stories()]
+    if half is None:
+        return documents
+    return [d for d, h in zip(documents, story_halves(), strict=True) if h == half]
 
 
 def long_documents(per_story: list[Document]) -> list[Document]:
@@ -219,12 +237,14 @@ def ours(document: Document, chapters: bool, source_language: str,
     return align_sentences(document.source, document.target, source_language, target_language)
 
 
-def quality(pairs: Sequence[str], seed: int, baseline: bool) -> None:
-    print(f"NTREX dev, seed {seed}, strict F1 (vecalign); confidence of the aligner's beads")
+def quality(pairs: Sequence[str], seed: int, baseline: bool, half: str | None = None) -> None:
+    stories_of = "every story" if half is None else f"the {half} half of the stories"
+    print(f"NTREX dev, seed {seed}, {stories_of}, strict F1 (vecalign); "
+          "confidence of the aligner's beads")
     print(f"  {'pair':8} {'set':22} {'aligner':>8} {'G-C':>6}   confidence")
     for pair in pairs:
         source_language, target_language = (LANGUAGES[c] for c in pair.split("-"))
-        per_story = story_documents(pair, seed)
+        per_story = story_documents(pair, seed, half)
         longs = long_documents(per_story)
         sets = {
             f"per story ({len(per_story)})": (per_story, False),
@@ -280,6 +300,8 @@ def main() -> None:
     parser.add_argument("--pairs", nargs="*", default=list(PAIRS))
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--no-baseline", action="store_true", help="skip Gale–Church (slow)")
+    parser.add_argument("--half", choices=("tune", "held-out"), default=None,
+                        help="only the stories of this half (split by a hash of their name)")
     parser.add_argument("--speed", action="store_true")
     parser.add_argument("--sentences", type=int, default=20000)
     parser.add_argument("--workers", type=int, default=None,
@@ -288,7 +310,7 @@ def main() -> None:
     if arguments.speed:
         speed(arguments.pairs[0], arguments.sentences, arguments.seed, arguments.workers)
     else:
-        quality(arguments.pairs, arguments.seed, not arguments.no_baseline)
+        quality(arguments.pairs, arguments.seed, not arguments.no_baseline, arguments.half)
 
 
 if __name__ == "__main__":

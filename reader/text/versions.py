@@ -4,7 +4,7 @@ Bump one when its analysis changes, so that libraries compute those results agai
 from the analyses so that checking a library costs no import of them.
 """
 
-ALIGNER_VERSION = "3"
+ALIGNER_VERSION = "4"
 # What stands for the aligner's version in an alignment a bilingual file gave (TMX, XLIFF,
 # a two-column table): it is current while the texts are, whatever the aligner's version.
 FILE_ALIGNMENT = "file"
