@@ -10,7 +10,6 @@ from reader.operations.progress import ReportProgress
 from reader.store.library import Library
 from reader.store.records import AlignedBead, AlignmentFix, SentenceAlignment, SentenceRecord
 from reader.text import versions
-from reader.text.chapter_alignment import align_sections
 
 # A fixed range of sentence positions on each side: (source start, end, target start, end).
 Placement = tuple[int, int, int, int]
@@ -262,6 +261,9 @@ def _aligned(source: Sequence[str], target: Sequence[str], source_paragraphs: Se
              progress: Callable[[int, int], None] | None = None) -> list[AlignedBead]:
     """Beads of the automatic aligner for two runs of sentences starting at s0 and t0,
     chapter by chapter where both runs have sections (a text without any is one chapter)."""
+    # The aligner loads with the first pair to align: showing a stored alignment needs none.
+    from reader.text.chapter_alignment import align_sections
+
     if not source and not target:
         return []
     source_sections = sections[0] or [0] * len(source)
