@@ -214,9 +214,10 @@ def _quit_after_first_paint(window: MainWindow) -> None:
                 self.painted = True
                 print(f"painted {time.time():.6f}", flush=True)
                 QTimer.singleShot(5000, QApplication.quit)  # an empty library shows no text
-            elif (watched is viewport and self.painted and window.initial_article_opened()
+            elif (watched is viewport and self.painted
                   and window.parallel_pane.model.rowCount() > 0):
                 print(f"article {time.time():.6f}", flush=True)
+                viewport.removeEventFilter(self)
                 QTimer.singleShot(0, QApplication.quit)
             return False
 

@@ -51,7 +51,7 @@ from reader.ui.notes.pending_writes import PendingWrites
 from reader.ui.parallel.parallel_pane import ParallelPane
 from reader.ui.parallel.reading_style import ReadingStyle
 from reader.ui.plain_text import as_rich_text
-from reader.ui.startup import StartUp, after_next_paint
+from reader.ui.startup import StartUp
 from reader.ui.themes import Theme, Themes
 from reader.ui.upkeep import LibraryUpkeep
 from reader.ui.window_state import WindowState
@@ -131,8 +131,9 @@ class MainWindow(QMainWindow):
                                            self.statusBar()],
                                     self.parallel_pane.view)
         self.addActions([self.find_action, self.help_action])
-        self._startup = StartUp(self, self._open_initial_article,
-                                then=[self.health.start, self._load_writing_code])
+        # The article read last is in the first paint; what can wait runs after it.
+        self._open_initial_article()
+        self._startup = StartUp(self, then=[self.health.start, self._load_writing_code])
         self._update_status()
 
     # -- building ----------------------------------------------------------------------------
@@ -374,13 +375,13 @@ class MainWindow(QMainWindow):
             self.library_pane.select_first()
 
     def _load_writing_code(self) -> None:
-        # Once the first article's text is on screen: an import in another thread holds the
-        # interpreter and would delay that text by tens of milliseconds.
-        after_next_paint(self.parallel_pane.view.viewport(), lambda: start_job(
-            BackgroundJob(lambda _report: LibrarySession.load_writing_code())))
+        # After the first paint (the article's text is in it): an import in another thread
+        # holds the interpreter and would delay that paint by tens of milliseconds.
+        start_job(BackgroundJob(lambda _report: LibrarySession.load_writing_code()))
 
     def initial_article_opened(self) -> bool:
-        """Whether the window has opened its first article (it does so once it has painted)."""
+        """Whether the window's start is over: its first article was opened before it was
+        shown, and the steps that wait for the first paint (the file's check) have begun."""
         return not self._startup.pending
 
     def save_state(self) -> None:
@@ -412,7 +413,6 @@ class MainWindow(QMainWindow):
 
     def open_article(self, article_id: int) -> bool:
         """Select an article in the library and show it afresh; False if it is not there."""
-        self._startup.article_chosen()
         return self.navigator.open_article(article_id)
 
     def delete_selected_article(self) -> bool:
@@ -657,7 +657,6 @@ class MainWindow(QMainWindow):
             self._update_status()
 
     def _on_search_pane_hit_opened(self, hit: SearchHit) -> None:
-        self._startup.article_chosen()
         self.navigator.open_search_hit(hit, self.search_pane.query())
 
     def _on_pending_writes_waiting_changed(self, count: int) -> None:
