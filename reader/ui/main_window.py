@@ -131,9 +131,12 @@ class MainWindow(QMainWindow):
                                            self.statusBar()],
                                     self.parallel_pane.view)
         self.addActions([self.find_action, self.help_action])
-        # The article read last is in the first paint; what can wait runs after it.
+        # The article read last is in the first paint; what can wait runs after it: the
+        # translation check of its pair, the file's check, loading what writes use.
+        self.parallel_pane.hold_background_work()
         self._open_initial_article()
-        self._startup = StartUp(self, then=[self.health.start, self._load_writing_code])
+        self._startup = StartUp(self, then=[self.parallel_pane.release_background_work,
+                                            self.health.start, self._load_writing_code])
         self._update_status()
 
     # -- building ----------------------------------------------------------------------------
