@@ -8,7 +8,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from reader import APP_NAME, __version__
+from reader import APP_ID, APP_NAME, __version__
 from reader.bundled import bundled_folder, seed_files
 from reader.exit_status import ExitStatus
 from reader.operations.seeding import is_seeded, seed_new_library
@@ -172,7 +172,6 @@ def _dress(app: QCoreApplication, settings: QSettings) -> None:
     from PySide6.QtGui import QGuiApplication, QIcon
 
     from reader.bundled import resource_path
-    from reader.ui.desktop_entry import APP_ID
     from reader.ui.interface_language import start_in_chosen_language
 
     start_in_chosen_language(app, settings)

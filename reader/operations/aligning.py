@@ -59,15 +59,15 @@ def current_alignment(library: Library, source_id: int,
                       target_id: int) -> SentenceAlignment | None:
     """The stored alignment of two documents if it is current: computed from these texts by
     this aligner. None means it must be computed (again): the one freshness rule."""
-    existing = library.alignments.get(source_id, target_id)
-    if existing is None or not _is_current(library, source_id, target_id):
+    # Whether it is current first, in one query: a stale alignment's beads are not read.
+    stamp, hashes = library.alignments.stamp_and_hashes(source_id, target_id)
+    if not _stamp_is_current(stamp, hashes):
         return None
-    return existing
+    return library.alignments.get(source_id, target_id)
 
 
 def _is_current(library: Library, source_id: int, target_id: int) -> bool:
-    current = (library.content_hash_of(source_id), library.content_hash_of(target_id))
-    return _stamp_is_current(library.alignments.stamp(source_id, target_id), current)
+    return _stamp_is_current(*library.alignments.stamp_and_hashes(source_id, target_id))
 
 
 def _stamp_is_current(stamp: tuple[str, str, str] | None, hashes: tuple[str, str]) -> bool:

@@ -32,7 +32,6 @@ from reader.operations.changes import LibraryChange
 from reader.operations.session import LibrarySession
 from reader.store import Annotation, LibraryError
 from reader.store.records import ListKind, SearchHit
-from reader.ui.about import show_about
 from reader.ui.background import BackgroundJob, start_job
 from reader.ui.figures.metrics_sidebar import MetricsSidebar
 from reader.ui.focus_mode import FocusMode
@@ -144,8 +143,8 @@ class MainWindow(QMainWindow):
     def _build_docks(self) -> None:
         undo_stack = self.undo_stack
         self.annotations_panel = AnnotationsPanel(self.library, self.events, undo_stack)
-        self.bookmarks_panel = BookmarksPanel(self.library, self.events, undo_stack)
-        self.bookmarks_panel.set_preferred_language(ui_locale().language)
+        self.bookmarks_panel = BookmarksPanel(self.library, self.events, undo_stack,
+                                              preferred_language=ui_locale().language)
         self.annotations_dock = QDockWidget(_("Highlights and notes"), self)
         self.annotations_dock.setObjectName("annotationsDock")
         self.annotations_dock.setWidget(self.annotations_panel)
@@ -301,6 +300,11 @@ class MainWindow(QMainWindow):
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         help_menu.addAction(self.about_action)
 
+    def _on_about_action_triggered(self) -> None:
+        from reader.ui.about import show_about
+
+        show_about(self, self.library.path)
+
     def _on_preferences_action_triggered(self) -> None:
         from reader.ui.preferences import PreferencesDialog
 
@@ -361,7 +365,7 @@ class MainWindow(QMainWindow):
         self.open_address_action.triggered.connect(self._on_open_address_triggered)
         self.import_folder_action.triggered.connect(self._on_import_folder_triggered)
         self.quit_action.triggered.connect(self.close)
-        self.about_action.triggered.connect(lambda: show_about(self, self.library.path))
+        self.about_action.triggered.connect(self._on_about_action_triggered)
         self.help_action.triggered.connect(self.show_help)
         self.preferences_action.triggered.connect(self._on_preferences_action_triggered)
         self.diagnostics_action.triggered.connect(self._on_diagnostics_action_triggered)
