@@ -8,12 +8,11 @@ compile); the language is READER_LOCALE, else the one chosen in Preferences
 from __future__ import annotations
 
 import gettext
-import locale as _system_locale
 import os
 from datetime import datetime, timedelta
 from decimal import Decimal
 from functools import cache
-from importlib import resources
+from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 
@@ -52,9 +51,12 @@ def _catalog() -> gettext.NullTranslations:
 
 def load_catalog(language: str) -> gettext.NullTranslations:
     """The compiled catalog of an interface language (English: the messages as written)."""
-    catalog = resources.files("reader").joinpath(
-        "locale", language, "LC_MESSAGES", f"{DOMAIN}.mo")
-    if language == FALLBACK_LOCALE or not catalog.is_file():
+    if language == FALLBACK_LOCALE:
+        return gettext.NullTranslations()
+    # The package's locale folder (a package on disk, as importlib.resources would find it).
+    catalog = Path(__file__).resolve().parent.parent / "locale" / language / "LC_MESSAGES" / (
+        f"{DOMAIN}.mo")
+    if not catalog.is_file():
         return gettext.NullTranslations()
     with catalog.open("rb") as file:
         return gettext.GNUTranslations(file)
@@ -104,9 +106,14 @@ def ui_locale() -> Locale:
     """The locale of the interface: READER_LOCALE, else the language chosen in Preferences,
     else the system's, else English."""
     candidates = [os.environ.get("READER_LOCALE"), _chosen, os.environ.get("LC_ALL"),
-                  os.environ.get("LC_MESSAGES"), os.environ.get("LANG"),
-                  _system_locale.getlocale()[0]]
-    for candidate in candidates:
+                  os.environ.get("LC_MESSAGES"), os.environ.get("LANG")]
+    for number in range(len(candidates) + 1):
+        if number < len(candidates):
+            candidate = candidates[number]
+        else:  # last, the C library's (its module loads only when it comes to that)
+            import locale
+
+            candidate = locale.getlocale()[0]
         if not candidate or candidate in ("C", "POSIX") or candidate.startswith("C."):
             continue
         name = candidate.split(".")[0].split("@")[0]
