@@ -12,8 +12,8 @@ window is built, to show what babel costs. The library holds the five seeds, set
 a temporary XDG_CONFIG_HOME, Qt runs offscreen; each run closes the window as a reader would,
 so that the runs after the warm-up one restore its state and open the article read last.
 
-The child calls private helpers of reader.app (_user_settings, _dress, _build_window); if
-they change, change this script with them.
+The child calls private helpers of reader.app (_user_settings, _dress, _build_window,
+_let_background_work_end); if they change, change this script with them.
 """
 
 from __future__ import annotations
@@ -102,6 +102,7 @@ window.show()
 mark("window.show()")
 QTimer.singleShot(5000, window.close)
 qt.exec()
+app._let_background_work_end()
 library.close()
 import json  # noqa: E402
 

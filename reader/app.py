@@ -101,8 +101,20 @@ def run_window(library_path: Path) -> ExitStatus:
         _quit_after_first_paint(window)
     window.show()
     status = app.exec()
+    _let_background_work_end()
     library.close()
     return ExitStatus.OK if status == 0 else ExitStatus.FAILED
+
+
+# How long the closing app waits for work still running in the background (the start's checks,
+# an alignment): Python must not be torn down under a thread that is running its code.
+EXIT_WAIT_MS = 3000
+
+
+def _let_background_work_end() -> None:
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().waitForDone(EXIT_WAIT_MS)
 
 
 def _tell_and_log(kind: type[BaseException], error: BaseException,
@@ -159,6 +171,7 @@ def render_screenshot(library_path: Path, out: Path, article_id: int | None,
         pixmap = window.grab()
         ok = pixmap.save(str(out), "PNG")
         window.close()
+    _let_background_work_end()
     library.close()
     if not ok:
         print(f"reader: could not write {out}", file=sys.stderr)
