@@ -16,6 +16,8 @@ from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 
+from reader.ui.language_names import AUTONYMS, RIGHT_TO_LEFT
+
 UNDETERMINED = "und"
 FALLBACK_LOCALE = "en"
 DOMAIN = "reader"
@@ -145,6 +147,8 @@ def language_name(code: str) -> str:
     """A language's own name for itself ("español", "русский", "norsk bokmål")."""
     if code == UNDETERMINED:
         return _("unknown language")
+    if code in AUTONYMS:  # a table of CLDR's names: no language's whole data loaded for it
+        return AUTONYMS[code]
     try:
         name = Locale.parse(code).get_display_name(code)
     except (ValueError, UnknownLocaleError):
@@ -157,6 +161,8 @@ def is_right_to_left(code: str) -> bool:
     """Whether a language is written right to left (Arabic, Hebrew, Persian), per CLDR."""
     if code == UNDETERMINED:
         return False
+    if code in AUTONYMS:  # a language CLDR has: its direction is in the table
+        return code in RIGHT_TO_LEFT
     try:
         return bool(Locale.parse(code).character_order == "right-to-left")
     except (ValueError, UnknownLocaleError):
