@@ -170,7 +170,11 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status, an `ExitStatus` (a usage error that
     argparse finds exits with `ExitStatus.USAGE` at once)."""
-    args = build_parser().parse_args(argv)
+    # The window (`reader`, `reader --db PATH`) needs no parser of every subcommand: building
+    # it lists every file format, which the first paint does not need.
+    args = _window_arguments(sys.argv[1:] if argv is None else list(argv))
+    if args is None:
+        args = build_parser().parse_args(argv)
     try:
         return _run(args)
     except InputFailed as error:
@@ -181,6 +185,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return ExitStatus.OK
+
+
+def _window_arguments(argv: list[str]) -> argparse.Namespace | None:
+    """The arguments of a plain start of the window (none, or only `--db PATH`); None for any
+    other command line, which the full parser reads."""
+    if not argv:
+        return argparse.Namespace(command=None)
+    if len(argv) == 1 and argv[0].startswith("--db=") and len(argv[0]) > len("--db="):
+        return argparse.Namespace(command=None, db=Path(argv[0][len("--db="):]))
+    if len(argv) == 2 and argv[0] == "--db" and argv[1] and not argv[1].startswith("-"):
+        return argparse.Namespace(command=None, db=Path(argv[1]))
+    return None
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -4,7 +4,7 @@ folder (never shown raw to the reader; Help → Copy diagnostics puts its end on
 from __future__ import annotations
 
 import logging
-import logging.handlers
+import os
 import sys
 from pathlib import Path
 from types import TracebackType
@@ -19,8 +19,6 @@ BACKUPS = 2
 
 def log_path() -> Path:
     """Where the log file lives (the user's data folder; READER_LOG_DIR overrides it)."""
-    import os
-
     folder = os.environ.get("READER_LOG_DIR") or platformdirs.user_data_dir(
         "parallel-reader", appauthor=False)
     return Path(folder) / LOG_FILE_NAME
@@ -36,18 +34,49 @@ def start_logging() -> Path | None:
     be written (the app goes on without it)."""
     path = log_path()
     log = logger()
-    if any(isinstance(h, logging.handlers.RotatingFileHandler) for h in log.handlers):
+    if any(isinstance(h, RotatingLog) for h in log.handlers):
         return path
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(path, maxBytes=MAX_BYTES,
-                                                       backupCount=BACKUPS, encoding="utf-8")
+        handler = RotatingLog(path)
     except OSError:
         return None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     log.addHandler(handler)
     log.setLevel(logging.INFO)
     return path
+
+
+class RotatingLog(logging.FileHandler):
+    """The log file, moved to `reader.log.1` (and `.1` to `.2`) before it grows past MAX_BYTES.
+
+    What logging.handlers.RotatingFileHandler does, without loading that module (and socket,
+    pickle, queue) at every start: the log is written only when something goes wrong."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path, encoding="utf-8", delay=True)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            line = self.format(record)
+            path = Path(self.baseFilename)
+            size = path.stat().st_size if path.exists() else 0
+            if size and size + len(line.encode("utf-8")) + 1 > MAX_BYTES:
+                self._roll_over(path)
+        except Exception:  # noqa: BLE001 - as logging's handlers do: never raise from a log
+            self.handleError(record)
+            return
+        super().emit(record)
+
+    def _roll_over(self, path: Path) -> None:
+        if self.stream is not None:
+            self.stream.close()
+            self.stream = None
+        for number in range(BACKUPS - 1, 0, -1):
+            older = path.with_name(f"{path.name}.{number}")
+            if older.exists():
+                os.replace(older, path.with_name(f"{path.name}.{number + 1}"))
+        os.replace(path, path.with_name(f"{path.name}.1"))
 
 
 def log_error(message: str, error: BaseException | None = None) -> None:

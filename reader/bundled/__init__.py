@@ -7,7 +7,6 @@ package carries them inside itself, as `reader/bundled/seeds` and `reader/bundle
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 
 BUNDLED_FOLDERS = ("seeds", "resources")
@@ -21,10 +20,13 @@ def bundled_folder(name: str) -> Path:
     """
     if name not in BUNDLED_FOLDERS:
         raise ValueError(f"no bundled folder {name!r}")
-    packaged = resources.files(__name__) / name
+    # The package's own folder, as importlib.resources would give it for a package on disk
+    # (without loading importlib.resources at every start).
+    here = Path(__file__).resolve().parent
+    packaged = here / name
     if packaged.is_dir():
-        return Path(str(packaged))
-    return Path(__file__).resolve().parent.parent.parent / name
+        return packaged
+    return here.parent.parent / name
 
 
 def seed_files() -> list[Path]:

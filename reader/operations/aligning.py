@@ -10,7 +10,6 @@ from reader.operations.progress import ReportProgress
 from reader.store.library import Library
 from reader.store.records import AlignedBead, AlignmentFix, SentenceAlignment, SentenceRecord
 from reader.text import versions
-from reader.text.chapter_alignment import align_sections
 
 # A fixed range of sentence positions on each side: (source start, end, target start, end).
 Placement = tuple[int, int, int, int]
@@ -60,15 +59,15 @@ def current_alignment(library: Library, source_id: int,
                       target_id: int) -> SentenceAlignment | None:
     """The stored alignment of two documents if it is current: computed from these texts by
     this aligner. None means it must be computed (again): the one freshness rule."""
-    existing = library.alignments.get(source_id, target_id)
-    if existing is None or not _is_current(library, source_id, target_id):
+    # Whether it is current first, in one query: a stale alignment's beads are not read.
+    stamp, hashes = library.alignments.stamp_and_hashes(source_id, target_id)
+    if not _stamp_is_current(stamp, hashes):
         return None
-    return existing
+    return library.alignments.get(source_id, target_id)
 
 
 def _is_current(library: Library, source_id: int, target_id: int) -> bool:
-    current = (library.content_hash_of(source_id), library.content_hash_of(target_id))
-    return _stamp_is_current(library.alignments.stamp(source_id, target_id), current)
+    return _stamp_is_current(*library.alignments.stamp_and_hashes(source_id, target_id))
 
 
 def _stamp_is_current(stamp: tuple[str, str, str] | None, hashes: tuple[str, str]) -> bool:
@@ -262,6 +261,9 @@ def _aligned(source: Sequence[str], target: Sequence[str], source_paragraphs: Se
              progress: Callable[[int, int], None] | None = None) -> list[AlignedBead]:
     """Beads of the automatic aligner for two runs of sentences starting at s0 and t0,
     chapter by chapter where both runs have sections (a text without any is one chapter)."""
+    # The aligner loads with the first pair to align: showing a stored alignment needs none.
+    from reader.text.chapter_alignment import align_sections
+
     if not source and not target:
         return []
     source_sections = sections[0] or [0] * len(source)

@@ -16,7 +16,6 @@ import dataclasses
 import hashlib
 import json
 import os
-import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -69,7 +68,7 @@ def add_annotation(document_id: int, start: int, end: int, colour: str, note: st
     """A highlight to store, with the identity it will keep."""
     return PendingWrite("add_annotation", {
         "document_id": document_id, "start": start, "end": end, "colour": colour,
-        "note": note, "tags": list(tags), "uid": uuid.uuid4().hex,
+        "note": note, "tags": list(tags), "uid": _new_uid(),
         "created_at": datetime.now(UTC).isoformat(timespec="seconds")})
 
 
@@ -208,3 +207,10 @@ class PendingJournal:
 
 def _writable_folder(folder: Path) -> bool:
     return folder.is_dir() and os.access(folder, os.W_OK)
+
+
+def _new_uid() -> str:
+    """A new random identifier (uuid loads when first needed: it is not needed at start-up)."""
+    import uuid
+
+    return uuid.uuid4().hex

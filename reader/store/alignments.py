@@ -67,6 +67,29 @@ class AlignmentStore:
             hashes = hashes[::-1]
         return hashes[0], hashes[1], str(row[2])
 
+    def stamp_and_hashes(self, source_document_id: int, target_document_id: int
+                         ) -> tuple[tuple[str, str, str] | None, tuple[str, str]]:
+        """In one query: the stored alignment's stamp (as `stamp`, None when there is none)
+        and the two documents' current content hashes, oriented as asked. Raises KeyError
+        for a document that is not there."""
+        low, high = sorted((source_document_id, target_document_id))
+        row = self._conn.execute(
+            "SELECT low.content_hash, high.content_hash, a.source_hash, a.target_hash, "
+            "a.aligner_version FROM documents low JOIN documents high ON high.id = ? "
+            "LEFT JOIN alignments a ON a.source_document_id = low.id "
+            "AND a.target_document_id = high.id WHERE low.id = ?",
+            [high, low],
+        ).fetchone()
+        if row is None:
+            raise KeyError((source_document_id, target_document_id))
+        hashes = (str(row[0]), str(row[1]))
+        stamped = None if row[4] is None else (str(row[2]), str(row[3]))
+        if low != source_document_id:
+            hashes = (hashes[1], hashes[0])
+            stamped = None if stamped is None else (stamped[1], stamped[0])
+        stamp = None if stamped is None else (stamped[0], stamped[1], str(row[4]))
+        return stamp, hashes
+
     def save(self, alignment: SentenceAlignment, hashes: tuple[str, str],
              aligner_version: str) -> None:
         """Store an alignment (beads and fixes) of two documents, replacing any earlier one."""

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import uuid
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
@@ -95,7 +94,7 @@ class AnnotationStore:
         text = self._text_of(document_id)
         quote = quote_at(text, start, end)
         return self._insert(document_id, start, end, quote, colour, note, clean_tags(tags),
-                            uid or uuid.uuid4().hex, created_at, created_at, orphaned=False)
+                            uid or _new_uid(), created_at, created_at, orphaned=False)
 
     def with_uid(self, uid: str) -> Annotation | None:
         """The annotation with this lasting identity, if the library holds it."""
@@ -237,3 +236,10 @@ def _annotation(row: Any) -> Annotation:
         created_at=str(row[16]),
         updated_at=str(row[17] or row[16]),
     )
+
+
+def _new_uid() -> str:
+    """A new random identifier (uuid loads when first needed: it is not needed at start-up)."""
+    import uuid
+
+    return uuid.uuid4().hex

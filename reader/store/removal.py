@@ -6,7 +6,6 @@ quotes, so that a deletion never loses them, also once it cannot be undone any m
 from __future__ import annotations
 
 import sqlite3
-import uuid
 from datetime import UTC, datetime
 from typing import Any
 
@@ -55,7 +54,7 @@ def remove_article(connection: sqlite3.Connection, article_id: int) -> RemovedAr
                                     parameters)
         names = [column[0] for column in cursor.description]
         rows[table] = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
-    removed = RemovedArticle(article_id, str(title_row[0] or ""), uuid.uuid4().hex, rows)
+    removed = RemovedArticle(article_id, str(title_row[0] or ""), _new_uid(), rows)
     _keep_notes(connection, removed)
     connection.executemany(
         "INSERT INTO figure_words (figure_words, rowid, words) VALUES ('delete', ?, ?)",
@@ -113,3 +112,10 @@ def _keep_notes(connection: sqlite3.Connection, removed: RemovedArticle) -> None
           documents.get(note["document_id"], {}).get("uri"), note["exact"], note["prefix"],
           note["suffix"], note["color"], note["note"], note["tags"], note["created_at"], now)
          for note in removed.rows["annotations"]])
+
+
+def _new_uid() -> str:
+    """A new random identifier (uuid loads when first needed: it is not needed at start-up)."""
+    import uuid
+
+    return uuid.uuid4().hex

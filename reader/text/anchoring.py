@@ -16,8 +16,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from rapidfuzz import fuzz
-
 # Characters of context kept on each side of a quote.
 CONTEXT = 32
 # How alike (0-100) a fuzzy match must be to be trusted.
@@ -124,6 +122,8 @@ def _edges_agree(text: str, start: int, end: int, quote: TextQuote) -> bool:
 
 def _context_similarity(text: str, start: int, end: int, quote: TextQuote) -> float:
     """How alike (0-1) the text around a place is to the passage's remembered context."""
+    from rapidfuzz import fuzz  # loaded at the first comparison, not at start-up
+
     scores = []
     if quote.prefix or start > 0:
         before = text[max(0, start - len(quote.prefix)):start] if quote.prefix else ""
@@ -156,6 +156,8 @@ def _nearest_exact(text: str, quote: TextQuote, start: int | None) -> _Candidate
 
 def _fuzzy(text: str, quote: TextQuote) -> list[_Candidate]:
     """Places where the words, or the context around them, are found approximately."""
+    from rapidfuzz import fuzz  # loaded at the first comparison, not at start-up
+
     exact = quote.exact
     if len(exact) > len(text):
         return []
@@ -190,6 +192,8 @@ def _fuzzy(text: str, quote: TextQuote) -> list[_Candidate]:
 
 def _between_context(window: str, quote: TextQuote) -> tuple[int, int] | None:
     """The stretch of a window between the passage's prefix and suffix, found approximately."""
+    from rapidfuzz import fuzz  # loaded at the first comparison, not at start-up
+
     prefix, suffix = quote.prefix, quote.suffix
     if len(prefix) < 8 and len(suffix) < 8:
         return None

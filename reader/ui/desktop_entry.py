@@ -14,11 +14,10 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader import APP_NAME
+from reader import APP_ID, APP_NAME
 from reader.bundled import resource_path
 from reader.ui.i18n import INTERFACE_LANGUAGES, N_, load_catalog
 
-APP_ID = "parallel-reader"
 ICON_NAME = APP_ID
 GENERIC_NAME = N_("Multilingual news reader")
 COMMENT = N_("Read news articles next to their translations")

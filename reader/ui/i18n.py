@@ -8,14 +8,15 @@ compile); the language is READER_LOCALE, else the one chosen in Preferences
 from __future__ import annotations
 
 import gettext
-import locale as _system_locale
 import os
 from datetime import datetime, timedelta
 from decimal import Decimal
 from functools import cache
-from importlib import resources
+from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
+
+from reader.ui.language_names import AUTONYMS, RIGHT_TO_LEFT
 
 UNDETERMINED = "und"
 FALLBACK_LOCALE = "en"
@@ -52,9 +53,12 @@ def _catalog() -> gettext.NullTranslations:
 
 def load_catalog(language: str) -> gettext.NullTranslations:
     """The compiled catalog of an interface language (English: the messages as written)."""
-    catalog = resources.files("reader").joinpath(
-        "locale", language, "LC_MESSAGES", f"{DOMAIN}.mo")
-    if language == FALLBACK_LOCALE or not catalog.is_file():
+    if language == FALLBACK_LOCALE:
+        return gettext.NullTranslations()
+    # The package's locale folder (a package on disk, as importlib.resources would find it).
+    catalog = Path(__file__).resolve().parent.parent / "locale" / language / "LC_MESSAGES" / (
+        f"{DOMAIN}.mo")
+    if not catalog.is_file():
         return gettext.NullTranslations()
     with catalog.open("rb") as file:
         return gettext.GNUTranslations(file)
@@ -104,9 +108,14 @@ def ui_locale() -> Locale:
     """The locale of the interface: READER_LOCALE, else the language chosen in Preferences,
     else the system's, else English."""
     candidates = [os.environ.get("READER_LOCALE"), _chosen, os.environ.get("LC_ALL"),
-                  os.environ.get("LC_MESSAGES"), os.environ.get("LANG"),
-                  _system_locale.getlocale()[0]]
-    for candidate in candidates:
+                  os.environ.get("LC_MESSAGES"), os.environ.get("LANG")]
+    for number in range(len(candidates) + 1):
+        if number < len(candidates):
+            candidate = candidates[number]
+        else:  # last, the C library's (its module loads only when it comes to that)
+            import locale
+
+            candidate = locale.getlocale()[0]
         if not candidate or candidate in ("C", "POSIX") or candidate.startswith("C."):
             continue
         name = candidate.split(".")[0].split("@")[0]
@@ -138,6 +147,8 @@ def language_name(code: str) -> str:
     """A language's own name for itself ("español", "русский", "norsk bokmål")."""
     if code == UNDETERMINED:
         return _("unknown language")
+    if code in AUTONYMS:  # a table of CLDR's names: no language's whole data loaded for it
+        return AUTONYMS[code]
     try:
         name = Locale.parse(code).get_display_name(code)
     except (ValueError, UnknownLocaleError):
@@ -150,6 +161,8 @@ def is_right_to_left(code: str) -> bool:
     """Whether a language is written right to left (Arabic, Hebrew, Persian), per CLDR."""
     if code == UNDETERMINED:
         return False
+    if code in AUTONYMS:  # a language CLDR has: its direction is in the table
+        return code in RIGHT_TO_LEFT
     try:
         return bool(Locale.parse(code).character_order == "right-to-left")
     except (ValueError, UnknownLocaleError):

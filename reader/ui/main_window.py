@@ -32,7 +32,6 @@ from reader.operations.changes import LibraryChange
 from reader.operations.session import LibrarySession
 from reader.store import Annotation, LibraryError
 from reader.store.records import ListKind, SearchHit
-from reader.ui.about import show_about
 from reader.ui.background import BackgroundJob, start_job
 from reader.ui.figures.metrics_sidebar import MetricsSidebar
 from reader.ui.focus_mode import FocusMode
@@ -52,7 +51,7 @@ from reader.ui.notes.pending_writes import PendingWrites
 from reader.ui.parallel.parallel_pane import ParallelPane
 from reader.ui.parallel.reading_style import ReadingStyle
 from reader.ui.plain_text import as_rich_text
-from reader.ui.startup import StartUp, after_next_paint
+from reader.ui.startup import StartUp
 from reader.ui.themes import Theme, Themes
 from reader.ui.upkeep import LibraryUpkeep
 from reader.ui.window_state import WindowState
@@ -136,8 +135,12 @@ class MainWindow(QMainWindow):
                                            self.statusBar()],
                                     self.parallel_pane.view)
         self.addActions([self.find_action, self.help_action])
-        self._startup = StartUp(self, self._open_initial_article,
-                                then=[self.health.start, self._load_writing_code])
+        # The article read last is in the first paint; what can wait runs after it: the
+        # translation check of its pair, the file's check, loading what writes use.
+        self.parallel_pane.hold_background_work()
+        self._open_initial_article()
+        self._startup = StartUp(self, then=[self.parallel_pane.release_background_work,
+                                            self.health.start, self._load_writing_code])
         self._update_status()
 
     # -- building ----------------------------------------------------------------------------
@@ -145,8 +148,8 @@ class MainWindow(QMainWindow):
     def _build_docks(self) -> None:
         undo_stack = self.undo_stack
         self.annotations_panel = AnnotationsPanel(self.library, self.events, undo_stack)
-        self.bookmarks_panel = BookmarksPanel(self.library, self.events, undo_stack)
-        self.bookmarks_panel.set_preferred_language(ui_locale().language)
+        self.bookmarks_panel = BookmarksPanel(self.library, self.events, undo_stack,
+                                              preferred_language=ui_locale().language)
         self.annotations_dock = QDockWidget(_("Highlights and notes"), self)
         self.annotations_dock.setObjectName("annotationsDock")
         self.annotations_dock.setWidget(self.annotations_panel)
@@ -305,6 +308,11 @@ class MainWindow(QMainWindow):
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         help_menu.addAction(self.about_action)
 
+    def _on_about_action_triggered(self) -> None:
+        from reader.ui.about import show_about
+
+        show_about(self, self.library.path)
+
     def _on_preferences_action_triggered(self) -> None:
         from reader.ui.preferences import PreferencesDialog
 
@@ -367,7 +375,7 @@ class MainWindow(QMainWindow):
         self.open_address_action.triggered.connect(self._on_open_address_triggered)
         self.import_folder_action.triggered.connect(self._on_import_folder_triggered)
         self.quit_action.triggered.connect(self.close)
-        self.about_action.triggered.connect(lambda: show_about(self, self.library.path))
+        self.about_action.triggered.connect(self._on_about_action_triggered)
         self.help_action.triggered.connect(self.show_help)
         self.preferences_action.triggered.connect(self._on_preferences_action_triggered)
         self.diagnostics_action.triggered.connect(self._on_diagnostics_action_triggered)
@@ -384,13 +392,13 @@ class MainWindow(QMainWindow):
             self.library_pane.select_first()
 
     def _load_writing_code(self) -> None:
-        # Once the first article's text is on screen: an import in another thread holds the
-        # interpreter and would delay that text by tens of milliseconds.
-        after_next_paint(self.parallel_pane.view.viewport(), lambda: start_job(
-            BackgroundJob(lambda _report: LibrarySession.load_writing_code())))
+        # After the first paint (the article's text is in it): an import in another thread
+        # holds the interpreter and would delay that paint by tens of milliseconds.
+        start_job(BackgroundJob(lambda _report: LibrarySession.load_writing_code()))
 
     def initial_article_opened(self) -> bool:
-        """Whether the window has opened its first article (it does so once it has painted)."""
+        """Whether the window's start is over: its first article was opened before it was
+        shown, and the steps that wait for the first paint (the file's check) have begun."""
         return not self._startup.pending
 
     def use_default_split(self) -> None:
@@ -433,7 +441,6 @@ class MainWindow(QMainWindow):
 
     def open_article(self, article_id: int) -> bool:
         """Select an article in the library and show it afresh; False if it is not there."""
-        self._startup.article_chosen()
         return self.navigator.open_article(article_id)
 
     def delete_selected_article(self) -> bool:
@@ -683,7 +690,6 @@ class MainWindow(QMainWindow):
             self._update_status()
 
     def _on_search_pane_hit_opened(self, hit: SearchHit) -> None:
-        self._startup.article_chosen()
         self.navigator.open_search_hit(hit, self.search_pane.query())
 
     def _on_pending_writes_waiting_changed(self, count: int) -> None:

@@ -12,7 +12,7 @@ from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
 from reader import __version__
-from reader.error_log import logger, start_logging
+from reader.error_log import BACKUPS, MAX_BYTES, log_error, logger, start_logging
 from reader.ui.background import BackgroundJob, start_job
 from reader.ui.main_window import MainWindow
 
@@ -27,6 +27,17 @@ def log_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
         if isinstance(handler, logging.FileHandler):
             logger().removeHandler(handler)
             handler.close()
+
+
+def test_the_log_is_moved_aside_before_it_outgrows_its_limit(log_file: Path) -> None:
+    log_file.write_text("x" * (MAX_BYTES - 10) + "\n", encoding="utf-8")
+    for number in range(BACKUPS + 2):
+        log_error(f"error number {number}")
+        log_file.write_text(log_file.read_text(encoding="utf-8") + "y" * MAX_BYTES,
+                            encoding="utf-8")
+    kept = sorted(path.name for path in log_file.parent.iterdir())
+    assert kept == [log_file.name] + [f"{log_file.name}.{n}" for n in range(1, BACKUPS + 1)]
+    assert "error number" in log_file.with_name(f"{log_file.name}.1").read_text(encoding="utf-8")
 
 
 def test_a_failing_background_job_leaves_its_traceback_in_the_log(

@@ -9,7 +9,7 @@ search, not one per letter; a search on a large library takes tens of millisecon
 from __future__ import annotations
 
 import html
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -21,15 +21,13 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPainter, QPalette, QTextDocument
+from PySide6.QtGui import QKeyEvent, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
     QStackedWidget,
-    QStyle,
     QStyledItemDelegate,
-    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +36,10 @@ from reader.operations.session import LibrarySession
 from reader.store.records import SearchHit
 from reader.ui.i18n import _, language_name, ngettext
 from reader.ui.plain_text import as_rich_text
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPainter
+    from PySide6.QtWidgets import QStyleOptionViewItem
 
 Index = QModelIndex | QPersistentModelIndex
 HIT_ROLE = Qt.ItemDataRole.UserRole + 30
@@ -102,6 +104,11 @@ class HitDelegate(QStyledItemDelegate):
     """Draws a hit as two to four lines of rich text."""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        # QStyle's type (hundreds of enum members) is made when first used: at the first hit
+        # drawn, not at start-up.
+        from PySide6.QtGui import QAbstractTextDocumentLayout
+        from PySide6.QtWidgets import QStyle
+
         model = index.model()
         hit = model.data(index, HIT_ROLE) if model is not None else None
         if not isinstance(hit, SearchHit):

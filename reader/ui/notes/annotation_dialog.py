@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -21,14 +20,7 @@ from PySide6.QtWidgets import (
 
 from reader.store import COLOURS
 from reader.ui.i18n import _
-from reader.ui.notes.highlight_colours import colour_label, highlight_colour
-
-
-def swatch(colour: QColor, size: int = 14) -> QIcon:
-    """A small square of a colour, for buttons and lists."""
-    pixmap = QPixmap(size, size)
-    pixmap.fill(colour)
-    return QIcon(pixmap)
+from reader.ui.notes.highlight_colours import colour_label, highlight_colour, swatch
 
 
 def split_tags(text: str) -> list[str]:

@@ -30,9 +30,8 @@ from reader.operations.session import LibrarySession
 from reader.store import COLOURS, Annotation
 from reader.ui.i18n import _, ngettext
 from reader.ui.library_events import LibraryEvents
-from reader.ui.notes.annotation_dialog import swatch
 from reader.ui.notes.annotations_model import AnnotationColumn, AnnotationFilter, AnnotationsModel
-from reader.ui.notes.highlight_colours import colour_label, highlight_colour
+from reader.ui.notes.highlight_colours import colour_label, highlight_colour, swatch
 from reader.ui.notes.note_commands import DeleteHighlights
 
 SCOPE_ARTICLE = "article"

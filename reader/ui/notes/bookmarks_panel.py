@@ -37,12 +37,13 @@ class BookmarksPanel(QWidget):
     open_bookmark_requested = Signal(object)  # a Bookmark
 
     def __init__(self, library: LibrarySession, events: LibraryEvents, undo_stack: QUndoStack,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, preferred_language: str | None = None) -> None:
         super().__init__(parent)
         self._library = library
         self._events = events
         self._undo_stack = undo_stack
-        self._preferred_language: str | None = None
+        # Titles in this language where an article has it (given here, the list is read once).
+        self._preferred_language = preferred_language
         self.model = BookmarksModel()
         self.model.setParent(self)
 

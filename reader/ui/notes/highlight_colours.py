@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QIcon, QPixmap
 
 from reader.store.records import COLOUR_CSS
 from reader.ui.i18n import _
@@ -13,6 +13,13 @@ def highlight_colour(name: str, alpha: int = 255) -> QColor:
     colour = QColor(COLOUR_CSS.get(name, COLOUR_CSS["yellow"]))
     colour.setAlpha(alpha)
     return colour
+
+
+def swatch(colour: QColor, size: int = 14) -> QIcon:
+    """A small square of a colour, for buttons and lists."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(colour)
+    return QIcon(pixmap)
 
 
 def colour_label(name: str) -> str:

@@ -19,8 +19,7 @@ from reader.operations.session import LibrarySession
 from reader.store import COLOURS, Annotation, Bookmark
 from reader.ui.i18n import _, language_name
 from reader.ui.library_events import LibraryEvents
-from reader.ui.notes.annotation_dialog import AnnotationDialog, swatch
-from reader.ui.notes.highlight_colours import colour_label, highlight_colour
+from reader.ui.notes.highlight_colours import colour_label, highlight_colour, swatch
 from reader.ui.notes.note_commands import (
     AddBookmark,
     AddHighlight,
@@ -193,6 +192,8 @@ class HighlightLayer(QObject):
 
     def edit_with_dialog(self, annotation: Annotation) -> None:
         """Ask for a highlight's colour, note and tags, and keep them."""
+        from reader.ui.notes.annotation_dialog import AnnotationDialog
+
         dialog = AnnotationDialog(annotation.exact, annotation.colour, annotation.note,
                                   annotation.tags, self._owner)
         if dialog.exec():
@@ -260,6 +261,8 @@ class HighlightLayer(QObject):
             return
         quote = self._library.document_text(documents[passage.column].id).text[
             passage.start:passage.end]
+        from reader.ui.notes.annotation_dialog import AnnotationDialog
+
         dialog = AnnotationDialog(quote, self.last_colour, parent=self._owner)
         if dialog.exec():
             self.highlight_selection(dialog.colour(), dialog.note(), dialog.tags())

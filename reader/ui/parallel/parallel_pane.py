@@ -20,7 +20,7 @@ from reader.operations.corrections import merge_with_next, move_sentence, split_
 from reader.operations.session import CheckedFigures, LibrarySession
 from reader.store import AlignedBead, Annotation, DocumentInfo, FigureRecord
 from reader.text.figure_check import FigurePair, Verdict
-from reader.ui.background import ReportProgress, library_job, start_job
+from reader.ui.background import BackgroundJob, ReportProgress, library_job, start_job
 from reader.ui.i18n import _, language_name
 from reader.ui.library_events import LibraryEvents
 from reader.ui.parallel.find_bar import FindBar
@@ -87,6 +87,9 @@ class ParallelPane(QWidget):
         self._pending: tuple[int, int] | None = None
         self._checking: tuple[int, int] | None = None
         self._checks = 0  # checks started: only the latest one's result is shown
+        # Background work (alignment, translation check) held until the window has painted:
+        # a thread started before would share the interpreter with the first paint.
+        self._held_jobs: list[BackgroundJob] | None = None
         self.undo_stack = undo_stack
         self.model = ParallelTextModel()
 
@@ -458,7 +461,7 @@ class ParallelPane(QWidget):
         job.signals.progress.connect(self._on_alignment_progress)
         job.signals.finished.connect(self._on_alignment_finished)
         job.signals.failed.connect(self._on_alignment_failed)
-        start_job(job)
+        self._start(job)
 
     def _check_in_background(self, left_id: int, right_id: int) -> None:
         """Check the pair's figures off the GUI thread; the rows are tinted when it ends."""
@@ -471,7 +474,25 @@ class ParallelPane(QWidget):
 
         job = library_job(self._library.path, work)
         job.signals.finished.connect(self._on_check_finished)
-        start_job(job)
+        self._start(job)
+
+    def hold_background_work(self) -> None:
+        """Keep the alignment and translation check of what is shown from starting until
+        `release_background_work` (the window holds them until its first paint)."""
+        if self._held_jobs is None:
+            self._held_jobs = []
+
+    def release_background_work(self) -> None:
+        """Start the background work held since `hold_background_work`, in order."""
+        held, self._held_jobs = self._held_jobs or [], None
+        for job in held:
+            start_job(job)
+
+    def _start(self, job: BackgroundJob) -> None:
+        if self._held_jobs is not None:
+            self._held_jobs.append(job)
+        else:
+            start_job(job)
 
     def translation_checked(self) -> bool:
         """Whether the shown pair's figures have been checked (True for one column)."""

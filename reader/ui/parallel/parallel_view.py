@@ -30,6 +30,7 @@ from PySide6.QtGui import (
     QPen,
     QPolygonF,
     QResizeEvent,
+    QShowEvent,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -164,6 +165,7 @@ class ParallelTextView(QTextBrowser):
         self._lines.setLineHeight(LINE_HEIGHT,
                                   QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         self._measure_margin = -1.0
+        self._top_row_at_show = -1  # a reading place to go back to once the view is shown
         self._more = QTimer(self)
         self._more.setSingleShot(True)
         self._more.setInterval(0)
@@ -212,6 +214,21 @@ class ParallelTextView(QTextBrowser):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
         self._fit_measure()
+        self._scroll_to_top_row_at_show()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        self._scroll_to_top_row_at_show()
+
+    def _scroll_to_top_row_at_show(self) -> None:
+        """A reading place given before the view was shown: the window's layout settles in a
+        few resizes (splitter, scroll bars) before the first paint, and the row is scrolled
+        to the top at each, so that the first paint shows it there."""
+        row = self._top_row_at_show
+        if row >= 0 and self.isVisible():
+            self._top_row_at_show = -1
+            self.scroll_row_to_top(row)
+            self._top_row_at_show = row
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
@@ -262,6 +279,9 @@ class ParallelTextView(QTextBrowser):
     def scroll_row_to_top(self, row: int) -> None:
         """Scroll so that a row stands at the top of the view."""
         if not 0 <= row < self._model.rowCount():
+            return
+        if not self.isVisible():  # its place is known once the view has its size
+            self._top_row_at_show = row
             return
         self._ensure_rendered(row)
         table = self._tables[row]
@@ -400,6 +420,7 @@ class ParallelTextView(QTextBrowser):
         self._marks, self._marked_ranges, self._marker_rects = [], [], []
         self._margin_marks = []
         self._hovered = self._current = -1
+        self._top_row_at_show = -1
         rows, columns = self._model.rowCount(), self._model.columnCount()
         if not rows or not columns:
             return
@@ -642,6 +663,7 @@ class ParallelTextView(QTextBrowser):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         super().paintEvent(event)
+        self._top_row_at_show = -1  # painted at its place: the reader scrolls from here
         self._marker_rects = []
         if not self._margin_marks:
             return
