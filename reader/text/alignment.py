@@ -56,6 +56,7 @@ from reader.text.names import find_names, loose_spelling, name_block, similar_na
 from reader.text.numbers import find_numbers
 from reader.text.sentences import split_sentences
 from reader.text.versions import ALIGNER_VERSION as ALIGNER_VERSION
+from reader.text.versions import UNSURE_BELOW as UNSURE_BELOW
 
 # Gale & Church's bead priors and variance of the length difference per character.
 GALE_CHURCH_PRIORS = {(1, 1): 0.89, (1, 0): 0.0099, (0, 1): 0.0099, (2, 1): 0.089,
@@ -407,10 +408,9 @@ FEATURES = ("log_posterior", "margin", "join_margin", "cut_margin", "log_quality
 CONFIDENCE_WEIGHTS = (3.052, 0.121, -0.153, 0.346, -0.007, 3.003, 5.390, 5.202, 4.349, 1.785,
                       0.055, -0.906)
 CONFIDENCE_BIAS = -4.898
-# Beads below this confidence are the "unsure rows" the window marks. The bias above was
-# moved so that on the fitting sets 2 % of the right beads fall below it (the model alone
-# put the line elsewhere): the two are set together.
-UNSURE_BELOW = 0.5
+# The bias above was moved so that on the fitting sets 2 % of the right beads fall below
+# UNSURE_BELOW (reader.text.versions; the model alone put the line elsewhere): the two are
+# set together.
 LEAST_LOG = -9.0  # logs of posteriors and qualities are taken as at least this
 
 

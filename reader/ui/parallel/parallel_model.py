@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from reader.store import DocumentInfo, SentenceAlignment, SentenceRecord
-from reader.text.alignment import UNSURE_BELOW
+from reader.text.versions import UNSURE_BELOW
 from reader.ui.i18n import _, language_name
 
 Index = QModelIndex | QPersistentModelIndex
