@@ -48,6 +48,7 @@ def analyse_source(document: SourceDocument, language: str | None = None,
         raise NotAnArticle(Reason(ReasonCode.ONLY_METADATA))
     body = document.body_text
     code = language or document.language or detect_language(body)
+    split = sentences is None
     if sentences is None:
         spans = tuple(
             tuple(split_sentences(p.text, code, offset=p.start)) for p in document.paragraphs
@@ -58,7 +59,7 @@ def analyse_source(document: SourceDocument, language: str | None = None,
     return AnalysedDocument(
         parsed=document,
         language=code if code else UNDETERMINED,
-        title=_title(document, code),
+        title=_title(document, code, spans if split else None),
         place=find_place(document.source_url, body),
         sentences=spans,
         word_count=count_words(body),
@@ -67,11 +68,13 @@ def analyse_source(document: SourceDocument, language: str | None = None,
     )
 
 
-def _title(document: SourceDocument, language: str) -> str:
-    """The title the file declares, else the opening sentence that says what it is about."""
+def _title(document: SourceDocument, language: str,
+           sentences: Sequence[Sequence[SentenceSpan]] | None = None) -> str:
+    """The title the file declares, else the opening sentence that says what it is about
+    (from the sentences split already, when they were split in `language`)."""
     if document.title and document.title.strip():
         return shorten(" ".join(document.title.split()), TITLE_MAX_CHARS)
-    return derive_title(document.paragraphs, language)
+    return derive_title(document.paragraphs, language, sentences)
 
 
 def analyse_document(text: str, language: str | None = None) -> AnalysedDocument:
