@@ -649,17 +649,13 @@ class Library:
         named = self._article_naming(analysed, origin)
         if named is not None:
             return named
-        table = self._db.table("articles")
-        table.insert(
-            {
-                "translation_key": key,
-                "translation_link": "source address" if key else None,
-                "title": analysed.title,
-                "place": analysed.place,
-                "created_at": _now(),
-            }
-        )
-        return _last_id(table)
+        return _insert_row(self._conn, "articles", {
+            "translation_key": key,
+            "translation_link": "source address" if key else None,
+            "title": analysed.title,
+            "place": analysed.place,
+            "created_at": _now(),
+        })
 
     def _article_naming(self, analysed: AnalysedDocument, origin: str | None) -> int | None:
         """The article a page joins as another language version: one whose page names this
@@ -725,12 +721,11 @@ class Library:
         self, article_id: int, uri: str, analysed: AnalysedDocument, file_name: str,
         origins: dict[str, str | None],
     ) -> int:
-        table = self._db.table("documents")
         now = _now()
         record = self._document_record(analysed, file_name)
-        table.insert({**record, **origins, "article_id": article_id, "uri": uri,
-                      "imported_at": now, "updated_at": now})
-        document_id = _last_id(table)
+        document_id = _insert_row(self._conn, "documents", {
+            **record, **origins, "article_id": article_id, "uri": uri,
+            "imported_at": now, "updated_at": now})
         self.search.index_document(document_id, record["title"] or "", record["text"])
         return document_id
 
@@ -1067,10 +1062,18 @@ def _metadata_of(stored: object) -> dict[str, str]:
     return {str(key): str(value) for key, value in found.items() if value not in (None, "")}
 
 
-def _last_id(table: sqlite_utils.db.Table) -> int:
-    """The id of the row a table's last insert wrote."""
-    assert table.last_pk is not None
-    return int(table.last_pk)
+def _insert_row(conn: sqlite3.Connection, table: str, record: dict[str, Any]) -> int:
+    """Insert one row (column names from our own code, never from input); its id."""
+    columns = tuple(record)
+    cursor = conn.execute(_insert_statement(table, columns), list(record.values()))
+    assert cursor.lastrowid is not None
+    return int(cursor.lastrowid)
+
+
+@cache
+def _insert_statement(table: str, columns: tuple[str, ...]) -> str:
+    names = ", ".join(f'"{column}"' for column in columns)
+    return f'INSERT INTO "{table}" ({names}) VALUES ({", ".join("?" * len(columns))})'
 
 
 def _document_info(row: Any) -> DocumentInfo:
