@@ -254,6 +254,11 @@ class _Lexicon:
     rank_word_values: list[tuple[re.Pattern[str], int]]
     stop_words: frozenset[str]
     month_words: frozenset[str]
+    # The longest match of currency_before, and of month_before without its trailing space:
+    # both end where the text before a number ends, so they are searched for only that far
+    # back (the same match, found without trying every earlier position).
+    currency_before_reach: int
+    month_before_reach: int
 
 
 def _alternation(words: list[str]) -> str:
@@ -328,7 +333,8 @@ def _lexicon(language: str) -> _Lexicon:
     currency_words += [re.escape(name) for name in cldr_currencies]
     from babel.numbers import list_currencies
 
-    codes = "|".join(sorted(set(list_currencies()) | set(_CURRENCY_CODES)))
+    code_set = set(list_currencies()) | set(_CURRENCY_CODES)
+    codes = "|".join(sorted(code_set))
     measure_words = [rx for rx, _unit in _MEASURE_WORDS[lang]]
     measure_words += [re.escape(name) for name in cldr_measures]
     qualifier_of: dict[str, str] = {}
@@ -367,6 +373,8 @@ def _lexicon(language: str) -> _Lexicon:
         rank_word_values=[(re.compile(rf"(?:{rx})$", re.I), v) for rx, v in rank_words],
         stop_words=frozenset(_LABEL_STOP[lang].split()),
         month_words=frozenset(m.lower() for m in months),
+        currency_before_reach=max(map(len, [*code_set, *symbols]), default=0) + 1,
+        month_before_reach=max(map(len, months), default=0) + 1,
     )
 
 
@@ -503,10 +511,23 @@ def _excluded(text: str, mention: NumberMention, lex: _Lexicon) -> bool:
         return True  # a period "2025–2030"
     if _YEAR_DASH_END.search(before) and _year_like(mention.value):
         return True
-    if lex.month_before.search(before) or lex.month_after.match(after):
+    if _ends_with(lex.month_before, before, lex.month_before_reach + _trailing_space(before)) \
+            or lex.month_after.match(after):
         return True  # a date: "25 de octubre", "October 25", "14 января"
     # "12.10.2025", "25/10/2017"
     return _DATE_AFTER.match(after) is not None
+
+
+def _ends_with(pattern: re.Pattern[str], text: str, reach: int) -> re.Match[str] | None:
+    """pattern.search(text) for a pattern that matches only at the end of the text, and
+    never more than `reach` characters: looked for in those last characters alone (what
+    comes before them still counts for the pattern's look-behinds). One more character, as
+    `$` also matches before a final line break."""
+    return pattern.search(text, max(0, len(text) - reach - 1))
+
+
+def _trailing_space(text: str) -> int:
+    return len(text) - len(text.rstrip())
 
 
 def _year_like(value: Decimal) -> bool:
@@ -546,7 +567,7 @@ def _read_after(text: str, mention: NumberMention, lex: _Lexicon, lang: str) -> 
         value = value.scaleb(scale[0])
         end, scaled = scale[1], True
     position = _SPACE.match(text, end).end()  # type: ignore[union-attr]
-    prefix = lex.currency_before.search(before)
+    prefix = _ends_with(lex.currency_before, before, lex.currency_before_reach)
     if prefix is not None:
         if not scaled:  # "£125m", "$5k": a one-letter scale glued to an amount of money
             glued = _GLUED_SCALE.match(text, end)
