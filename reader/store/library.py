@@ -588,9 +588,12 @@ class Library:
 
     def add_document(self, analysed: AnalysedDocument, file_name: str,
                      article_id: int | None = None, *, origin: str | None = None,
-                     source_format: str | None = None) -> ImportResult:
+                     source_format: str | None = None,
+                     list_columns: bool = True) -> ImportResult:
         """Store one analysed file, all or nothing; `origin` is the path or web address it
-        came from, `source_format` the format it was read in.
+        came from, `source_format` the format it was read in. `list_columns=False` leaves
+        the article's list columns to the caller's next write in the same transaction (the
+        document's figures, which bring them up to date).
 
         A text already in the library is a duplicate; a new text of a language version the
         library knows (same source address and language, or same file name) replaces it.
@@ -629,7 +632,8 @@ class Library:
                 status = ImportStatus.IMPORTED
             self._insert_structure(document_id, analysed)
             self._keep_translation_addresses(document_id, analysed)
-            refresh_article_listing(self._conn, article_id)
+            if list_columns:
+                refresh_article_listing(self._conn, article_id)
         return ImportResult(path, status, "", article_id, document_id)
 
     def _article_for(self, analysed: AnalysedDocument, origin: str | None = None) -> int:
@@ -726,7 +730,8 @@ class Library:
         document_id = _insert_row(self._conn, "documents", {
             **record, **origins, "article_id": article_id, "uri": uri,
             "imported_at": now, "updated_at": now})
-        self.search.index_document(document_id, record["title"] or "", record["text"])
+        self.search.index_document(document_id, record["title"] or "", record["text"],
+                                   (analysed.folded_title, analysed.folded_text))
         return document_id
 
     def _replace_document(self, document_id: int, analysed: AnalysedDocument,
@@ -736,7 +741,8 @@ class Library:
         record = {**self._document_record(analysed, file_name), "updated_at": _now(),
                   **{key: value for key, value in origins.items() if value is not None}}
         self._db.table("documents").update(document_id, record)
-        self.search.index_document(document_id, record["title"] or "", record["text"])
+        self.search.index_document(document_id, record["title"] or "", record["text"],
+                                   (analysed.folded_title, analysed.folded_text))
         # The reader's marks follow their words into the new text.
         self.annotations.reanchor_document(document_id, analysed.parsed.body_text)
         self.bookmarks.reanchor_document(document_id, analysed.parsed.body_text)
