@@ -251,6 +251,7 @@ class _Lexicon:
     rank_after: re.Pattern[str]
     rank_before: re.Pattern[str]
     rank_words: re.Pattern[str]
+    rank_noun: re.Pattern[str]  # the end of every rank_words match: none, no rank word
     rank_word_values: list[tuple[re.Pattern[str], int]]
     stop_words: frozenset[str]
     month_words: frozenset[str]
@@ -370,6 +371,7 @@ def _lexicon(language: str) -> _Lexicon:
         rank_words=re.compile(
             rf"(?<![^\W\d_])(?P<w>{_alternation([rx for rx, _ in rank_words])})\s+"
             rf"{_RANK_NOUN[lang]}(?![^\W\d_])", re.I),
+        rank_noun=re.compile(rf"\s{_RANK_NOUN[lang]}(?![^\W\d_])", re.I),
         rank_word_values=[(re.compile(rf"(?:{rx})$", re.I), v) for rx, v in rank_words],
         stop_words=frozenset(_LABEL_STOP[lang].split()),
         month_words=frozenset(m.lower() for m in months),
@@ -445,12 +447,15 @@ def json_number(value: Decimal) -> int | float | str:
     return float(value)
 
 
+_CAPITAL_DIGIT = re.compile(r"[A-Z][0-9]")
 _GLUED_CODE = re.compile(rf"(?<![\w$])(?:{'|'.join(_CURRENCY_CODES)})(?=[0-9])")
 
 
 def _glued_to_codes(text: str, lang: str) -> list[NumberMention]:
     """Amounts glued to a currency code ("GBP7.50"), which the number reader leaves alone
     (a number glued to letters is a name there: "G7", "COP26")."""
+    if _CAPITAL_DIGIT.search(text) is None:
+        return []  # every code ends in a capital letter before the digit
     mentions = []
     for match in _GLUED_CODE.finditer(text):
         found = find_numbers(" " + text[match.end():match.end() + 40], lang)
@@ -663,6 +668,8 @@ def _count_lemma(surface: str, lex: _Lexicon) -> str:
 
 
 def _word_ranks(text: str, lex: _Lexicon, lang: str) -> list[Figure]:
+    if lex.rank_noun.search(text) is None:
+        return []  # most texts: found at once, without trying the rank words everywhere
     ranks = []
     for match in lex.rank_words.finditer(text):
         word = match.group("w")
