@@ -8,13 +8,17 @@ workers do (import_work.align_job) and stores everything as the importer's write
 (batches of 64 files into a new library). Each stage is timed with time.process_time around
 the functions the stages call, so other work on the machine (a shared machine) changes the
 figures little; the whole of each phase is timed too, so what no stage names shows as "rest".
---profile OUT writes a cProfile of the whole run to OUT (pstats format).
+--profile OUT writes a cProfile of the whole run to OUT (pstats format). --library LIB stores
+into a copy of LIB (with its -wal file) instead of a new library, to see what the writer
+costs in a large library (make one with `import_throughput.py --files N --keep LIB`, then use
+another --seed here, or every file is a duplicate).
 """
 
 from __future__ import annotations
 
 import argparse
 import cProfile
+import shutil
 import sys
 import tempfile
 import time
@@ -82,6 +86,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--files", type=int, default=2000)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--profile", type=Path)
+    parser.add_argument("--library", type=Path, help="store into a copy of this library")
     args = parser.parse_args(argv)
 
     from reader.app import open_library
@@ -96,6 +101,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         articles, pairs = count_articles(files)
         profiler = cProfile.Profile() if args.profile else None
         start_worker()
+        if args.library is not None:
+            for suffix in ("", "-wal"):
+                source = Path(f"{args.library}{suffix}")
+                if source.exists():
+                    shutil.copyfile(source, scratch / f"library.sqlite{suffix}")
         library = open_library(scratch / "library.sqlite")
         SPENT.clear()
         CALLS.clear()
@@ -139,9 +149,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     n = len(files)
     ms = 1000 / n
+    per_article = "" if args.library else (
+        f", {size / 1e6 / (articles / 1000):.2f} MB per 1,000 articles")
     print(f"{n} files ({articles} articles, {pairs} pairs), {failed} failed, {aligned} "
-          f"alignments stored; library {size / 1e6:.1f} MB, "
-          f"{size / 1e6 / (articles / 1000):.2f} MB per 1,000 articles")
+          f"alignments stored; library {size / 1e6:.1f} MB{per_article}")
     print("| stage | CPU ms per file |")
     print("|---|---|")
     named = 0.0
