@@ -262,8 +262,10 @@ def _store_document(library: Library, prepared: PreparedFile) -> ImportResult:
 def _store_version(library: Library, prepared: PreparedFile, analysed: AnalysedDocument,
                    figures: Sequence[Figure], origin: str,
                    article_id: int | None = None) -> ImportResult:
+    # The figures' write brings the article's list columns up to date: not done twice.
     result = library.add_document(analysed, printable(prepared.path.name), article_id,
-                                  origin=origin, source_format=prepared.source_format or None)
+                                  origin=origin, source_format=prepared.source_format or None,
+                                  list_columns=False)
     if _stored(result):
         assert result.document_id is not None
         library.figures.replace(result.document_id, figures, FIGURE_EXTRACTOR_VERSION)

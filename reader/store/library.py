@@ -588,9 +588,12 @@ class Library:
 
     def add_document(self, analysed: AnalysedDocument, file_name: str,
                      article_id: int | None = None, *, origin: str | None = None,
-                     source_format: str | None = None) -> ImportResult:
+                     source_format: str | None = None,
+                     list_columns: bool = True) -> ImportResult:
         """Store one analysed file, all or nothing; `origin` is the path or web address it
-        came from, `source_format` the format it was read in.
+        came from, `source_format` the format it was read in. `list_columns=False` leaves
+        the article's list columns to the caller's next write in the same transaction (the
+        document's figures, which bring them up to date).
 
         A text already in the library is a duplicate; a new text of a language version the
         library knows (same source address and language, or same file name) replaces it.
@@ -629,7 +632,8 @@ class Library:
                 status = ImportStatus.IMPORTED
             self._insert_structure(document_id, analysed)
             self._keep_translation_addresses(document_id, analysed)
-            refresh_article_listing(self._conn, article_id)
+            if list_columns:
+                refresh_article_listing(self._conn, article_id)
         return ImportResult(path, status, "", article_id, document_id)
 
     def _article_for(self, analysed: AnalysedDocument, origin: str | None = None) -> int:
@@ -649,17 +653,13 @@ class Library:
         named = self._article_naming(analysed, origin)
         if named is not None:
             return named
-        table = self._db.table("articles")
-        table.insert(
-            {
-                "translation_key": key,
-                "translation_link": "source address" if key else None,
-                "title": analysed.title,
-                "place": analysed.place,
-                "created_at": _now(),
-            }
-        )
-        return _last_id(table)
+        return _insert_row(self._conn, "articles", {
+            "translation_key": key,
+            "translation_link": "source address" if key else None,
+            "title": analysed.title,
+            "place": analysed.place,
+            "created_at": _now(),
+        })
 
     def _article_naming(self, analysed: AnalysedDocument, origin: str | None) -> int | None:
         """The article a page joins as another language version: one whose page names this
@@ -725,13 +725,13 @@ class Library:
         self, article_id: int, uri: str, analysed: AnalysedDocument, file_name: str,
         origins: dict[str, str | None],
     ) -> int:
-        table = self._db.table("documents")
         now = _now()
         record = self._document_record(analysed, file_name)
-        table.insert({**record, **origins, "article_id": article_id, "uri": uri,
-                      "imported_at": now, "updated_at": now})
-        document_id = _last_id(table)
-        self.search.index_document(document_id, record["title"] or "", record["text"])
+        document_id = _insert_row(self._conn, "documents", {
+            **record, **origins, "article_id": article_id, "uri": uri,
+            "imported_at": now, "updated_at": now})
+        self.search.index_document(document_id, record["title"] or "", record["text"],
+                                   (analysed.folded_title, analysed.folded_text))
         return document_id
 
     def _replace_document(self, document_id: int, analysed: AnalysedDocument,
@@ -741,7 +741,8 @@ class Library:
         record = {**self._document_record(analysed, file_name), "updated_at": _now(),
                   **{key: value for key, value in origins.items() if value is not None}}
         self._db.table("documents").update(document_id, record)
-        self.search.index_document(document_id, record["title"] or "", record["text"])
+        self.search.index_document(document_id, record["title"] or "", record["text"],
+                                   (analysed.folded_title, analysed.folded_text))
         # The reader's marks follow their words into the new text.
         self.annotations.reanchor_document(document_id, analysed.parsed.body_text)
         self.bookmarks.reanchor_document(document_id, analysed.parsed.body_text)
@@ -1067,10 +1068,18 @@ def _metadata_of(stored: object) -> dict[str, str]:
     return {str(key): str(value) for key, value in found.items() if value not in (None, "")}
 
 
-def _last_id(table: sqlite_utils.db.Table) -> int:
-    """The id of the row a table's last insert wrote."""
-    assert table.last_pk is not None
-    return int(table.last_pk)
+def _insert_row(conn: sqlite3.Connection, table: str, record: dict[str, Any]) -> int:
+    """Insert one row (column names from our own code, never from input); its id."""
+    columns = tuple(record)
+    cursor = conn.execute(_insert_statement(table, columns), list(record.values()))
+    assert cursor.lastrowid is not None
+    return int(cursor.lastrowid)
+
+
+@cache
+def _insert_statement(table: str, columns: tuple[str, ...]) -> str:
+    names = ", ".join(f'"{column}"' for column in columns)
+    return f'INSERT INTO "{table}" ({names}) VALUES ({", ".join("?" * len(columns))})'
 
 
 def _document_info(row: Any) -> DocumentInfo:

@@ -44,13 +44,16 @@ class SearchIndex:
         self._conn = connection
         self._writer = writer
 
-    def index_document(self, document_id: int, title: str, text: str) -> None:
-        """Index a document's title and text, in place of what was indexed for it before."""
+    def index_document(self, document_id: int, title: str, text: str,
+                       folded: tuple[str, str] | None = None) -> None:
+        """Index a document's title and text, in place of what was indexed for it before;
+        `folded`: the two already folded (reader.text.folding.fold), when they are."""
+        folded_title, folded_text = folded if folded is not None else (fold(title), fold(text))
         with self._writer().atomic():
             self._conn.execute("DELETE FROM search_index WHERE rowid = ?", [document_id])
             self._conn.execute(
                 "INSERT INTO search_index (rowid, title, body) VALUES (?, ?, ?)",
-                [document_id, fold(title), fold(text)],
+                [document_id, folded_title, folded_text],
             )
 
     def search(self, query: str, limit: int = 50, language: str | None = None

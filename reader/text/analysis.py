@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reader.text.article_format import parse_article_text
+from reader.text.folding import fold
 from reader.text.language import UNDETERMINED, detect_language
 from reader.text.places import find_place
 from reader.text.reasons import Reason, ReasonCode
@@ -32,6 +33,10 @@ class AnalysedDocument:
     word_count: int
     character_count: int
     content_hash: str
+    # The title and the body text folded for the search index (reader.text.folding.fold),
+    # done here so that an import's workers fold, not its one writer.
+    folded_title: str
+    folded_text: str
 
     @property
     def sentence_count(self) -> int:
@@ -48,6 +53,7 @@ def analyse_source(document: SourceDocument, language: str | None = None,
         raise NotAnArticle(Reason(ReasonCode.ONLY_METADATA))
     body = document.body_text
     code = language or document.language or detect_language(body)
+    split = sentences is None
     if sentences is None:
         spans = tuple(
             tuple(split_sentences(p.text, code, offset=p.start)) for p in document.paragraphs
@@ -55,23 +61,28 @@ def analyse_source(document: SourceDocument, language: str | None = None,
     else:
         spans = tuple(tuple(SentenceSpan(start, end) for start, end in paragraph)
                       for paragraph in sentences)
+    title = _title(document, code, spans if split else None)
     return AnalysedDocument(
         parsed=document,
         language=code if code else UNDETERMINED,
-        title=_title(document, code),
+        title=title,
         place=find_place(document.source_url, body),
         sentences=spans,
         word_count=count_words(body),
         character_count=count_characters(body),
         content_hash=document.content_hash,
+        folded_title=fold(title),
+        folded_text=fold(body),
     )
 
 
-def _title(document: SourceDocument, language: str) -> str:
-    """The title the file declares, else the opening sentence that says what it is about."""
+def _title(document: SourceDocument, language: str,
+           sentences: Sequence[Sequence[SentenceSpan]] | None = None) -> str:
+    """The title the file declares, else the opening sentence that says what it is about
+    (from the sentences split already, when they were split in `language`)."""
     if document.title and document.title.strip():
         return shorten(" ".join(document.title.split()), TITLE_MAX_CHARS)
-    return derive_title(document.paragraphs, language)
+    return derive_title(document.paragraphs, language, sentences)
 
 
 def analyse_document(text: str, language: str | None = None) -> AnalysedDocument:

@@ -212,6 +212,23 @@ _BOUNDARY = re.compile(r"[.;:!?](?=\s)|[\n()\[\]«»\"“”]|,(?=\s)|\s[-–—
 _PARENTHESES = re.compile(r"\([^()]*\)")
 _SPACE = re.compile(r"[\s\u00a0\u202f]*")
 _WORD = r"[^\W\d_][\w-]*"
+# The patterns of the extraction's hot paths, compiled once (re's own cache costs a lookup a
+# call, and a text has hundreds of numbers to look around).
+_IDENTIFIER = re.compile(_IDENTIFIER_WORDS)
+_ORDINAL = re.compile(_ORDINAL_ENDING)
+_MINUTES_AFTER = re.compile(r":[0-5][0-9](?![0-9])")
+_WEB_PAGE = re.compile(r"\.html?\b")
+_DASH_LETTER = re.compile(r"-[^\W\d_]")
+_SLASH_LETTER = re.compile(r"/[^\W\d_]")
+_LETTER_DASH_END = re.compile(r"[^\W\d_]-$")
+_DASH_YEAR = re.compile(r"\s*[-–—]\s*[0-9]{4}(?![0-9])")
+_YEAR_DASH_END = re.compile(r"[0-9]{4}\s*[-–—]\s*$")
+_DATE_AFTER = re.compile(r"[./][0-9]{1,2}[./][0-9]{2,4}")
+_DATE_MARK = re.compile(r"[/.-][0-9]")
+_CURRENCY_END = re.compile(r"(?:US\$|\$|€|[A-Z]{3})\s?$")
+_SENTENCE_BREAK = re.compile(r"[.;:!?](?=\s)|\n")
+_WORD_WITH_DIGIT = re.compile(r"(?<!\S)\S*[0-9]")
+_NOT_A_WORD = re.compile(r"[0-9%$€/]")
 
 
 @dataclass(frozen=True)
@@ -234,9 +251,15 @@ class _Lexicon:
     rank_after: re.Pattern[str]
     rank_before: re.Pattern[str]
     rank_words: re.Pattern[str]
+    rank_noun: re.Pattern[str]  # the end of every rank_words match: none, no rank word
     rank_word_values: list[tuple[re.Pattern[str], int]]
     stop_words: frozenset[str]
     month_words: frozenset[str]
+    # The longest match of currency_before, and of month_before without its trailing space:
+    # both end where the text before a number ends, so they are searched for only that far
+    # back (the same match, found without trying every earlier position).
+    currency_before_reach: int
+    month_before_reach: int
 
 
 def _alternation(words: list[str]) -> str:
@@ -311,7 +334,8 @@ def _lexicon(language: str) -> _Lexicon:
     currency_words += [re.escape(name) for name in cldr_currencies]
     from babel.numbers import list_currencies
 
-    codes = "|".join(sorted(set(list_currencies()) | set(_CURRENCY_CODES)))
+    code_set = set(list_currencies()) | set(_CURRENCY_CODES)
+    codes = "|".join(sorted(code_set))
     measure_words = [rx for rx, _unit in _MEASURE_WORDS[lang]]
     measure_words += [re.escape(name) for name in cldr_measures]
     qualifier_of: dict[str, str] = {}
@@ -347,9 +371,12 @@ def _lexicon(language: str) -> _Lexicon:
         rank_words=re.compile(
             rf"(?<![^\W\d_])(?P<w>{_alternation([rx for rx, _ in rank_words])})\s+"
             rf"{_RANK_NOUN[lang]}(?![^\W\d_])", re.I),
+        rank_noun=re.compile(rf"\s{_RANK_NOUN[lang]}(?![^\W\d_])", re.I),
         rank_word_values=[(re.compile(rf"(?:{rx})$", re.I), v) for rx, v in rank_words],
         stop_words=frozenset(_LABEL_STOP[lang].split()),
         month_words=frozenset(m.lower() for m in months),
+        currency_before_reach=max(map(len, [*code_set, *symbols]), default=0) + 1,
+        month_before_reach=max(map(len, months), default=0) + 1,
     )
 
 
@@ -420,12 +447,15 @@ def json_number(value: Decimal) -> int | float | str:
     return float(value)
 
 
+_CAPITAL_DIGIT = re.compile(r"[A-Z][0-9]")
 _GLUED_CODE = re.compile(rf"(?<![\w$])(?:{'|'.join(_CURRENCY_CODES)})(?=[0-9])")
 
 
 def _glued_to_codes(text: str, lang: str) -> list[NumberMention]:
     """Amounts glued to a currency code ("GBP7.50"), which the number reader leaves alone
     (a number glued to letters is a name there: "G7", "COP26")."""
+    if _CAPITAL_DIGIT.search(text) is None:
+        return []  # every code ends in a capital letter before the digit
     mentions = []
     for match in _GLUED_CODE.finditer(text):
         found = find_numbers(" " + text[match.end():match.end() + 40], lang)
@@ -450,7 +480,7 @@ def _clock_time(text: str, mention: NumberMention, before: str) -> bool:
     if _CLOCK_MINUTES.search(before):
         return True  # the minutes of "10:15"
     hour = mention.value < 25 and mention.value >= 0
-    if hour and re.match(r":[0-5][0-9](?![0-9])", after):
+    if hour and _MINUTES_AFTER.match(after):
         return True
     if hour and _CLOCK_AFTER.match(after):
         return True
@@ -471,25 +501,38 @@ def _excluded(text: str, mention: NumberMention, lex: _Lexicon) -> bool:
     token_end = min((i for i in (text.find(c, end, high) for c in " \n\t") if i != -1),
                     default=high)
     token = text[token_start:token_end]
-    if "://" in token or "www." in token or "@" in token or re.search(r"\.html?\b", token):
+    if "://" in token or "www." in token or "@" in token or _WEB_PAGE.search(token):
         return True
     before = text[max(0, start - 30):start]
     after = text[end:end + 40]
-    if re.search(_IDENTIFIER_WORDS, before) or _clock_time(text, mention, before):
+    if _IDENTIFIER.search(before) or _clock_time(text, mention, before):
         return True
-    if (re.match(r"-[^\W\d_]", after) and not lex.rank_after.match(after)
+    if (_DASH_LETTER.match(after) and not lex.rank_after.match(after)
             and not lex.percent.match(after, 1)):
         return True  # "18-NQ/TW", "12-го созыва"; not "14-процентном", "5-procentig"
-    if re.match(r"/[^\W\d_]", after) or re.search(r"[^\W\d_]-$", before):
+    if _SLASH_LETTER.match(after) or _LETTER_DASH_END.search(before):
         return True  # "381/QĐ", "NQ-18"
-    if re.match(r"\s*[-–—]\s*[0-9]{4}(?![0-9])", after) and _year_like(mention.value):
+    if _DASH_YEAR.match(after) and _year_like(mention.value):
         return True  # a period "2025–2030"
-    if re.search(r"[0-9]{4}\s*[-–—]\s*$", before) and _year_like(mention.value):
+    if _YEAR_DASH_END.search(before) and _year_like(mention.value):
         return True
-    if lex.month_before.search(before) or lex.month_after.match(after):
+    if _ends_with(lex.month_before, before, lex.month_before_reach + _trailing_space(before)) \
+            or lex.month_after.match(after):
         return True  # a date: "25 de octubre", "October 25", "14 января"
     # "12.10.2025", "25/10/2017"
-    return re.match(r"[./][0-9]{1,2}[./][0-9]{2,4}", after) is not None
+    return _DATE_AFTER.match(after) is not None
+
+
+def _ends_with(pattern: re.Pattern[str], text: str, reach: int) -> re.Match[str] | None:
+    """pattern.search(text) for a pattern that matches only at the end of the text, and
+    never more than `reach` characters: looked for in those last characters alone (what
+    comes before them still counts for the pattern's look-behinds). One more character, as
+    `$` also matches before a final line break."""
+    return pattern.search(text, max(0, len(text) - reach - 1))
+
+
+def _trailing_space(text: str) -> int:
+    return len(text) - len(text.rstrip())
 
 
 def _year_like(value: Decimal) -> bool:
@@ -501,7 +544,7 @@ def _ratio(text: str, mention: NumberMention,
     """'159/182' read as a ratio (value numerator / denominator, 6 significant digits)."""
     if following is None or text[mention.end:following.start] != "/":
         return None
-    if re.match(r"[/.-][0-9]", text[following.end:following.end + 2]):
+    if _DATE_MARK.match(text[following.end:following.end + 2]):
         return None  # a date "25/10/2017"
     numerator, denominator = mention.value, following.value
     if not (0 <= numerator <= denominator) or denominator == 0:
@@ -521,7 +564,7 @@ def _read_after(text: str, mention: NumberMention, lex: _Lexicon, lang: str) -> 
     if rank is not None or lex.rank_before.search(before):
         stop = end + (rank.end() if rank is not None else _ordinal_end(after))
         return _figure(text, mention.start, stop, value, "rank", "rank", lex, lang)
-    if re.match(_ORDINAL_ENDING, after):
+    if _ORDINAL.match(after):
         return None  # "13th", "15:e", "12.º mandato"
     scale = read_scale(text, end, lang)
     scaled = False
@@ -529,7 +572,7 @@ def _read_after(text: str, mention: NumberMention, lex: _Lexicon, lang: str) -> 
         value = value.scaleb(scale[0])
         end, scaled = scale[1], True
     position = _SPACE.match(text, end).end()  # type: ignore[union-attr]
-    prefix = lex.currency_before.search(before)
+    prefix = _ends_with(lex.currency_before, before, lex.currency_before_reach)
     if prefix is not None:
         if not scaled:  # "£125m", "$5k": a one-letter scale glued to an amount of money
             glued = _GLUED_SCALE.match(text, end)
@@ -589,7 +632,7 @@ def _minor_units(text: str, end: int, value: Decimal, lex: _Lexicon) -> tuple[De
 
 
 def _ordinal_end(after: str) -> int:
-    match = re.match(_ORDINAL_ENDING, after)
+    match = _ORDINAL.match(after)
     return match.end() if match is not None else 0
 
 
@@ -625,6 +668,8 @@ def _count_lemma(surface: str, lex: _Lexicon) -> str:
 
 
 def _word_ranks(text: str, lex: _Lexicon, lang: str) -> list[Figure]:
+    if lex.rank_noun.search(text) is None:
+        return []  # most texts: found at once, without trying the rank words everywhere
     ranks = []
     for match in lex.rank_words.finditer(text):
         word = match.group("w")
@@ -636,7 +681,7 @@ def _word_ranks(text: str, lex: _Lexicon, lang: str) -> list[Figure]:
 
 def _qualifier(text: str, start: int, lex: _Lexicon) -> str:
     before = text[max(0, start - 30):start]
-    before = re.sub(r"(?:US\$|\$|€|[A-Z]{3})\s?$", "", before)
+    before = _CURRENCY_END.sub("", before)
     match = lex.qualifier.search(before)
     if match is None:
         return "exact"
@@ -660,7 +705,7 @@ def _label(text: str, start: int, lex: _Lexicon) -> str:
     words = _clean(_BOUNDARY.split(window)[-1], lex)
     if not words:
         # a figure in a list ("53 communes, 3 wards"): the subject of the sentence
-        sentence = re.split(r"[.;:!?](?=\s)|\n", window)[-1]
+        sentence = _SENTENCE_BREAK.split(window)[-1]
         words = _clean(_BOUNDARY.split(sentence)[0], lex, until_number=True)
     if not words:
         # the figure opens its sentence ("95 % av befolkningen har ..."): what follows it
@@ -676,9 +721,9 @@ def _label(text: str, start: int, lex: _Lexicon) -> str:
 
 def _clean(clause: str, lex: _Lexicon, until_number: bool = False) -> list[str]:
     if until_number:
-        clause = re.split(r"(?<!\S)\S*[0-9]", clause)[0]
+        clause = _WORD_WITH_DIGIT.split(clause)[0]
     words = [w for w in clause.split()
-             if not re.search(r"[0-9%$€/]", w) and w.lower().strip(".,") not in lex.month_words]
+             if not _NOT_A_WORD.search(w) and w.lower().strip(".,") not in lex.month_words]
     while words and words[-1].lower().strip(",") in lex.stop_words:
         words.pop()
     while words and words[0].lower() in lex.stop_words:

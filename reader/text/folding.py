@@ -75,6 +75,8 @@ def _fold_table() -> _FoldTable:
 
 def fold(text: str) -> str:
     """The text in lower case without diacritics, one character for each of the original's."""
+    if text.isascii():
+        return text.lower()  # what the table gives every ASCII character, many times faster
     return text.translate(_fold_table())
 
 

@@ -25,7 +25,9 @@ PROVINCES = (
 
 def _fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    # Each distinct character is looked at once (a text has few), not each character.
+    marks = {ord(c): None for c in set(decomposed) if unicodedata.combining(c)}
+    return decomposed.translate(marks).lower()
 
 
 def _squash(name: str) -> str:
@@ -33,6 +35,8 @@ def _squash(name: str) -> str:
 
 
 _BY_SQUASHED = {_squash(name): name for name in PROVINCES}
+# The provinces by their squashed names, the longest first (as a host is searched).
+_LONGEST_FIRST = sorted(_BY_SQUASHED.items(), key=lambda item: -len(item[0]))
 _TEXT_PATTERN = re.compile(
     r"\b(" + "|".join(re.escape(_fold(name)) for name in PROVINCES) + r")\b"
 )
@@ -42,7 +46,7 @@ def find_place(source_url: str | None, text: str) -> str | None:
     """The province named by the source's host, else the one the text names most often."""
     if source_url:
         host = _squash(urlsplit(source_url).hostname or "")
-        for squashed, name in sorted(_BY_SQUASHED.items(), key=lambda item: -len(item[0])):
+        for squashed, name in _LONGEST_FIRST:
             if squashed in host:
                 return name
     counts = Counter(m.group(1) for m in _TEXT_PATTERN.finditer(_fold(text)))

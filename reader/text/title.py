@@ -3,17 +3,23 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from reader.text.article_format import Paragraph, ParagraphKind
-from reader.text.sentences import split_sentences
+from reader.text.sentences import SentenceSpan, split_sentences
 
 TITLE_MAX_CHARS = 90
 # "Comrades: Quan Minh Cuong, Secretary of ..." opens many reports: a roll-call, not a topic.
 _ROLL_CALL = re.compile(r"^\w+\s*:\s")
 
 
-def derive_title(paragraphs: tuple[Paragraph, ...], language: str) -> str:
+def derive_title(paragraphs: tuple[Paragraph, ...], language: str,
+                 sentences: Sequence[Sequence[SentenceSpan]] | None = None) -> str:
     """The opening sentence that says what the article is about, shortened to fit a list.
+
+    `sentences` are the paragraphs' sentences as split_sentences gave them in `language`
+    (offsets into the enclosing text, one sequence per paragraph), when they are known
+    already: they are not split again.
 
     A file that opens with its own headline (a short first line without final punctuation,
     followed by the body) is called by it. Otherwise: reports often open with a roll-call
@@ -23,9 +29,11 @@ def derive_title(paragraphs: tuple[Paragraph, ...], language: str) -> str:
     headline = _headline(paragraphs)
     if headline:
         return shorten(" ".join(headline.split()), TITLE_MAX_CHARS)
-    candidates = [p for p in paragraphs if p.kind is ParagraphKind.BODY]
-    topical = [p for p in candidates if not _ROLL_CALL.match(p.text)]
-    split = [(p, split_sentences(p.text, language)) for p in topical or candidates]
+    candidates = [index for index, p in enumerate(paragraphs) if p.kind is ParagraphKind.BODY]
+    topical = [index for index in candidates if not _ROLL_CALL.match(paragraphs[index].text)]
+    split = [(paragraphs[index], _spans(paragraphs[index], language,
+                                        None if sentences is None else sentences[index]))
+             for index in topical or candidates]
     leads = [(p, spans) for p, spans in split if len(spans) > 1]
     ranked = leads or split
     if not ranked:
@@ -33,6 +41,15 @@ def derive_title(paragraphs: tuple[Paragraph, ...], language: str) -> str:
     chosen, spans = ranked[0]
     first = chosen.text[spans[0].start : spans[0].end] if spans else chosen.text
     return shorten(first.rstrip(".").strip(), TITLE_MAX_CHARS)
+
+
+def _spans(paragraph: Paragraph, language: str,
+           known: Sequence[SentenceSpan] | None) -> list[SentenceSpan]:
+    """A paragraph's sentences as offsets into its own text."""
+    if known is None:
+        return split_sentences(paragraph.text, language)
+    shift = paragraph.start
+    return [SentenceSpan(span.start - shift, span.end - shift) for span in known]
 
 
 def _headline(paragraphs: tuple[Paragraph, ...]) -> str | None:

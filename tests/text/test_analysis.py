@@ -96,3 +96,13 @@ def test_a_dateline_or_a_lone_short_line_is_no_headline() -> None:
     body = "Heavy rain closed two passes on Tuesday. Traffic was turned back at the border.\n"
     assert analyse_document("12 May 2025\n" + body, "en").title.startswith("Heavy rain closed")
     assert analyse_document("Hanoi\n" + body, "en").title.startswith("Heavy rain closed")
+
+
+@pytest.mark.parametrize("seed", [SEED_ES, SEED_EN, SEED_SV, SEED_RU, SEED_NB])
+def test_title_from_the_analysis_sentences_is_the_title_split_again(seed: Path) -> None:
+    from reader.text.title import derive_title
+
+    document = analyse_document(seed.read_text(encoding="utf-8"))
+    paragraphs = document.parsed.paragraphs
+    assert derive_title(paragraphs, document.language, document.sentences) == derive_title(
+        paragraphs, document.language) == document.title

@@ -352,3 +352,23 @@ def test_json_detects_the_language() -> None:
 
 def test_version() -> None:
     assert FIGURE_EXTRACTOR_VERSION == "2"
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("en", "The provincial committee met on the morning of October 25 and approved 12 "
+               "projects worth USD 5 million.",
+         [("12 projects", "count", "project"), ("USD 5 million", "money", "USD")]),
+        ("en", "After a long meeting of the whole provincial committee the budget was set at "
+               "USD\n5 million, against EUR 3 million.",
+         [("USD\n5 million", "money", "USD"), ("EUR 3 million", "money", "EUR")]),
+        ("es", "La reunión del comité provincial del 14 de octubre\naprobó 12 proyectos por "
+               "valor de 5 millones de dólares.",
+         [("12 proyectos", "count", "project"), ("5 millones de dólares", "money", "USD")]),
+    ],
+)
+def test_a_currency_or_month_ending_a_long_text_before_a_number_is_found(
+        language: str, text: str, expected: list[tuple[str, str, str]]) -> None:
+    # The end-anchored patterns are searched for near the end only: the same figures.
+    assert [(f.surface, f.kind, f.unit) for f in find_figures(text, language)] == expected

@@ -129,3 +129,8 @@ def test_cut_snippet_without_a_match_is_the_beginning() -> None:
 def test_one_letter_is_not_yet_a_prefix() -> None:
     assert query_terms("cao b") == [Term(("cao",)), Term(("b",))]
     assert query_terms("cao ba") == [Term(("cao",)), Term(("ba",), prefix=True)]
+
+
+def test_ascii_text_folds_as_every_character_alone() -> None:
+    ascii_text = "".join(chr(code) for code in range(128)) * 2
+    assert fold(ascii_text) == "".join(fold(char + "é")[0] for char in ascii_text)
