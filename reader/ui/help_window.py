@@ -45,16 +45,23 @@ def other_keys() -> list[tuple[str, str, str]]:
     """Keys that act where the keyboard is, without a menu entry."""
     text, library, find = _("Article text"), _("Library"), _("Find bar")
     return [
-        (text, _("Previous or next row, both languages lit"), "Up, Down"),
+        (text, _("Previous or next row, both languages lit"), _keys("Up", "Down")),
         (text, _("Larger or smaller text"),
          # Translators: Ctrl held while turning the mouse wheel
          _("Ctrl+wheel")),
-        (library, _("Open the previous or next article"), "Up, Down"),
-        (library, _("Delete the article (Undo brings it back)"), "Del"),
-        (find, _("Next or previous match"), "Enter, Shift+Enter, F3, Shift+F3"),
-        (find, _("Close the find bar"), "Esc"),
-        (_("Focus mode"), _("Leave focus mode"), "Esc"),
+        (library, _("Open the previous or next article"), _keys("Up", "Down")),
+        (library, _("Delete the article (Undo brings it back)"), _keys("Del")),
+        (find, _("Next or previous match"), _keys("Enter", "Shift+Enter", "F3", "Shift+F3")),
+        (find, _("Close the find bar"), _keys("Esc")),
+        (_("Focus mode"), _("Leave focus mode"), _keys("Esc")),
     ]
+
+
+def _keys(*names: str) -> str:
+    """Key names as the keyboard's labels say them, in the interface language (Qt's own
+    translations: "Supr" for Del in Spanish)."""
+    return ", ".join(QKeySequence(name).toString(QKeySequence.SequenceFormat.NativeText)
+                     for name in names)
 
 
 def help_html(window: QMainWindow) -> str:

@@ -186,3 +186,17 @@ def test_about_names_the_version_and_the_data_folder(tmp_path: Path) -> None:
 
 def test_the_window_and_the_app_have_the_icon(window: MainWindow) -> None:
     assert not window.windowIcon().isNull()
+
+
+def test_the_help_names_keys_as_qt_says_them_in_the_readers_language(qtbot: QtBot) -> None:
+    from reader.ui.help_window import other_keys
+
+    app = QCoreApplication.instance()
+    assert app is not None
+    translator = install_qt_translations(app, "es")
+    assert translator is not None
+    try:
+        spanish = [keys for _where, _action, keys in other_keys()]
+    finally:
+        app.removeTranslator(translator)
+    assert any(keys.startswith("Supr") for keys in spanish)  # Qt's Spanish name of Del
