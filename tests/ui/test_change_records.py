@@ -105,7 +105,9 @@ def test_after_an_aligner_upgrade_the_window_aligns_again(
     monkeypatch.setattr(versions, "ALIGNER_VERSION", "upgraded")
     window.parallel_pane.show_article(article_id)
     assert window.parallel_pane.model.columnCount() == 1  # not the old alignment meanwhile
+    assert not window.parallel_pane.translation_checked()  # not settled while it aligns
     qtbot.waitUntil(lambda: window.parallel_pane.shown_pair() == pair)
+    qtbot.waitUntil(window.parallel_pane.translation_checked)
     assert seeded_library.alignments.stamp(*pair)[2] == "upgraded"  # type: ignore[index]
 
 

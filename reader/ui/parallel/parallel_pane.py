@@ -495,8 +495,9 @@ class ParallelPane(QWidget):
             start_job(job)
 
     def translation_checked(self) -> bool:
-        """Whether the shown pair's figures have been checked (True for one column)."""
-        return self._checking is None
+        """Whether the shown pair is aligned and its figures checked (True for one language
+        chosen); False while an alignment of it is still being made."""
+        return self._checking is None and self._pending is None
 
     def _on_check_finished(self, result: tuple[int, CheckedFigures]) -> None:
         number, checked = result
