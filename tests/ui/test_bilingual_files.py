@@ -6,9 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from reader.store.library import Library
@@ -16,23 +14,13 @@ from reader.store.records import ImportResult
 from reader.ui.main_window import MainWindow
 from reader.ui.parallel.parallel_model import MANUAL_ROLE, SCORE_ROLE
 from tests.formats.bilingual_files import seed_paragraphs, tmx_file, xliff2_file
+from tests.ui.drops import drop, files
 
 
 def _drop(qtbot: QtBot, window: MainWindow, paths: list[Path]) -> list[ImportResult]:
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(path)) for path in paths])
-    centre = QPointF(window.rect().center())
-    enter = QDragEnterEvent(centre.toPoint(), Qt.DropAction.CopyAction, mime,
-                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-    QApplication.sendEvent(window, enter)
-    assert enter.isAccepted()
-    drop = QDropEvent(centre, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                      Qt.KeyboardModifier.NoModifier)
-    with qtbot.waitSignal(window.importer.import_finished, timeout=30_000) as finished:
-        QApplication.sendEvent(window, drop)
+    results = drop(qtbot, window, files(paths))
     assert window.importer.report_box is not None
     window.importer.report_box.close()
-    results: list[ImportResult] = finished.args[0]
     return results
 
 

@@ -7,13 +7,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from reader.store.library import Library
-from reader.store.records import ImportResult
 from reader.ui.main_window import MainWindow
 from tests.formats.document_files import (
     docx_file,
@@ -24,6 +21,7 @@ from tests.formats.document_files import (
     pdf_file,
     scanned_pdf_file,
 )
+from tests.ui.drops import drop, files
 
 
 def test_import_files_offers_documents_and_opens_a_book_chapter_by_chapter(
@@ -68,18 +66,7 @@ def test_dropped_documents_are_imported_and_a_scan_is_reported(
     window = make_window(library)
     paths = [docx_file(tmp_path / "memo.docx"), odt_file(tmp_path / "notes.odt"),
              scanned_pdf_file(tmp_path / "scan.pdf")]
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(path)) for path in paths])
-    centre = QPointF(window.rect().center())
-    enter = QDragEnterEvent(centre.toPoint(), Qt.DropAction.CopyAction, mime,
-                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-    QApplication.sendEvent(window, enter)
-    assert enter.isAccepted()
-    drop = QDropEvent(centre, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                      Qt.KeyboardModifier.NoModifier)
-    with qtbot.waitSignal(window.importer.import_finished, timeout=30_000) as finished:
-        QApplication.sendEvent(window, drop)
-    results: list[ImportResult] = finished.args[0]
+    results = drop(qtbot, window, files(paths))
     assert [(r.status.value, r.reason) for r in results] == [
         ("imported", ""), ("imported", ""),
         ("failed", "has no text layer (a scanned PDF?)")]

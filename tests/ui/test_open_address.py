@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QMimeData, Qt, QUrl
 from PySide6.QtGui import QKeySequence
 from pytestqt.qtbot import QtBot
 
@@ -16,6 +16,7 @@ from reader.ui.main_window import MainWindow
 from tests.conftest import SEED_EN, SEED_ES
 from tests.formats.web_pages import seed_page
 from tests.operations.test_fetching import PAGES, site  # noqa: F401  (the local server)
+from tests.ui.drops import drag_enter, drop
 
 
 def _open(qtbot: QtBot, window: MainWindow, address: str) -> ImportResult:
@@ -91,10 +92,6 @@ def test_the_sidebar_offers_to_fetch_a_version_the_page_names(
 def test_a_link_dragged_from_a_browser_is_fetched_and_imported(
         qtbot: QtBot, site: str, library_path: Path,  # noqa: F811
         make_window: Callable[[Library], MainWindow]) -> None:
-    from PySide6.QtCore import QMimeData, QPointF, QUrl
-    from PySide6.QtGui import QDragEnterEvent, QDropEvent
-    from PySide6.QtWidgets import QApplication
-
     page = seed_page(SEED_ES, "es", f"{site}/es/dragged")
     PAGES["/es/dragged"] = (200, "text/html; charset=utf-8", page.html.encode())
     library = Library.open(library_path)
@@ -102,23 +99,11 @@ def test_a_link_dragged_from_a_browser_is_fetched_and_imported(
     mime = QMimeData()  # what a browser gives for a dragged link: the address, as URL and text
     mime.setUrls([QUrl(f"{site}/es/dragged")])
     mime.setText(f"{site}/es/dragged")
-    centre = QPointF(window.rect().center())
-    enter = QDragEnterEvent(centre.toPoint(), Qt.DropAction.CopyAction, mime,
-                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-    QApplication.sendEvent(window, enter)
-    assert enter.isAccepted()
-    drop = QDropEvent(centre, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                      Qt.KeyboardModifier.NoModifier)
-    with qtbot.waitSignal(window.importer.import_finished, timeout=60_000) as finished:
-        QApplication.sendEvent(window, drop)
+    (result,) = drop(qtbot, window, mime)
     assert window.importer.report_box is not None
     window.importer.report_box.close()
-    (result,) = finished.args[0]
     assert (result.status.value, result.address) == ("imported", f"{site}/es/dragged")
     plain = QMimeData()
     plain.setText("not an address at all")
-    refused = QDragEnterEvent(centre.toPoint(), Qt.DropAction.CopyAction, plain,
-                              Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-    QApplication.sendEvent(window, refused)
-    assert not refused.isAccepted()
+    assert not drag_enter(window, plain)
     library.close()
