@@ -85,18 +85,23 @@ class ImportController(QObject):
             session.close()
 
     def _show_fetching(self, address: str) -> None:
+        # No steps known: a busy bar.
+        self._open_progress_dialog(_("Open address"),
+                                   _("Fetching {address}…").format(address=address), 0).show()
+
+    def _open_progress_dialog(self, title: str, label: str, steps: int) -> QProgressDialog:
+        """The window-modal progress of this import, whose Cancel cancels it."""
         from PySide6.QtWidgets import QProgressDialog
 
-        dialog = QProgressDialog(_("Fetching {address}…").format(address=address), _("Cancel"),
-                                 0, 0, self._window)  # no steps known: a busy bar
-        dialog.setWindowTitle(_("Open address"))
+        dialog = QProgressDialog(label, _("Cancel"), 0, steps, self._window)
+        dialog.setWindowTitle(title)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(0)
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
         dialog.canceled.connect(self._cancel.cancel)
         self.progress_dialog = dialog
-        dialog.show()
+        return dialog
 
     def _work(self, paths: list[Path], report: ReportProgress) -> list[ImportResult]:
         session = LibrarySession.open(self._library_path)
@@ -108,18 +113,8 @@ class ImportController(QObject):
     def _on_job_progress(self, done: int, total: int, name: str) -> None:
         if total <= PROGRESS_DIALOG_ABOVE or not self._running:
             return
-        dialog = self.progress_dialog
-        if dialog is None:
-            from PySide6.QtWidgets import QProgressDialog
-
-            dialog = QProgressDialog(_("Importing…"), _("Cancel"), 0, total, self._window)
-            dialog.setWindowTitle(_("Import"))
-            dialog.setWindowModality(Qt.WindowModality.WindowModal)
-            dialog.setMinimumDuration(0)
-            dialog.setAutoClose(False)
-            dialog.setAutoReset(False)
-            dialog.canceled.connect(self._cancel.cancel)
-            self.progress_dialog = dialog
+        dialog = self.progress_dialog or self._open_progress_dialog(
+            _("Import"), _("Importing…"), total)
         dialog.setMaximum(total)
         dialog.setLabelText(
             _("Importing {done} of {total}: {name}").format(
