@@ -77,6 +77,9 @@ def run_window(library_path: Path) -> ExitStatus:
         return ExitStatus.USAGE
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from reader.ui.pyside_imports import skip_feature_scan
+
+    skip_feature_scan()
     from reader.error_log import start_logging
 
     start_logging()
@@ -144,6 +147,9 @@ def render_screenshot(library_path: Path, out: Path, article_id: int | None,
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
+    from reader.ui.pyside_imports import skip_feature_scan
+
+    skip_feature_scan()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     library = open_library(library_path)

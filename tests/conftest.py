@@ -21,6 +21,9 @@ import pytest  # noqa: E402
 from reader.app import open_library  # noqa: E402
 from reader.store.library import Library  # noqa: E402
 from reader.text.figures import Figure  # noqa: E402
+from reader.ui.pyside_imports import skip_feature_scan  # noqa: E402
+
+skip_feature_scan()  # as the app does: the window's modules import at the plain Python cost
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 SEED_ES = SEEDS / "000_7430cda5143a47f5.txt"
