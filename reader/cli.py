@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
 from reader import APP_NAME, __version__
@@ -14,6 +13,8 @@ from reader.cli_text import terminal_safe as _safe
 from reader.exit_status import ExitStatus
 
 if TYPE_CHECKING:
+    import argparse
+
     from reader.store.records import ImportResult, ListedDocument
 
 __all__ = ["ExitStatus", "build_parser", "main"]
@@ -24,6 +25,8 @@ class InputFailed(Exception):
 
 
 def _size(text: str) -> tuple[int, int]:
+    import argparse
+
     try:
         width, height = (int(part) for part in text.lower().split("x"))
     except ValueError:
@@ -34,6 +37,8 @@ def _size(text: str) -> tuple[int, int]:
 
 
 def _positive(text: str) -> int:
+    import argparse
+
     try:
         value = int(text)
     except ValueError:
@@ -45,6 +50,8 @@ def _positive(text: str) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     """The command line: `reader [--db PATH]` and its subcommands."""
+    import argparse
+
     from reader.formats.registry import ANNOTATIONS, TRANSLATION_PAIR, writers
 
     db_option = argparse.ArgumentParser(add_help=False)
@@ -172,7 +179,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     argparse finds exits with `ExitStatus.USAGE` at once)."""
     # The window (`reader`, `reader --db PATH`) needs no parser of every subcommand: building
     # it lists every file format, which the first paint does not need.
-    args = _window_arguments(sys.argv[1:] if argv is None else list(argv))
+    args: argparse.Namespace | SimpleNamespace | None = _window_arguments(
+        sys.argv[1:] if argv is None else list(argv))
     if args is None:
         args = build_parser().parse_args(argv)
     try:
@@ -187,19 +195,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         return ExitStatus.OK
 
 
-def _window_arguments(argv: list[str]) -> argparse.Namespace | None:
+def _window_arguments(argv: list[str]) -> SimpleNamespace | None:
     """The arguments of a plain start of the window (none, or only `--db PATH`); None for any
-    other command line, which the full parser reads."""
+    other command line, which the full parser reads (argparse is not even imported for the
+    window: a few milliseconds of its start)."""
     if not argv:
-        return argparse.Namespace(command=None)
+        return SimpleNamespace(command=None)
     if len(argv) == 1 and argv[0].startswith("--db=") and len(argv[0]) > len("--db="):
-        return argparse.Namespace(command=None, db=Path(argv[0][len("--db="):]))
+        return SimpleNamespace(command=None, db=Path(argv[0][len("--db="):]))
     if len(argv) == 2 and argv[0] == "--db" and argv[1] and not argv[1].startswith("-"):
-        return argparse.Namespace(command=None, db=Path(argv[1]))
+        return SimpleNamespace(command=None, db=Path(argv[1]))
     return None
 
 
-def _run(args: argparse.Namespace) -> int:
+def _run(args: argparse.Namespace | SimpleNamespace) -> int:
     from reader.locations import default_library_path
     from reader.store import LibraryError
 
@@ -329,6 +338,8 @@ def _recover(library_path: Path, out: Path | None) -> int:
 
 
 def _import(library_path: Path, paths: list[str], as_json: bool = False) -> int:
+    import json
+
     from reader.app import open_library
     from reader.operations.fetching import import_address, is_web_address
     from reader.operations.file_reading import printable
@@ -431,6 +442,8 @@ def _language_pair(text: str) -> tuple[str, str]:
 
 
 def _figures(file: str, language: str | None, as_json: bool) -> int:
+    import json
+
     from reader.text.figures import extract_figures_json
 
     text = _read_stdin(as_json) if file == "-" else _read_text(Path(file), as_json)
@@ -449,6 +462,8 @@ def _figures(file: str, language: str | None, as_json: bool) -> int:
 
 def _check_figures(source: Path, target: Path, source_language: str | None,
                    target_language: str | None, layout: str, as_json: bool) -> int:
+    import json
+
     from reader.text.figure_check_files import check_files
 
     report = check_files(_read_text(source), _read_text(target), source_language,
@@ -468,6 +483,8 @@ def _check_figures(source: Path, target: Path, source_language: str | None,
 
 def _align(source: Path, target: Path, source_language: str | None,
            target_language: str | None, presegmented: bool, as_json: bool) -> int:
+    import json
+
     from reader.text.alignment import align_texts
 
     result = align_texts(_read_text(source, as_json), _read_text(target, as_json),
@@ -515,6 +532,8 @@ def _list(library_path: Path, as_json: bool) -> int:
 
 
 def _search(library_path: Path, query: str, limit: int, as_json: bool) -> int:
+    import json
+
     from reader.app import open_library
 
     library = open_library(library_path)
@@ -541,6 +560,7 @@ def _list_json(documents: Sequence[ListedDocument]) -> str:
     """The documents' articles as `json.dump(..., ensure_ascii=False, indent=2)` writes them,
     written out directly: json's indenting encoder is pure Python and about three times
     slower, and a list of dictionaries first would double the time again."""
+
     from json.encoder import encode_basestring as string  # what json.dump writes text with
 
     parts: list[str] = []
@@ -614,6 +634,7 @@ def _write_out(content: bytes) -> None:
 
 def _import_annotations(library_path: Path, file: Path, as_json: bool) -> int:
     import dataclasses
+    import json
 
     from reader.app import open_library
     from reader.operations.annotation_exchange import (
@@ -682,6 +703,8 @@ def _export_pair(library_path: Path, article_id: int, file_format: str, out: Pat
 
 
 def _show(library_path: Path, document_id: int, as_json: bool) -> int:
+    import json
+
     from reader.app import open_library
 
     library = open_library(library_path)

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from types import TracebackType
 
-import platformdirs
+from reader.locations import user_data_folder
 
 LOGGER_NAME = "reader"
 LOG_FILE_NAME = "reader.log"
@@ -19,9 +19,8 @@ BACKUPS = 2
 
 def log_path() -> Path:
     """Where the log file lives (the user's data folder; READER_LOG_DIR overrides it)."""
-    folder = os.environ.get("READER_LOG_DIR") or platformdirs.user_data_dir(
-        "parallel-reader", appauthor=False)
-    return Path(folder) / LOG_FILE_NAME
+    folder = os.environ.get("READER_LOG_DIR")
+    return (Path(folder) if folder else user_data_folder()) / LOG_FILE_NAME
 
 
 def logger() -> logging.Logger:
