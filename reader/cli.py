@@ -421,6 +421,8 @@ def _read_stdin(as_json: bool = False) -> str:
 
 def _language(text: str) -> str:
     """A language code the reader knows (ISO 639-1, a region allowed: "en", "pt-BR")."""
+    import argparse
+
     from babel import Locale, UnknownLocaleError
 
     try:
@@ -434,6 +436,8 @@ def _language(text: str) -> str:
 
 def _language_pair(text: str) -> tuple[str, str]:
     """Two language codes, source first: "es,en"."""
+    import argparse
+
     codes = tuple(code.strip() for code in text.split(","))
     if len(codes) != 2 or codes[0] == codes[1]:
         raise argparse.ArgumentTypeError(
@@ -716,9 +720,7 @@ def _show(library_path: Path, document_id: int, as_json: bool) -> int:
         print(f"reader: no document {document_id} in the library", file=sys.stderr)
         return ExitStatus.USAGE
     if as_json:
-        import dataclasses
-
-        json.dump(dataclasses.asdict(shown), sys.stdout, ensure_ascii=False, indent=2)
+        json.dump(shown._asdict(), sys.stdout, ensure_ascii=False, indent=2)
         print()
         return ExitStatus.OK
     print(_safe(shown.text))
