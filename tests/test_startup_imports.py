@@ -26,6 +26,7 @@ NOT_BEFORE_THE_FIRST_PAINT = (
     "reader.text.figures", "reader.text.number_words", "reader.text.numbers", "pint",
     "reader.operations.figure_checking", "reader.operations.figure_extraction",
     "rapidfuzz",  # finding a changed passage again
+    "babel",  # numbers and reading times: reader.ui.local_formats writes them for the first paint
     "reader.operations.recovery", "reader.store.recovery", "subprocess",  # backups
     "logging.handlers",
     "reader.ui.help_window", "reader.ui.preferences", "reader.ui.about",

@@ -13,10 +13,13 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from babel import Locale, UnknownLocaleError
-
+from reader.ui import local_formats
 from reader.ui.language_names import AUTONYMS, RIGHT_TO_LEFT
+
+if TYPE_CHECKING:
+    from babel import Locale
 
 UNDETERMINED = "und"
 FALLBACK_LOCALE = "en"
@@ -67,7 +70,7 @@ def load_catalog(language: str) -> gettext.NullTranslations:
 def interface_language() -> str:
     """The interface language code ("ru"): the locale's language if there is a catalog for
     it, else English."""
-    language = ui_locale().language
+    language = ui_language()
     language = _SAME_LANGUAGE.get(language, language)
     return language if language in INTERFACE_LANGUAGES else FALLBACK_LOCALE
 
@@ -78,7 +81,7 @@ def choose_language(code: str | None) -> None:
     global _chosen, _translations
     _chosen = code or None
     _translations = None
-    for cached in (ui_locale, language_name, language_name_in_ui):
+    for cached in (ui_locale, _local_locale, language_name, language_name_in_ui):
         cached.cache_clear()
 
 
@@ -103,12 +106,49 @@ def describe_import(status: str, path: str, reason: str) -> str:
     return f"{line}: {explain(reason)}" if reason else line
 
 
+def _locale_candidates() -> list[str | None]:
+    return [os.environ.get("READER_LOCALE"), _chosen, os.environ.get("LC_ALL"),
+            os.environ.get("LC_MESSAGES"), os.environ.get("LANG")]
+
+
+def _usable_name(candidate: str | None) -> str | None:
+    """A locale setting's identifier ("en_US" of "en_US.UTF-8"); None for none or C/POSIX."""
+    if not candidate or candidate in ("C", "POSIX") or candidate.startswith("C."):
+        return None
+    return candidate.split(".")[0].split("@")[0]
+
+
+@cache
+def _local_locale() -> str | None:
+    """The interface locale's identifier when `local_formats` writes its numbers: the first
+    locale setting ui_locale() would try, if it is one of that module's locales (babel would
+    parse it as itself); else None, and babel writes them. Nothing of babel is loaded for it,
+    so the window's first paint is made without babel (benchmarks/README.md, "Start-up")."""
+    for candidate in _locale_candidates():
+        name = _usable_name(candidate)
+        if name is not None:
+            return name if local_formats.knows(name) else None
+    import locale
+
+    name = _usable_name(locale.getlocale()[0])  # the C library's, as ui_locale() takes it
+    if name is None:
+        return FALLBACK_LOCALE if local_formats.knows(FALLBACK_LOCALE) else None
+    return name if local_formats.knows(name) else None
+
+
+def ui_language() -> str:
+    """The interface locale's language code ("en", "ru"): `ui_locale().language`."""
+    local = _local_locale()
+    return local.split("_")[0] if local is not None else ui_locale().language
+
+
 @cache
 def ui_locale() -> Locale:
     """The locale of the interface: READER_LOCALE, else the language chosen in Preferences,
     else the system's, else English."""
-    candidates = [os.environ.get("READER_LOCALE"), _chosen, os.environ.get("LC_ALL"),
-                  os.environ.get("LC_MESSAGES"), os.environ.get("LANG")]
+    from babel import Locale, UnknownLocaleError  # loaded when first needed
+
+    candidates = _locale_candidates()
     for number in range(len(candidates) + 1):
         if number < len(candidates):
             candidate = candidates[number]
@@ -116,9 +156,9 @@ def ui_locale() -> Locale:
             import locale
 
             candidate = locale.getlocale()[0]
-        if not candidate or candidate in ("C", "POSIX") or candidate.startswith("C."):
+        name = _usable_name(candidate)
+        if name is None:
             continue
-        name = candidate.split(".")[0].split("@")[0]
         for tried in (name, name.split("_")[0]):  # "no_NO" is not in CLDR, "no" is
             try:
                 return Locale.parse(tried)
@@ -129,6 +169,9 @@ def ui_locale() -> Locale:
 
 def format_count(value: int) -> str:
     """A whole number grouped as the interface locale writes it ("1,341", "1 341")."""
+    local = _local_locale()
+    if local is not None and (text := local_formats.format_decimal(local, value)) is not None:
+        return text
     from babel.numbers import format_decimal
 
     return format_decimal(value, locale=ui_locale())
@@ -136,6 +179,9 @@ def format_count(value: int) -> str:
 
 def format_reading_time(minutes: int) -> str:
     """A reading time in words of the interface locale ("6 minutes")."""
+    local = _local_locale()
+    if local is not None and (text := local_formats.format_minutes(local, minutes)) is not None:
+        return text
     from babel.dates import format_timedelta  # a heavy module: load it when first needed
 
     return format_timedelta(timedelta(minutes=minutes), granularity="minute",
@@ -149,6 +195,8 @@ def language_name(code: str) -> str:
         return _("unknown language")
     if code in AUTONYMS:  # a table of CLDR's names: no language's whole data loaded for it
         return AUTONYMS[code]
+    from babel import Locale, UnknownLocaleError  # loaded when first needed
+
     try:
         name = Locale.parse(code).get_display_name(code)
     except (ValueError, UnknownLocaleError):
@@ -163,6 +211,8 @@ def is_right_to_left(code: str) -> bool:
         return False
     if code in AUTONYMS:  # a language CLDR has: its direction is in the table
         return code in RIGHT_TO_LEFT
+    from babel import Locale, UnknownLocaleError  # loaded when first needed
+
     try:
         return bool(Locale.parse(code).character_order == "right-to-left")
     except (ValueError, UnknownLocaleError):
@@ -174,6 +224,8 @@ def language_name_in_ui(code: str) -> str:
     """A language's name in the interface language ("Spanish" in an English interface)."""
     if code == UNDETERMINED:
         return _("unknown language")
+    from babel import Locale, UnknownLocaleError  # loaded when first needed
+
     try:
         name = Locale.parse(code).get_display_name(ui_locale())
     except (ValueError, UnknownLocaleError):
@@ -190,20 +242,16 @@ _SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 def format_figure(value: Decimal, unit: str, kind: str) -> str:
     """A figure's value in the interface locale: "6.52 %", "3.31 trillion VND", "56"."""
-    from babel.numbers import format_compact_decimal, format_decimal
-
-    locale = ui_locale()
     if kind == "percent":
-        return f"{format_decimal(value, locale=locale)} %"
+        return f"{_format_decimal(value)} %"
     if kind == "rank":
-        return f"#{format_decimal(value, locale=locale)}"
+        return f"#{_format_decimal(value)}"
     if abs(value) >= POWER_FROM:
         number = format_power_of_ten(value)
     elif abs(value) >= COMPACT_FROM:
-        number = format_compact_decimal(value, format_type="long", locale=locale,
-                                        fraction_digits=2)
+        number = _format_compact(value)
     else:
-        number = format_decimal(value, locale=locale)
+        number = _format_decimal(value)
     if kind in ("ratio", "count") or not unit:  # a count's noun is in its label
         return number
     return f"{number} {unit}"
@@ -211,21 +259,39 @@ def format_figure(value: Decimal, unit: str, kind: str) -> str:
 
 def format_power_of_ten(value: Decimal) -> str:
     """A value as digits times a power of ten: "3.312 × 10¹⁵" (below a thousand, plainly)."""
-    from babel.numbers import format_decimal
-
     exponent = value.adjusted() if value else 0
     if abs(exponent) < 3:
-        return format_decimal(value, locale=ui_locale())
+        return _format_decimal(value)
     mantissa = (value / Decimal(10) ** exponent).normalize()
-    return (f"{format_decimal(mantissa, locale=ui_locale())} × 10"
+    return (f"{_format_decimal(mantissa)} × 10"
             f"{str(exponent).translate(_SUPERSCRIPT)}")
 
 
 def format_factor(value: Decimal) -> str:
     """How many times one reading is the other: "×1,000", "×0.5"."""
+    return "×" + _format_decimal(value.normalize())
+
+
+def _format_decimal(value: Decimal) -> str:
+    """babel's format_decimal in the interface locale (without babel where it can)."""
+    local = _local_locale()
+    if local is not None and (text := local_formats.format_decimal(local, value)) is not None:
+        return text
     from babel.numbers import format_decimal
 
-    return "×" + format_decimal(value.normalize(), locale=ui_locale())
+    return str(format_decimal(value, locale=ui_locale()))
+
+
+def _format_compact(value: Decimal) -> str:
+    """babel's long compact form with two decimals at most ("3.31 trillion")."""
+    local = _local_locale()
+    if local is not None and (
+            text := local_formats.format_compact_long(local, value, 2)) is not None:
+        return text
+    from babel.numbers import format_compact_decimal
+
+    return str(format_compact_decimal(value, format_type="long", locale=ui_locale(),
+                                      fraction_digits=2))
 
 
 def format_moment(timestamp: str) -> str:

@@ -35,7 +35,7 @@ from reader.store.records import ListKind, SearchHit
 from reader.ui.background import BackgroundJob, start_job
 from reader.ui.figures.metrics_sidebar import MetricsSidebar
 from reader.ui.focus_mode import FocusMode
-from reader.ui.i18n import _, format_count, ngettext, ui_locale
+from reader.ui.i18n import _, format_count, ngettext, ui_language
 from reader.ui.import_controller import ImportController
 from reader.ui.library.library_model import LibraryTableModel
 from reader.ui.library.library_pane import LibraryPane
@@ -81,7 +81,7 @@ class MainWindow(QMainWindow):
         self.health = LibraryHealth(library, self)
         self.health.hold_writes()  # until the file's check passes (after the first paint)
         self.undo_stack = QUndoStack(self)  # one for the window: commands carry their ids
-        self.library_model = LibraryTableModel(library, ui_locale().language)
+        self.library_model = LibraryTableModel(library, ui_language())
         self.library_pane = LibraryPane(self.library_model)
         self.parallel_pane = ParallelPane(library, self.events, self.undo_stack)
         self.reading_style = ReadingStyle(settings, self)
@@ -149,7 +149,7 @@ class MainWindow(QMainWindow):
         undo_stack = self.undo_stack
         self.annotations_panel = AnnotationsPanel(self.library, self.events, undo_stack)
         self.bookmarks_panel = BookmarksPanel(self.library, self.events, undo_stack,
-                                              preferred_language=ui_locale().language)
+                                              preferred_language=ui_language())
         self.annotations_dock = QDockWidget(_("Highlights and notes"), self)
         self.annotations_dock.setObjectName("annotationsDock")
         self.annotations_dock.setWidget(self.annotations_panel)
@@ -746,7 +746,7 @@ class MainWindow(QMainWindow):
         self._show_message(_("Diagnostics copied: paste them into your bug report."))
 
     def _on_health_writable_again(self) -> None:
-        self.library_model.use_title_language(ui_locale().language)
+        self.library_model.use_title_language(ui_language())
 
     def _show_message(self, message: str) -> None:
         self.statusBar().showMessage(message, 10000)
