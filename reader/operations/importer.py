@@ -16,7 +16,6 @@ from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, wait
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -242,8 +241,8 @@ def _import_with_workers(library: Library, files: Sequence[Path], results: _Resu
 
 def _store(library: Library, prepared: PreparedFile) -> ImportResult:
     """Store a prepared file inside the batch open: the document, then its figures."""
-    return replace(_store_document(library, prepared), source_format=prepared.source_format,
-                   address=prepared.address)
+    return _store_document(library, prepared)._replace(
+        source_format=prepared.source_format, address=prepared.address)
 
 
 def _store_document(library: Library, prepared: PreparedFile) -> ImportResult:

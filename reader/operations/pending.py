@@ -12,7 +12,6 @@ doubles nothing.
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import json
 import os
@@ -87,7 +86,7 @@ def delete_annotation(annotation_id: int) -> PendingWrite:
 
 def restore_annotation(annotation: Annotation) -> PendingWrite:
     """A removed highlight to put back as it was."""
-    return PendingWrite("restore_annotation", {"annotation": dataclasses.asdict(annotation)})
+    return PendingWrite("restore_annotation", {"annotation": annotation._asdict()})
 
 
 def add_bookmark(document_id: int, start: int, end: int) -> PendingWrite:
@@ -103,7 +102,7 @@ def delete_bookmark(bookmark_id: int) -> PendingWrite:
 
 def restore_bookmark(bookmark: Bookmark) -> PendingWrite:
     """A removed bookmark to put back as it was."""
-    return PendingWrite("restore_bookmark", {"bookmark": dataclasses.asdict(bookmark)})
+    return PendingWrite("restore_bookmark", {"bookmark": bookmark._asdict()})
 
 
 def set_starred(article_id: int, starred: bool) -> PendingWrite:

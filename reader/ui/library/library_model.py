@@ -15,7 +15,6 @@ the rows fetched so far, and jumping to an article far down would fetch everythi
 from __future__ import annotations
 
 import contextlib
-from dataclasses import replace
 from datetime import date
 from functools import cache
 from typing import Any
@@ -110,8 +109,8 @@ class LibraryTableModel(QAbstractTableModel):
 
     def keep_only(self, article_ids: set[int] | None) -> None:
         """Show only these articles (None: all that the quick filter keeps)."""
-        self.set_filter(replace(self._filter, only_ids=None if article_ids is None
-                                else frozenset(article_ids)))
+        self.set_filter(self._filter._replace(only_ids=None if article_ids is None
+                                              else frozenset(article_ids)))
 
     def sort_column(self) -> int:
         """The column the list is sorted by."""
