@@ -13,7 +13,8 @@ a temporary XDG_CONFIG_HOME, Qt runs offscreen; each run closes the window as a 
 so that the runs after the warm-up one restore its state and open the article read last.
 
 The child calls private helpers of reader.app (_user_settings, _dress, _build_window,
-_let_background_work_end); if they change, change this script with them.
+_let_background_work_end) and turns PySide6's module scan off as run_window does; if they
+change, change this script with them.
 """
 
 from __future__ import annotations
@@ -53,6 +54,9 @@ mark("import reader.app (store, seeding)")
 from PySide6.QtCore import QEvent, QObject, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from reader.ui.pyside_imports import skip_feature_scan  # noqa: E402
+
+skip_feature_scan()
 mark("import PySide6 QtCore, QtGui, QtWidgets")
 from reader.error_log import start_logging  # noqa: E402
 
