@@ -4,7 +4,6 @@ would run as a formula, no Markdown a viewer would render as a link, image, head
 from __future__ import annotations
 
 import csv
-import dataclasses
 import io
 from typing import Any
 
@@ -32,13 +31,13 @@ def _csv_rows(kind_name: str, records: Any) -> list[dict[str, str]]:
 @pytest.mark.parametrize("text", ["=HYPERLINK(\"http://evil\",\"x\")", "+1+cmd|' /C calc'!A0",
                                   "-2+3", "@SUM(A1:A2)", "\tfoo"])
 def test_a_note_that_looks_like_a_formula_is_written_as_text(text: str) -> None:
-    note = dataclasses.replace(BASE, note=text, article_title=text, tags=(text,))
+    note = BASE._replace(note=text, article_title=text, tags=(text,))
     row, = _csv_rows("annotations", AnnotationExport([note]))
     assert row["note"] == row["article_title"] == row["tags"] == "'" + text
 
 
 def test_a_carriage_return_neither_breaks_the_row_nor_starts_a_formula() -> None:
-    note = dataclasses.replace(BASE, note="\r=1+1\r\nsecond", tags=("\rtag",))
+    note = BASE._replace(note="\r=1+1\r\nsecond", tags=("\rtag",))
     row, = _csv_rows("annotations", AnnotationExport([note]))
     assert (row["note"], row["tags"], row["orphaned"]) == ("\n=1+1\nsecond", "\ntag", "false")
     figure = make_figure(0, "\r-5", "-5", "count", "count", label="\r=A1")
@@ -47,7 +46,7 @@ def test_a_carriage_return_neither_breaks_the_row_nor_starts_a_formula() -> None
 
 
 def test_hyperlink_note_comes_out_quoted() -> None:
-    note = dataclasses.replace(BASE, note='=HYPERLINK("http://evil.example","click")')
+    note = BASE._replace(note='=HYPERLINK("http://evil.example","click")')
     row, = _csv_rows("annotations", AnnotationExport([note]))
     assert row["note"] == '\'=HYPERLINK("http://evil.example","click")'
     assert row["quote"] == "desastres naturales" and row["start"] == "10"
@@ -73,8 +72,8 @@ def _markdown(annotation: Annotation) -> str:
 
 
 def test_markdown_escapes_notes_quotes_titles_and_tags() -> None:
-    annotation = dataclasses.replace(
-        BASE, note=EVIL_NOTE, exact="[link](javascript:alert(1))\n> fake\n<b>quote</b>",
+    annotation = BASE._replace(
+        note=EVIL_NOTE, exact="[link](javascript:alert(1))\n> fake\n<b>quote</b>",
         article_title="# <script>alert(1)</script>", tags=("*tag*", "[t](http://x)"))
     text = _markdown(annotation)
     assert "\\!\\[x\\]\\(file:///etc/passwd\\)" in text
@@ -88,8 +87,8 @@ def test_markdown_escapes_notes_quotes_titles_and_tags() -> None:
 
 def test_rendered_markdown_holds_user_text_only_as_text() -> None:
     markdown_it = pytest.importorskip("markdown_it")
-    annotation = dataclasses.replace(
-        BASE, note=EVIL_NOTE + "\n1. item\n===\n| a | b |\n|---|---|\n```\ncode",
+    annotation = BASE._replace(
+        note=EVIL_NOTE + "\n1. item\n===\n| a | b |\n|---|---|\n```\ncode",
         exact="quoted\n\n# not a heading\n![i](file:///tmp/x.png)",
         article_title="[t](http://evil)", tags=("<i>tag</i>",))
     html = markdown_it.MarkdownIt("commonmark").enable("table").render(_markdown(annotation))

@@ -161,8 +161,6 @@ def test_compare_mode_names_the_right_column_and_has_a_way_back(qtbot: QtBot,
 def test_rows_tell_their_confidence_and_low_ones_are_tinted(qtbot: QtBot,
                                                             window: MainWindow,
                                                             seeded_library: Library) -> None:
-    from dataclasses import replace
-
     from reader.ui.parallel.parallel_model import ParallelTextModel
     from reader.ui.parallel.parallel_view import LOW_CONFIDENCE_TINT, ParallelTextView
 
@@ -178,7 +176,7 @@ def test_rows_tell_their_confidence_and_low_ones_are_tinted(qtbot: QtBot,
     assert pair is not None
     alignment = seeded_library.alignments.get(*pair)
     assert alignment is not None
-    doubtful = replace(alignment, beads=(replace(alignment.beads[0], score=0.2, manual=False),
+    doubtful = alignment._replace(beads=(alignment.beads[0]._replace(score=0.2, manual=False),
                                          *alignment.beads[1:3]))
     left, right = (window.library.document(i) for i in pair)
     model = ParallelTextModel()

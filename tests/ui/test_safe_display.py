@@ -121,15 +121,13 @@ def test_an_import_report_shows_the_file_ids_as_text(
 
 
 def test_a_source_address_links_only_when_it_is_a_web_address(seeded_library: Library) -> None:
-    from dataclasses import replace
-
     from reader.ui.figures.metrics_sidebar import _source_html
 
     document = seeded_library.all_documents()[0]
-    web = _source_html(replace(document, source_url="https://example.org/a?b=1&c=2"))
+    web = _source_html(document._replace(source_url="https://example.org/a?b=1&c=2"))
     assert '<a href="https://example.org/a?b=1&amp;c=2">example.org</a>' in web
     for address in ("javascript:alert(1)", "file:///etc/passwd"):
-        shown = _source_html(replace(document, source_url=address))
+        shown = _source_html(document._replace(source_url=address))
         assert "<a " not in shown and address in shown
 
 
@@ -137,7 +135,5 @@ def test_a_title_tooltip_in_the_library_list_is_plain_text(seeded_library: Libra
     from reader.ui.library.library_model import LibraryColumn, _tooltip
 
     summary = seeded_library.article_summaries()[0]
-    from dataclasses import replace
-
-    tip = _tooltip(replace(summary, title='<img src="file:///tmp/x.png">'), LibraryColumn.TITLE)
+    tip = _tooltip(summary._replace(title='<img src="file:///tmp/x.png">'), LibraryColumn.TITLE)
     assert tip is not None and "<img" not in tip and "&lt;img" in tip
