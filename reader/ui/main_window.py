@@ -99,8 +99,6 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.setCentralWidget(self.splitter)
         self.setAcceptDrops(True)  # files and folders dropped on the window are imported
-        # Where the keyboard is shows plainly: a frame in the theme's highlight colour.
-        self.setStyleSheet(FOCUS_STYLE)
         self._build_docks()
         self.navigator = Navigator(library, self.library_pane, self.parallel_pane,
                                    self.annotations_panel, self._show_message, self)
@@ -139,7 +137,8 @@ class MainWindow(QMainWindow):
         # translation check of its pair, the file's check, loading what writes use.
         self.parallel_pane.hold_background_work()
         self._open_initial_article()
-        self._startup = StartUp(self, then=[self.parallel_pane.release_background_work,
+        self._startup = StartUp(self, then=[self._show_focus_frame,
+                                            self.parallel_pane.release_background_work,
                                             self.health.start, self._load_writing_code])
         self._update_status()
 
@@ -562,6 +561,12 @@ class MainWindow(QMainWindow):
         dock.show()
         dock.raise_()
         dock.widget().setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _show_focus_frame(self) -> None:
+        """Where the keyboard is shows plainly: a frame in the theme's highlight colour. A style
+        sheet on the window makes every widget polish itself through it (about 12 ms of the
+        start), so it is set right after the first paint: the frame shows a moment later."""
+        self.setStyleSheet(FOCUS_STYLE)
 
     def _on_themes_changed(self, _theme: str) -> None:
         # A style sheet keeps the palette its widgets had: set it again with the new one.
