@@ -27,6 +27,7 @@ NOT_BEFORE_THE_FIRST_PAINT = (
     "reader.operations.figure_checking", "reader.operations.figure_extraction",
     "rapidfuzz",  # finding a changed passage again
     "babel",  # numbers and reading times: reader.ui.local_formats writes them for the first paint
+    "html", "hashlib",  # escaping (reader.ui.plain_text.escape), naming a pending-writes journal
     "reader.operations.recovery", "reader.store.recovery", "subprocess",  # backups
     "logging.handlers",
     "reader.ui.help_window", "reader.ui.preferences", "reader.ui.about",

@@ -12,7 +12,6 @@ doubles nothing.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from collections.abc import Callable, Sequence
@@ -128,6 +127,8 @@ class PendingJournal:
         beside = library_path.with_name(library_path.name + ".pending.jsonl")
         self.path = beside
         if fallback_folder is not None and not _writable_folder(beside.parent):
+            import hashlib  # loaded when a journal is first named (OpenSSL: ~3 ms)
+
             key = hashlib.sha256(str(library_path.resolve()).encode()).hexdigest()[:16]
             self.path = fallback_folder / f"{library_path.stem}-{key}.pending.jsonl"
 

@@ -137,3 +137,12 @@ def test_a_title_tooltip_in_the_library_list_is_plain_text(seeded_library: Libra
     summary = seeded_library.article_summaries()[0]
     tip = _tooltip(summary._replace(title='<img src="file:///tmp/x.png">'), LibraryColumn.TITLE)
     assert tip is not None and "<img" not in tip and "&lt;img" in tip
+
+
+def test_the_window_escapes_text_as_html_escape_does() -> None:
+    import html
+
+    from reader.ui.plain_text import escape
+
+    for text in ('<img src="file:///x.png">', "Tom & Jerry's", "plain", "", "<<&&>>'\"", "é → ü"):
+        assert escape(text) == html.escape(text)

@@ -8,7 +8,6 @@ search, not one per letter; a search on a large library takes tens of millisecon
 
 from __future__ import annotations
 
-import html
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -35,7 +34,7 @@ from PySide6.QtWidgets import (
 from reader.operations.session import LibrarySession
 from reader.store.records import SearchHit
 from reader.ui.i18n import _, language_name, ngettext
-from reader.ui.plain_text import as_rich_text
+from reader.ui.plain_text import as_rich_text, escape
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QPainter
@@ -91,12 +90,12 @@ def hit_html(hit: SearchHit) -> str:
         start = max(first, last)  # overlapping matches: each character once
         if end <= start:
             continue
-        snippet.append(html.escape(hit.snippet[last:start]))
-        snippet.append(f"<b>{html.escape(hit.snippet[start:end])}</b>")
+        snippet.append(escape(hit.snippet[last:start]))
+        snippet.append(f"<b>{escape(hit.snippet[start:end])}</b>")
         last = end
-    snippet.append(html.escape(hit.snippet[last:]))
-    return (f"<div><b>{html.escape(hit.title)}</b> "
-            f"<span style='color: gray'>· {html.escape(language_name(hit.language))}</span>"
+    snippet.append(escape(hit.snippet[last:]))
+    return (f"<div><b>{escape(hit.title)}</b> "
+            f"<span style='color: gray'>· {escape(language_name(hit.language))}</span>"
             f"</div><div>{''.join(snippet)}</div>")
 
 

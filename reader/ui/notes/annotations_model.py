@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
 from PySide6.QtCore import (
@@ -17,6 +16,7 @@ from reader.store import Annotation
 from reader.text.folding import fold  # the search index's folding: one rule for both
 from reader.ui.i18n import _, format_moment, language_name
 from reader.ui.notes.highlight_colours import colour_label, highlight_colour
+from reader.ui.plain_text import escape
 
 Index = QModelIndex | QPersistentModelIndex
 ANNOTATION_ROLE = Qt.ItemDataRole.UserRole + 40
@@ -148,15 +148,15 @@ def _tooltip(annotation: Annotation) -> str:
     # Rich text, so that the tooltip wraps long quotes instead of running off the screen.
     parts = []
     if annotation.orphaned:
-        lost = html.escape(_("(place lost)"))
-        why = html.escape(_("The text changed and this passage was not found."))
+        lost = escape(_("(place lost)"))
+        why = escape(_("The text changed and this passage was not found."))
         parts.append(f"<p><b>{lost}</b> {why}</p>")
-    parts.append(f"<p>{html.escape(annotation.exact)}</p>")
+    parts.append(f"<p>{escape(annotation.exact)}</p>")
     if annotation.note:
-        parts.append(f"<p><i>{html.escape(annotation.note)}</i></p>")
+        parts.append(f"<p><i>{escape(annotation.note)}</i></p>")
     if annotation.tags:
-        parts.append(f"<p>{html.escape(', '.join(annotation.tags))}</p>")
-    parts.append(f"<p>{html.escape(article_text(annotation))}</p>")
+        parts.append(f"<p>{escape(', '.join(annotation.tags))}</p>")
+    parts.append(f"<p>{escape(article_text(annotation))}</p>")
     return "".join(parts)
 
 

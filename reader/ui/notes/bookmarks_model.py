@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
@@ -11,6 +10,7 @@ from PySide6.QtGui import QFont
 from reader.store import Bookmark, StarredArticle
 from reader.ui.i18n import _, format_moment, language_name
 from reader.ui.notes.annotations_model import one_line
+from reader.ui.plain_text import escape
 
 Index = QModelIndex | QPersistentModelIndex
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 41  # the StarredArticle or Bookmark of a row
@@ -159,7 +159,7 @@ def _starred_data(article: StarredArticle, column: int, role: int) -> Any:
     if role == Qt.ItemDataRole.ToolTipRole:
         if column == BookmarkColumn.LANGUAGE:
             return ", ".join(language_name(code) for code in article.languages)
-        return f"<p>{html.escape(article.title)}</p>"
+        return f"<p>{escape(article.title)}</p>"
     return None
 
 
@@ -171,8 +171,8 @@ def _bookmark_data(bookmark: Bookmark, column: int, role: int) -> Any:
             return bookmark.article_title
         return language_name(bookmark.language)
     if role == Qt.ItemDataRole.ToolTipRole:
-        return (f"<p>{html.escape(bookmark.label)}</p>"
-                f"<p><i>{html.escape(bookmark.article_title)}</i> "
-                f"({html.escape(language_name(bookmark.language))})</p>"
-                f"<p>{html.escape(format_moment(bookmark.created_at))}</p>")
+        return (f"<p>{escape(bookmark.label)}</p>"
+                f"<p><i>{escape(bookmark.article_title)}</i> "
+                f"({escape(language_name(bookmark.language))})</p>"
+                f"<p>{escape(format_moment(bookmark.created_at))}</p>")
     return None
