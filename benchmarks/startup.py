@@ -1,6 +1,6 @@
 """Time from process start to the first painted window: the reader against a bare Qt window.
 
-    .venv/bin/python benchmarks/startup.py [--runs 5]
+    .venv/bin/python benchmarks/startup.py [--runs 5] [--pycache] [--db LIBRARY]
 
 (a) `reader --db LIB` on a library that already holds the five seeds, and (b) a bare PySide6
 script: QApplication and a QMainWindow of the same size holding one QTextBrowser. Both run
@@ -163,6 +163,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5, help="timed runs of each (default 5)")
     parser.add_argument("--pycache", action="store_true",
                         help="give the children a bytecode cache (PYTHONPYCACHEPREFIX)")
+    parser.add_argument("--db", type=Path, metavar="LIBRARY",
+                        help="start on a copy of this library (default: a new one of the seeds)")
     args = parser.parse_args(argv)
     if args.runs < 1:
         parser.error("--runs must be at least 1")
@@ -176,6 +178,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         library = scratch / "library.sqlite"
         bare = scratch / "bare_window.py"
         bare.write_text(BARE_WINDOW, encoding="utf-8")
+        if args.db is not None:  # a copy: the reader may write (titles, read marks)
+            import shutil
+
+            shutil.copyfile(args.db, library)
         # A library that already holds the seeds: the timed runs only open it.
         subprocess.run([str(READER), "list", "--db", str(library)], env=env, check=True,
                        stdout=subprocess.DEVNULL)

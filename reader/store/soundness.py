@@ -15,14 +15,13 @@ from __future__ import annotations
 import contextlib
 import os
 import time
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 NOTE_SUFFIX = ".checked"
 
 
-@dataclass(frozen=True)
-class SoundNote:
+class SoundNote(NamedTuple):
     """What was noted of a sound library file: its size and time, and when it passed."""
 
     size: int

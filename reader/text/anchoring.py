@@ -13,8 +13,8 @@ selector (the exact words with a little context before and after) and a position
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 # Characters of context kept on each side of a quote.
 CONTEXT = 32
@@ -22,8 +22,7 @@ CONTEXT = 32
 FUZZY_CUTOFF = 80.0
 
 
-@dataclass(frozen=True)
-class TextQuote:
+class TextQuote(NamedTuple):
     """A W3C TextQuoteSelector: the exact words and the text just before and after them."""
 
     exact: str
@@ -39,8 +38,7 @@ class AnchorMethod(StrEnum):
     FUZZY = "fuzzy"
 
 
-@dataclass(frozen=True)
-class Anchor:
+class Anchor(NamedTuple):
     """Where a passage is now, and how it was found."""
 
     start: int
@@ -86,8 +84,7 @@ LONG_PASSAGE = 40
 CONTEXT_TRUST = 0.65
 
 
-@dataclass(frozen=True)
-class _Candidate:
+class _Candidate(NamedTuple):
     """A place a passage might be now, with how alike its words and its context are (0-1)."""
 
     start: int

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # Letters that do not decompose into a base letter and a mark, folded by hand.
 _SPECIAL = {
@@ -80,8 +80,7 @@ def fold(text: str) -> str:
     return text.translate(_fold_table())
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(NamedTuple):
     """A word or a phrase of a query, folded; `prefix`: its last word may go on (as you type)."""
 
     words: tuple[str, ...]
@@ -199,8 +198,7 @@ def find_spans(folded_text: str, terms: Sequence[Term] | re.Pattern[str] | None,
     return spans
 
 
-@dataclass(frozen=True)
-class Snippet:
+class Snippet(NamedTuple):
     """A piece of a text around its first match, on one line, with the matches inside it."""
 
     text: str

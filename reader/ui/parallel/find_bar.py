@@ -5,7 +5,7 @@ searched in the model, so rows still waiting to be laid out are found too."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
@@ -18,8 +18,7 @@ from reader.ui.parallel.parallel_view import ParallelTextView
 MOST_MATCHES = 10_000  # counted; beyond, "10,000+"
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
     """One place the words were found: a sentence of a cell, and where in it."""
 
     row: int

@@ -7,8 +7,8 @@ later rows wait to be laid out."""
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
 from enum import IntEnum
+from typing import NamedTuple
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QHelpEvent, QMouseEvent, QPainter, QPaintEvent, QPalette
@@ -55,8 +55,7 @@ def kind_label(kind: OverviewKind) -> str:
     }[kind]
 
 
-@dataclass(frozen=True)
-class OverviewMark:
+class OverviewMark(NamedTuple):
     """One mark on the strip: a row of the article and what is there."""
 
     row: int

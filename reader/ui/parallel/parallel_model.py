@@ -6,8 +6,7 @@ a row; with one language a row is a paragraph.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
@@ -26,8 +25,7 @@ FLAGGED_ROLE = Qt.ItemDataRole.UserRole + 14     # a figure of this row disagree
 LOW_CONFIDENCE = UNSURE_BELOW
 
 
-@dataclass(frozen=True)
-class ParallelRow:
+class ParallelRow(NamedTuple):
     """What one row shows: each column's sentences, and how sure the alignment is."""
 
     cells: tuple[tuple[SentenceRecord, ...], ...]

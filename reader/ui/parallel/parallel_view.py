@@ -12,7 +12,7 @@ import re
 import time
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtCore import QEvent, QModelIndex, QPoint, QPointF, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -76,8 +76,7 @@ LONG_WORD = 1000
 _LONG_WORD = re.compile(rf"(?<!\S)\S{{{LONG_WORD}}}")  # from a word's start: each word once
 
 
-@dataclass(frozen=True)
-class CellPlace:
+class CellPlace(NamedTuple):
     """Where a pointer or cursor is: row, column and sentence within the cell (or -1), and
     the document offset there (or -1)."""
 
@@ -95,8 +94,7 @@ class MarginMark:
     BOOKMARK = "bookmark"
 
 
-@dataclass(frozen=True)
-class TextMark:
+class TextMark(NamedTuple):
     """Something drawn on a column's text, by document offsets: a highlight, or the faint
     echo of one on the aligned sentences of the other column; maybe a margin marker."""
 
@@ -111,8 +109,7 @@ class TextMark:
     fill: bool = True  # False: only a margin marker (a bookmark), the text stays as it is
 
 
-@dataclass(frozen=True)
-class Passage:
+class Passage(NamedTuple):
     """A stretch of one column's document text, by document offsets."""
 
     column: int
@@ -120,8 +117,7 @@ class Passage:
     end: int
 
 
-@dataclass(frozen=True)
-class _Placed:
+class _Placed(NamedTuple):
     """A sentence as the view shows it: its document offsets and where it starts here."""
 
     start: int
