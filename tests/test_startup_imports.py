@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -111,3 +112,21 @@ def test_the_first_paint_is_complete(seeded_library: Library, tmp_path: Path) ->
     assert painted["text_rows"] and painted["columns"] == ["es", "en"]  # the article's text
     assert painted["sidebar"] == ["español", "English"]  # its statistics
     assert painted["status"] == "4 articles"
+
+
+def test_a_library_never_shown_in_the_window_loads_no_writer_before_the_first_paint(
+        seeded_library: Library, tmp_path: Path) -> None:
+    """A copied library (not known to be sound) that the window never listed has no title
+    language yet: the window's wish to set it is held until the file's check (after the
+    paint), and must not load sqlite-utils meanwhile, on every start until it is written."""
+    from reader.store.listing import TITLE_LANGUAGE_KEY
+    from reader.store.soundness import NOTE_SUFFIX
+
+    path = seeded_library.path
+    seeded_library.close()
+    with sqlite3.connect(path) as connection:
+        connection.execute("DELETE FROM meta WHERE key = ?", [TITLE_LANGUAGE_KEY])
+    path.with_name(path.name + NOTE_SUFFIX).unlink(missing_ok=True)
+    painted = _first_paint(path, tmp_path)
+    assert "sqlite_utils" not in painted["modules"]
+    assert painted["listed"] == 4

@@ -161,6 +161,9 @@ class Library:
         if self._batch_writer is not None:
             return self._batch_writer
         if self._writer is None:
+            refused = self._refusal()
+            if refused is not None:  # refused anyway: sqlite-utils (~70 ms) is not loaded for it
+                raise refused
             self._writer = _writer_for(self._conn, self.path, self._refusal,
                                        self._busy_timeout)
         return self._writer
