@@ -106,6 +106,8 @@ def _token_pattern(groups_with_space: bool) -> re.Pattern[str]:
 
 def find_numbers(text: str, language: str) -> list[NumberMention]:
     """Every number written in the text, read in the language's own number format."""
+    if not _DIGIT.search(text):  # what the pattern reads starts with a digit
+        return []
     number = number_format(language)
     mentions: list[NumberMention] = []
     spaced = number.groups_with_space or number.also_space_groups
@@ -148,6 +150,7 @@ def _parts(body: str, number: NumberFormat) -> list[tuple[int, str]]:
 
 
 _RUN = re.compile(r"[0-9]+")
+_DIGIT = re.compile(r"[0-9]")
 _NOT_SPACE = re.compile(rf"[^{_SPACES}]+")
 
 
