@@ -34,7 +34,7 @@ import math
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain, pairwise
@@ -372,6 +372,7 @@ def _alignment_cost(
             wide = shape > 2  # a and b are both 1 or more
             crossings_s = crossing_s[i1 - 1] - crossing_s[i0] if wide else 0
             one_to_one = matched_pairs[i0] if shape == 0 else {}
+            matched_at = anchors.matcher(i0, i1, b) if shape != 0 else None
             costs = []
             for j1 in range(first, last + 1):
                 j0 = j1 - b
@@ -389,7 +390,7 @@ def _alignment_cost(
                 if not (source_weight and target_weight):
                     costs.append(total + ANCHOR_PENALTY * (source_weight + target_weight))
                     continue
-                if shape == 0:
+                if matched_at is None:
                     matched = one_to_one.get(j0, 0.0)
                 else:
                     bound = (total + ANCHOR_PENALTY * abs(source_weight - target_weight)
@@ -397,7 +398,7 @@ def _alignment_cost(
                     if bound > hopeless:
                         costs.append(bound)
                         continue
-                    matched = matched_in(i0, i1, j0, j1)
+                    matched = matched_at(j0)
                 unmatched = source_weight + target_weight - 2 * matched
                 costs.append(total + ANCHOR_PENALTY * unmatched - ANCHOR_REWARD * matched)
             return costs
@@ -601,6 +602,56 @@ class _Anchors:
                     row[j] = row.get(j, 0.0) + weight * min(count, other)
                     k += 1
         return self.matches
+
+    def matcher(self, i0: int, i1: int, b: int) -> Callable[[int], float]:
+        """matched(i0, i1, j0, j0 + b) as a function of j0, the same floats worked out the
+        same way, for one row's beads of one shape: what their source side gives, once."""
+        if i1 - i0 > 1 and b > 1:
+            return lambda j0: self.matched(i0, i1, j0, j0 + b)
+        matches, weights = self.matches, self.weights
+        if i1 - i0 == 1:
+            pairs, one, target = matches[i0], self.source[i0], self.target
+            held = self.target_held_twice[b] if b > 1 else None
+
+            def one_source(j0: int) -> float:
+                if not pairs:
+                    return 0.0
+                total = 0.0
+                for j in range(j0, j0 + b):
+                    total += pairs.get(j, 0.0)
+                if not total or held is None:
+                    return total
+                for key in held[j0]:
+                    count = one.get(key)
+                    if count:  # else the other side does not hold it: nothing was counted
+                        others = [sentence.get(key, 0) for sentence in target[j0:j0 + b]]
+                        pairwise = sum([min(count, other) for other in others])
+                        total -= weights[key] * (pairwise - min(count, sum(others)))
+                return total
+
+            return one_source
+        rows = [matches[i] for i in range(i0, i1) if matches[i]]
+        many = self.source[i0:i1]
+        # the anchors two or more of the source sentences hold: how often each one does
+        twice = [(key, [sentence.get(key, 0) for sentence in many])
+                 for key in self.source_held_twice[i1 - i0][i0]]
+        target = self.target
+
+        def one_target(j0: int) -> float:
+            total = 0.0
+            for pairs in rows:
+                total += pairs.get(j0, 0.0)
+            if not total:
+                return 0.0
+            one = target[j0]
+            for key, others in twice:
+                count = one.get(key)
+                if count:
+                    pairwise = sum([min(count, other) for other in others])
+                    total -= weights[key] * (pairwise - min(count, sum(others)))
+            return total
+
+        return one_target
 
     def matched(self, i0: int, i1: int, j0: int, j1: int) -> float:
         """Weight of the anchors a bead holds on both sides (as often as both hold them).
