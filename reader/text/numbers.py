@@ -97,6 +97,8 @@ def _token_pattern(groups_with_space: bool) -> re.Pattern[str]:
     # A space separates digit groups only before exactly three digits: "9 503", never "2024 2025".
     space = rf"|[{_SPACES}](?=[0-9]{{3}}(?![0-9]))" if groups_with_space else ""
     return re.compile(
+        # what a number starts with, looked at first: the engine skips to the next one
+        rf"(?=[{_MINUS_SIGNS}{_PLUS_SIGNS}0-9])"
         r"(?<![\w.,])"  # not glued to a word ("G7") or to a mark before it (".5")
         rf"(?P<sign>[{_MINUS_SIGNS}{_PLUS_SIGNS}](?=[0-9]))?"
         rf"(?P<body>[0-9]+(?:(?:[.,]{space})[0-9]+)*)"
