@@ -606,9 +606,9 @@ class _Anchors:
     def matcher(self, i0: int, i1: int, b: int) -> Callable[[int], float]:
         """matched(i0, i1, j0, j0 + b) as a function of j0, the same floats worked out the
         same way, for one row's beads of one shape: what their source side gives, once."""
-        if i1 - i0 > 1 and b > 1:
-            return lambda j0: self.matched(i0, i1, j0, j0 + b)
         matches, weights = self.matches, self.weights
+        if i1 - i0 > 1 and b > 1:
+            return self._matcher_of_many(i0, i1, b)
         if i1 - i0 == 1:
             pairs, one, target = matches[i0], self.source[i0], self.target
             held = self.target_held_twice[b] if b > 1 else None
@@ -652,6 +652,36 @@ class _Anchors:
             return total
 
         return one_target
+
+    def _matcher_of_many(self, i0: int, i1: int, b: int) -> Callable[[int], float]:
+        """matcher() for beads of several sentences on both sides."""
+        matches, weights, target = self.matches, self.weights, self.target
+        rows = [matches[i] for i in range(i0, i1) if matches[i]]
+        source = self.source[i0:i1]
+        source_twice = set(self.source_held_twice[i1 - i0][i0])
+        target_twice = self.target_held_twice[b]
+
+        def many(j0: int) -> float:
+            total = 0.0
+            for pairs in rows:
+                for j in range(j0, j0 + b):
+                    total += pairs.get(j, 0.0)
+            if not total:
+                return 0.0
+            held = target_twice[j0]
+            if not source_twice and not held:
+                return total  # nothing held twice: nothing counted twice
+            sentences = target[j0:j0 + b]
+            for key in source_twice.union(held):  # the set matched() makes, in its order
+                others = [sentence.get(key, 0) for sentence in sentences]
+                if not any(others):
+                    continue
+                counts = [sentence.get(key, 0) for sentence in source]
+                pairwise = sum(min(count, other) for count in counts for other in others)
+                total -= weights[key] * (pairwise - min(sum(counts), sum(others)))
+            return total
+
+        return many
 
     def matched(self, i0: int, i1: int, j0: int, j1: int) -> float:
         """Weight of the anchors a bead holds on both sides (as often as both hold them).
