@@ -732,19 +732,27 @@ class _Anchors:
         bead it disagrees. Word stems are left out: they guide the search, but too few words
         are cognates for a stem without its counterpart to cast doubt on a bead.
         """
-        source: Counter[str] = Counter()
-        target: Counter[str] = Counter()
-        for i in range(i0, i1):
-            source.update(self.source_checked[i])
-        for j in range(j0, j1):
-            target.update(self.target_checked[j])
+        source = _summed(self.source_checked[i0:i1])
+        target = _summed(self.target_checked[j0:j1])
         matched = source_only = target_only = 0.0
+        weights = self.weights
         for key in source.keys() | target.keys():
-            weight, count, other = self.weights.get(key, 1.0), source[key], target[key]
+            weight, count, other = weights.get(key, 1.0), source.get(key, 0), target.get(key, 0)
             matched += weight * min(count, other)
             source_only += weight * max(0, count - other)
             target_only += weight * max(0, other - count)
         return matched, source_only, target_only
+
+
+def _summed(sentences: list[dict[str, int]]) -> dict[str, int]:
+    """How often the sentences hold each anchor, in the order they first hold it."""
+    if len(sentences) == 1:
+        return sentences[0]
+    total: dict[str, int] = {}
+    for keys in sentences:
+        for key, count in keys.items():
+            total[key] = total.get(key, 0) + count
+    return total
 
 
 def _held_twice(sentences: list[dict[str, int]]) -> list[list[tuple[str, ...]]]:
