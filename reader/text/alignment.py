@@ -785,6 +785,9 @@ def _nearby(keys: list[Counter[str]], other: list[Counter[str]],
         for key in sentence:
             if key in weights:
                 places.setdefault(key, []).append(j)
+    if m <= window:  # every place of the other text is near every sentence
+        return [{key: count for key, count in sentence.items() if key in places}
+                for sentence in keys]
     result = []
     for i, sentence in enumerate(keys):
         centre = i * m / n if n else 0
