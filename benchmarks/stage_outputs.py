@@ -8,7 +8,10 @@ baseline) and the import's preparation of a file (import_work.prepare_file), and
 OUT one line per call: what the call was given (a hash) and everything it returned, floats
 written exactly (repr). Two runs of the same SCRIPT and ARGUMENTS on two versions of the
 code give the same OUT exactly when every bead, confidence, language, sentence, count and
-figure is the same. Run the old code by putting its tree first on PYTHONPATH.
+figure is the same. Run the old code by putting its tree first on PYTHONPATH (and this
+script beside it), and both with PYTHONHASHSEED=0: the aligner adds some anchor weights in
+the order of a set of strings, which the hash seed changes from one run to the next, and so
+the last digit of a few confidences.
 """
 
 from __future__ import annotations
