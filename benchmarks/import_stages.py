@@ -129,7 +129,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             writer_cpu += time.process_time() - started
             jobs = []
             started = time.process_time()
-            for article_id in touched:
+            for article_id in dict.fromkeys(touched):  # as the importer's _Aligner.submit
                 jobs += pending_alignments(library, article_id)[0]
             writer_cpu += time.process_time() - started
             started = time.process_time()

@@ -34,14 +34,16 @@ import math
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import chain, pairwise
 
 from reader.text.alignment_search import (
     MOST_MARGIN,
     MOST_PER_SIDE,
     SHAPES,
+    BandCosts,
     CostFactory,
     CostFunction,
     ParagraphStarts,
@@ -109,6 +111,7 @@ _LONG_WORD = re.compile(rf"[^\W\d_]{{{STEM_MIN_WORD},}}")
 _ROMAN = re.compile(
     r"\b(?=[MDCLXVI]{2,}\b)M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})\b"
 )
+_ROMAN_PAIR = re.compile(r"[MDCLXVI]{2}")
 _SQRT2 = math.sqrt(2.0)
 
 
@@ -168,9 +171,9 @@ def aligned_with_features(
     ratio = _length_ratio(sum(source_lengths), sum(target_lengths))
     remembered: list[CostFunction] = []
 
-    def remembering(lows: list[int], highs: list[int]) -> CostFunction:
+    def remembering(lows: list[int], highs: list[int]) -> BandCosts:
         cost = factory(lows, highs)
-        remembered[:] = [cost]  # the cost of the last band searched, for the confidence
+        remembered[:] = [cost.bead]  # the cost of the last band searched, for the confidence
         return cost
 
     for _ in range(2):
@@ -201,7 +204,8 @@ def gale_church_baseline(source: Sequence[str], target: Sequence[str]) -> list[B
         z = _length_z(cum_s[i1] - cum_s[i0], cum_t[j1] - cum_t[j0], 1.0)
         return priors[shape] + _tail_cost(abs(z))
 
-    path = search(source_lengths, target_lengths, lambda lows, highs: cost, None, None, {})
+    costs = BandCosts.of(cost)
+    path = search(source_lengths, target_lengths, lambda lows, highs: costs, None, None, {})
     return [Bead(tuple(range(i0, i1)), tuple(range(j0, j1)), _clamp(posterior))
             for (i0, i1, j0, j1, _), posterior, _ in path]
 
@@ -318,9 +322,10 @@ def _alignment_cost(
     inverse_ratio, half_variance = 1 / ratio, GALE_CHURCH_VARIANCE / 2
     erfc, log, sqrt = math.erfc, math.log, math.sqrt
 
-    def factory(lows: list[int], highs: list[int]) -> CostFunction:
+    def factory(lows: list[int], highs: list[int]) -> BandCosts:
         matched_pairs = anchors.prepare(lows, highs)
         matched_in = anchors.matched
+        hopeless = HOPELESS_BEAD
 
         def cost(i0: int, i1: int, j0: int, j1: int, shape: int) -> float:
             if shape == 1 or shape == 2:  # the search uses the fixed cost, not this one
@@ -353,7 +358,52 @@ def _alignment_cost(
             unmatched = source_weight + target_weight - 2 * matched
             return total + ANCHOR_PENALTY * unmatched - ANCHOR_REWARD * matched
 
-        return cost
+        def row(i1: int, shape: int, first: int, last: int) -> list[float]:
+            """cost(i1 - a, i1, j - b, j, shape) for j from first to last, the same floats
+            worked out the same way; what the source side of the beads gives, once."""
+            if shape == 1 or shape == 2:
+                return [OMISSION_COST] * (last - first + 1)
+            a, b = SHAPES[shape]
+            i0 = i1 - a
+            source_chars = cum_s[i1] - cum_s[i0]
+            scaled = ratio * source_chars
+            prior = priors[shape]
+            source_weight = weight_s[i1] - weight_s[i0]
+            wide = shape > 2  # a and b are both 1 or more
+            crossings_s = crossing_s[i1 - 1] - crossing_s[i0] if wide else 0
+            one_to_one = matched_pairs[i0] if shape == 0 else {}
+            matched_at = anchors.matcher(i0, i1, b) if shape != 0 else None
+            costs = []
+            for j1 in range(first, last + 1):
+                j0 = j1 - b
+                target_chars = cum_t[j1] - cum_t[j0]
+                total = prior
+                mean = source_chars + target_chars * inverse_ratio
+                if mean > 0:
+                    z = abs(scaled - target_chars) / sqrt(half_variance * mean)
+                    tail = erfc(z / _SQRT2)
+                    total += -log(tail) if tail > 1e-300 else _tail_cost(z)
+                if wide:
+                    total += PARAGRAPH_CROSSING_COST * (
+                        crossings_s + (crossing_t[j1 - 1] - crossing_t[j0]))
+                target_weight = weight_t[j1] - weight_t[j0]
+                if not (source_weight and target_weight):
+                    costs.append(total + ANCHOR_PENALTY * (source_weight + target_weight))
+                    continue
+                if matched_at is None:
+                    matched = one_to_one.get(j0, 0.0)
+                else:
+                    bound = (total + ANCHOR_PENALTY * abs(source_weight - target_weight)
+                             - ANCHOR_REWARD * min(source_weight, target_weight))
+                    if bound > hopeless:
+                        costs.append(bound)
+                        continue
+                    matched = matched_at(j0)
+                unmatched = source_weight + target_weight - 2 * matched
+                costs.append(total + ANCHOR_PENALTY * unmatched - ANCHOR_REWARD * matched)
+            return costs
+
+        return BandCosts(cost, row)
 
     return factory
 
@@ -553,6 +603,86 @@ class _Anchors:
                     k += 1
         return self.matches
 
+    def matcher(self, i0: int, i1: int, b: int) -> Callable[[int], float]:
+        """matched(i0, i1, j0, j0 + b) as a function of j0, the same floats worked out the
+        same way, for one row's beads of one shape: what their source side gives, once."""
+        matches, weights = self.matches, self.weights
+        if i1 - i0 > 1 and b > 1:
+            return self._matcher_of_many(i0, i1, b)
+        if i1 - i0 == 1:
+            pairs, one, target = matches[i0], self.source[i0], self.target
+            held = self.target_held_twice[b] if b > 1 else None
+
+            def one_source(j0: int) -> float:
+                if not pairs:
+                    return 0.0
+                total = 0.0
+                for j in range(j0, j0 + b):
+                    total += pairs.get(j, 0.0)
+                if not total or held is None:
+                    return total
+                for key in held[j0]:
+                    count = one.get(key)
+                    if count:  # else the other side does not hold it: nothing was counted
+                        others = [sentence.get(key, 0) for sentence in target[j0:j0 + b]]
+                        pairwise = sum([min(count, other) for other in others])
+                        total -= weights[key] * (pairwise - min(count, sum(others)))
+                return total
+
+            return one_source
+        rows = [matches[i] for i in range(i0, i1) if matches[i]]
+        many = self.source[i0:i1]
+        # the anchors two or more of the source sentences hold: how often each one does
+        twice = [(key, [sentence.get(key, 0) for sentence in many])
+                 for key in self.source_held_twice[i1 - i0][i0]]
+        target = self.target
+
+        def one_target(j0: int) -> float:
+            total = 0.0
+            for pairs in rows:
+                total += pairs.get(j0, 0.0)
+            if not total:
+                return 0.0
+            one = target[j0]
+            for key, others in twice:
+                count = one.get(key)
+                if count:
+                    pairwise = sum([min(count, other) for other in others])
+                    total -= weights[key] * (pairwise - min(count, sum(others)))
+            return total
+
+        return one_target
+
+    def _matcher_of_many(self, i0: int, i1: int, b: int) -> Callable[[int], float]:
+        """matcher() for beads of several sentences on both sides."""
+        matches, weights, target = self.matches, self.weights, self.target
+        rows = [matches[i] for i in range(i0, i1) if matches[i]]
+        source = self.source[i0:i1]
+        source_twice = set(self.source_held_twice[i1 - i0][i0])
+        target_twice = self.target_held_twice[b]
+
+        def many(j0: int) -> float:
+            total = 0.0
+            for pairs in rows:
+                for j in range(j0, j0 + b):
+                    total += pairs.get(j, 0.0)
+            if not total:
+                return 0.0
+            held = target_twice[j0]
+            if not source_twice and not held:
+                return total  # nothing held twice: nothing counted twice
+            sentences = target[j0:j0 + b]
+            for key in source_twice.union(held):  # the set matched() makes, in its order
+                others = [sentence.get(key, 0) for sentence in sentences]
+                if not any(others):
+                    continue
+                counts = [sentence.get(key, 0) for sentence in source]
+                pairwise = sum(min(count, other) for count in counts for other in others)
+                total -= weights[key] * (pairwise - min(sum(counts), sum(others)))
+            return total
+
+        return many
+
     def matched(self, i0: int, i1: int, j0: int, j1: int) -> float:
         """Weight of the anchors a bead holds on both sides (as often as both hold them).
 
@@ -602,19 +732,27 @@ class _Anchors:
         bead it disagrees. Word stems are left out: they guide the search, but too few words
         are cognates for a stem without its counterpart to cast doubt on a bead.
         """
-        source: Counter[str] = Counter()
-        target: Counter[str] = Counter()
-        for i in range(i0, i1):
-            source.update(self.source_checked[i])
-        for j in range(j0, j1):
-            target.update(self.target_checked[j])
+        source = _summed(self.source_checked[i0:i1])
+        target = _summed(self.target_checked[j0:j1])
         matched = source_only = target_only = 0.0
+        weights = self.weights
         for key in source.keys() | target.keys():
-            weight, count, other = self.weights.get(key, 1.0), source[key], target[key]
+            weight, count, other = weights.get(key, 1.0), source.get(key, 0), target.get(key, 0)
             matched += weight * min(count, other)
             source_only += weight * max(0, count - other)
             target_only += weight * max(0, other - count)
         return matched, source_only, target_only
+
+
+def _summed(sentences: list[dict[str, int]]) -> dict[str, int]:
+    """How often the sentences hold each anchor, in the order they first hold it."""
+    if len(sentences) == 1:
+        return sentences[0]
+    total: dict[str, int] = {}
+    for keys in sentences:
+        for key, count in keys.items():
+            total[key] = total.get(key, 0) + count
+    return total
 
 
 def _held_twice(sentences: list[dict[str, int]]) -> list[list[tuple[str, ...]]]:
@@ -647,6 +785,9 @@ def _nearby(keys: list[Counter[str]], other: list[Counter[str]],
         for key in sentence:
             if key in weights:
                 places.setdefault(key, []).append(j)
+    if m <= window:  # every place of the other text is near every sentence
+        return [{key: count for key, count in sentence.items() if key in places}
+                for sentence in keys]
     result = []
     for i, sentence in enumerate(keys):
         centre = i * m / n if n else 0
@@ -671,18 +812,23 @@ def _cumulative_weights(sentences: list[dict[str, int]], weights: dict[str, floa
 
 def _sentence_anchors(sentence: str, language: str) -> Counter[str]:
     """Numbers ("#1299"), Roman numerals ("#13") and names ("@nguien") of one sentence."""
-    keys: Counter[str] = Counter()
-    for mention in find_numbers(sentence, language):
-        keys[_NUMBER + format(abs(mention.value).normalize(), "f")] += 1
-    for roman in _ROMAN.finditer(sentence):
+    found = [_NUMBER + format(abs(mention.value).normalize(), "f")
+             for mention in find_numbers(sentence, language)]
+    # a Roman numeral has two of its letters in a row: most sentences have none
+    romans = list(_ROMAN.finditer(sentence)) if _ROMAN_PAIR.search(sentence) else []
+    for roman in romans:
         value = _roman_value(roman.group())
         if value <= MAX_ROMAN_NUMERAL:
-            keys[f"{_NUMBER}{value}"] += 1
-    for name in find_names(_ROMAN.sub("·", sentence)):
-        keys[_NAME + name] += 1
-    for word in _LONG_WORD.findall(sentence):
-        keys[_STEM + loose_spelling(word)[:STEM_LENGTH]] += 1
-    return keys
+            found.append(f"{_NUMBER}{value}")
+    found += [_NAME + name
+              for name in find_names(_ROMAN.sub("·", sentence) if romans else sentence)]
+    found += [_STEM + _stem(word) for word in _LONG_WORD.findall(sentence)]
+    return Counter(found)  # counted in the order found, as each key was first found
+
+
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    return loose_spelling(word)[:STEM_LENGTH]
 
 
 def _roman_value(numeral: str) -> int:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from array import array
 from collections.abc import Callable
+from dataclasses import dataclass
 
 # Bead shapes (source sentences, target sentences); the first three are 1-1 and the omissions.
 SHAPES: tuple[tuple[int, int], ...] = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2),
@@ -27,8 +28,32 @@ _INF = math.inf
 
 # cost(i0, i1, j0, j1, shape index) of the bead of source i0..i1-1 and target j0..j1-1
 CostFunction = Callable[[int, int, int, int, int], float]
-# the cost function for a band (lows[i]..highs[i] are the target positions of row i)
-CostFactory = Callable[[list[int], list[int]], CostFunction]
+# row(i, shape index, first, last): the costs of the beads of that shape that end in row i at
+# target positions first..last (a list from first to last), each what CostFunction gives
+RowCosts = Callable[[int, int, int, int], list[float]]
+
+
+@dataclass(frozen=True)
+class BandCosts:
+    """The costs of the beads of a band: one bead at a time, or a row's beads of one shape
+    at once (what the search asks for: the work that a row's beads share is done once)."""
+
+    bead: CostFunction
+    row: RowCosts
+
+    @classmethod
+    def of(cls, cost: CostFunction) -> BandCosts:
+        """A bead's cost function, asked once per bead for a row's beads too."""
+
+        def row(i: int, shape: int, first: int, last: int) -> list[float]:
+            a, b = SHAPES[shape]
+            return [cost(i - a, i, j - b, j, shape) for j in range(first, last + 1)]
+
+        return cls(cost, row)
+
+
+# the costs for a band (lows[i]..highs[i] are the target positions of row i)
+CostFactory = Callable[[list[int], list[int]], BandCosts]
 # starts[i] on each side: a paragraph starts at sentence i (and at both ends)
 ParagraphStarts = tuple[list[bool], list[bool]]
 
@@ -126,7 +151,7 @@ class _Lattice:
     """Beads between the cells of a band: least-cost path and posterior probabilities."""
 
     def __init__(self, n: int, m: int, lows: list[int], highs: list[int],
-                 cost: CostFunction, point: ParagraphStarts | None,
+                 cost: BandCosts, point: ParagraphStarts | None,
                  fixed: dict[int, float]) -> None:
         self.n, self.m, self.lows, self.highs = n, m, lows, highs
         self.fixed = fixed
@@ -137,7 +162,7 @@ class _Lattice:
         for i in range(n + 1):
             self._fill_row(i, cost, point)
 
-    def _fill_row(self, i: int, cost: CostFunction, point: ParagraphStarts | None) -> None:
+    def _fill_row(self, i: int, cost: BandCosts, point: ParagraphStarts | None) -> None:
         """Least cost, back pointer and forward log-probability of each cell of row i."""
         low, high = self.lows[i], self.highs[i]
         size = high - low + 1
@@ -147,10 +172,20 @@ class _Lattice:
         self.back.append(back)
         self.forward.append(forward)
         self.costs.append(costs)
-        # per shape: its index, the previous cell's row and what it costs when it is fixed
-        sources = [(shape, b, i - a, self.lows[i - a], self.highs[i - a], self.best[i - a],
-                    self.forward[i - a], self.fixed.get(shape))
-                   for shape, (a, b) in enumerate(SHAPES) if i - a >= 0]
+        # per shape: its index, the previous cell's row, the first and last cells of this row
+        # it reaches and their costs (None: the shape's fixed cost, in `fixed`)
+        sources = []
+        for shape, (a, b) in enumerate(SHAPES):
+            if i - a < 0:
+                continue
+            p_low, p_high = self.lows[i - a], self.highs[i - a]
+            first, last = max(low, p_low + b), min(high, p_high + b)
+            if first > last:
+                continue
+            fixed = self.fixed.get(shape)
+            row = cost.row(i, shape, first, last) if fixed is None else None
+            sources.append((shape, b, first, last, p_low, self.best[i - a],
+                            self.forward[i - a], 0.0 if fixed is None else fixed, row))
         exp, log = math.exp, math.log
         starts, row_starts = (point[1], point[0][i]) if point is not None else ([], False)
         for j in range(low, high + 1):
@@ -161,11 +196,13 @@ class _Lattice:
             here = (0.0 if point is None or starts[j] == row_starts
                     else PARAGRAPH_MISMATCH_COST)
             lowest, arg, terms = _INF, -1, []
-            for shape, b, pi, p_low, p_high, p_best, p_forward, fixed in sources:
-                y = j - b - p_low
-                if y < 0 or y > p_high - p_low or p_best[y] == _INF:
+            for shape, b, first, last, p_low, p_best, p_forward, fixed, row in sources:
+                if j < first or j > last:
                     continue
-                c = (fixed if fixed is not None else cost(pi, i, j - b, j, shape)) + here
+                y = j - b - p_low
+                if p_best[y] == _INF:
+                    continue
+                c = (fixed if row is None else row[j - first]) + here
                 costs[x * SHAPE_COUNT + shape] = c
                 total = p_best[y] + c
                 if total < lowest:

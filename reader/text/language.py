@@ -31,6 +31,18 @@ SAMPLE_CHARS = 2000
 QUICK_SAMPLE_CHARS = 400
 QUICK_CONFIDENCE = 0.95
 CLOSE_NEIGHBOURS = ("nb", "nn", "sv", "da")
+# Before each of those steps, glances: the first GLANCE_CHARS, and for the four neighbours the
+# first NEIGHBOUR_GLANCES characters, settle a text where they are certain (every other
+# language's confidence below the last digit of 1.0, CERTAIN); else the step is taken as
+# above. On every file of two corpora (5,000 and 10,000 files) and 2,830 texts of the NTREX
+# stories (whole stories, and windows of 2,000 characters from every other line) the glances
+# change no answer (a confidence of 0.95 at 200 characters took a Spanish text for
+# Portuguese and another for English; certainty took none). They settle three texts in
+# four, most Swedish on 600 characters and most Bokmål on 1,400: identification takes three
+# quarters of its time before.
+GLANCE_CHARS = 200
+NEIGHBOUR_GLANCES = (600, 1400)
+CERTAIN = 1.0
 
 
 @cache
@@ -55,14 +67,24 @@ def detect_language(text: str) -> str:
     short = len(sample.strip()) < SHORT_TEXT_CHARS
     detector = _detector(high_accuracy=short)
     if not short and len(sample) > QUICK_SAMPLE_CHARS:
-        values = detector.compute_language_confidence_values(sample[:QUICK_SAMPLE_CHARS])
-        if values:
+        neighbours = False
+        for chars, least in ((GLANCE_CHARS, CERTAIN), (QUICK_SAMPLE_CHARS, QUICK_CONFIDENCE)):
+            values = detector.compute_language_confidence_values(sample[:chars])
+            if not values:
+                continue
             top = _code(values[0].language)
-            if values[0].value >= QUICK_CONFIDENCE and top not in CLOSE_NEIGHBOURS:
+            if values[0].value >= least and top not in CLOSE_NEIGHBOURS:
                 return top
             family = sum(v.value for v in values if _code(v.language) in CLOSE_NEIGHBOURS)
-            if family >= QUICK_CONFIDENCE:
-                detector = _detector(False, CLOSE_NEIGHBOURS)
+            if family >= least:
+                neighbours = True
+                break
+        if neighbours:
+            detector = _detector(False, CLOSE_NEIGHBOURS)
+            for chars in NEIGHBOUR_GLANCES:
+                values = detector.compute_language_confidence_values(sample[:chars])
+                if values and values[0].value >= CERTAIN:
+                    return _code(values[0].language)
     language = detector.detect_language_of(sample)
     return UNDETERMINED if language is None else _code(language)
 

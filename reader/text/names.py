@@ -34,7 +34,9 @@ _VOWELS = re.compile(r"[aeiou]+")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # Capital letters of the Latin, Greek and Cyrillic blocks (re has no \p{Lu}).
 _CAPITALS = "".join(chr(c) for c in range(0x41, 0x530) if chr(c).isupper())
-_CAPITALISED = re.compile(rf"(?<![^\W\d_])[{_CAPITALS}][^\W\d_]*(?:['’][^\W\d_]+)*")
+# (the capital first, then the look back at the letter before it: the regular expression
+# engine then skips ahead to the next capital instead of trying every position)
+_CAPITALISED = re.compile(rf"[{_CAPITALS}](?<![^\W\d_].)[^\W\d_]*(?:['’][^\W\d_]+)*")
 # A run of names continues over spaces and hyphens only: "Dong Dang - Tra Linh" is two runs.
 _NAME_GAP = re.compile(r"[ \u00a0]+")
 MIN_FUZZY_LENGTH = 3

@@ -85,7 +85,10 @@ def _pattern(language: str) -> re.Pattern[str] | None:
     unit_words = rf"(?:{_alternation(list(units))}){ending}"
     ten_words = rf"(?:{_alternation(list(tens))}){ending}"
     joiner = _JOINERS[language]
+    # the letters a number word starts with, looked at first: the engine skips ahead to them
+    firsts = "".join(sorted({re.escape(word[0]) for word in (*units, *tens)}))
     return re.compile(
+        rf"(?=[{firsts}])"
         rf"(?<![\w-])(?:(?P<tens>{ten_words})(?:{joiner}(?P<unit_after>{unit_words}))?"
         rf"|(?P<unit>{unit_words}))(?![\w])", re.IGNORECASE)
 

@@ -97,6 +97,8 @@ def _token_pattern(groups_with_space: bool) -> re.Pattern[str]:
     # A space separates digit groups only before exactly three digits: "9 503", never "2024 2025".
     space = rf"|[{_SPACES}](?=[0-9]{{3}}(?![0-9]))" if groups_with_space else ""
     return re.compile(
+        # what a number starts with, looked at first: the engine skips to the next one
+        rf"(?=[{_MINUS_SIGNS}{_PLUS_SIGNS}0-9])"
         r"(?<![\w.,])"  # not glued to a word ("G7") or to a mark before it (".5")
         rf"(?P<sign>[{_MINUS_SIGNS}{_PLUS_SIGNS}](?=[0-9]))?"
         rf"(?P<body>[0-9]+(?:(?:[.,]{space})[0-9]+)*)"
@@ -106,6 +108,8 @@ def _token_pattern(groups_with_space: bool) -> re.Pattern[str]:
 
 def find_numbers(text: str, language: str) -> list[NumberMention]:
     """Every number written in the text, read in the language's own number format."""
+    if not _DIGIT.search(text):  # what the pattern reads starts with a digit
+        return []
     number = number_format(language)
     mentions: list[NumberMention] = []
     spaced = number.groups_with_space or number.also_space_groups
@@ -148,6 +152,7 @@ def _parts(body: str, number: NumberFormat) -> list[tuple[int, str]]:
 
 
 _RUN = re.compile(r"[0-9]+")
+_DIGIT = re.compile(r"[0-9]")
 _NOT_SPACE = re.compile(rf"[^{_SPACES}]+")
 
 

@@ -60,7 +60,10 @@ BEFORE_WORDS: dict[str, dict[str, frozenset[str]]] = {"ru": {"долл": frozens
 
 # A mark starts where its run of marks starts and takes all of it (possessive), so a long run
 # of full stops ("......") is tried once, not once from each of its characters.
+# (What a mark starts with is looked at first: the engine then skips ahead to the next one
+# instead of trying the look-behinds at every character.)
 _SENTENCE_MARK = re.compile(
+    r"(?=[.!?…。！？])"
     r"(?P<mark>(?<![.!?…])(?:\.{2,}+|[.!?…]++)|(?<![。！？])[。！？]++)"
     r"(?P<close>[\"'»”’)\]]*)(?P<gap>\s+|(?<=[。！？])(?=\S))"
 )

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from reader.text import alignment
 from reader.text.alignment import (
     CONFIDENCE_BIAS,
     CONFIDENCE_WEIGHTS,
@@ -23,6 +24,7 @@ from reader.text.alignment import (
     confidence,
     gale_church_baseline,
 )
+from reader.text.alignment_search import SHAPES
 from reader.text.analysis import analyse_document
 from tests.conftest import SEED_EN, SEED_ES, SEED_RU, SEED_SV
 
@@ -62,6 +64,35 @@ def _assert_covers_in_order(beads: list[Bead], sources: int, targets: int) -> No
 
 
 # --- the seed pair ----------------------------------------------------------------------------
+
+
+def test_a_rows_beads_cost_what_each_bead_costs(gold: dict[str, Any]) -> None:
+    """The search prices a row's beads of one shape at once: the same floats, bit for bit,
+    as pricing each bead on its own (and the anchors matched by row as by bead)."""
+    source, target = gold["source_sentences"], gold["target_sentences"][:-3]
+    source_lengths = [len(s.strip()) for s in source]
+    target_lengths = [len(t.strip()) for t in target]
+    anchors = alignment._Anchors(source, target, "es", "en")
+    ratio = sum(target_lengths) / sum(source_lengths)
+    n, m = len(source), len(target)
+    costs = alignment._alignment_cost(source_lengths, target_lengths, ratio, anchors,
+                                      gold["source_paragraphs"], gold["target_paragraphs"][:-3]
+                                      )([0] * (n + 1), [m] * (n + 1))
+    matched_somewhere = set()
+    for i in range(n + 1):
+        for shape, (a, b) in enumerate(SHAPES):
+            if i < a:
+                continue
+            row = costs.row(i, shape, b, m)
+            assert row == [costs.bead(i - a, i, j - b, j, shape) for j in range(b, m + 1)]
+            if shape in (0, 1, 2):
+                continue
+            matched_at = anchors.matcher(i - a, i, b)
+            for j in range(b, m + 1):
+                assert matched_at(j - b) == anchors.matched(i - a, i, j - b, j)
+                if matched_at(j - b):
+                    matched_somewhere.add(shape)
+    assert matched_somewhere == set(range(3, len(SHAPES)))  # every kind of bead was compared
 
 
 def test_gold_uses_the_library_segmentation(gold: dict[str, Any]) -> None:

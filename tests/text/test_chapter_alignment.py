@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 import pytest
 
@@ -110,13 +111,23 @@ def test_hopeless_beads_left_unpriced_change_nothing(monkeypatch: pytest.MonkeyP
     english[40:42] = [" ".join(english[40:42])]
     del spanish[60]
     priced: list[int] = []
-    matched = alignment._Anchors.matched
+    matched, matcher = alignment._Anchors.matched, alignment._Anchors.matcher
 
     def counted(self: alignment._Anchors, *bead: int) -> float:
         priced.append(1)
         return matched(self, *bead)
 
+    def counting_matcher(self: alignment._Anchors, *row: int) -> Callable[[int], float]:
+        matched_at = matcher(self, *row)
+
+        def counted_at(j0: int) -> float:
+            priced.append(1)
+            return matched_at(j0)
+
+        return counted_at
+
     monkeypatch.setattr(alignment._Anchors, "matched", counted)
+    monkeypatch.setattr(alignment._Anchors, "matcher", counting_matcher)
     bounded = align_sentences(english, spanish, "en", "es")
     bounded_work = len(priced)
     monkeypatch.setattr(alignment, "HOPELESS_BEAD", math.inf)
