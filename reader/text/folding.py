@@ -245,6 +245,27 @@ def cut_snippet(text: str, folded_text: str, terms: Sequence[Term] | re.Pattern[
     return Snippet(lead + line + tail, tuple(matches), match_start, match_end)
 
 
+# How much of a text `cut_snippet_folding` folds first: the first match and the snippet
+# after it are in the first few thousand characters of most texts.
+SNIPPET_HEAD_CHARS = 4096
+
+
+def cut_snippet_folding(text: str, terms: Sequence[Term] | re.Pattern[str] | None,
+                        before: int = 60, after: int = 100) -> Snippet:
+    """`cut_snippet` of a text that is not folded yet: its beginning is folded first (fold
+    is one character for one, so that is the beginning of its folding), and the rest only
+    when the first match and the snippet after it do not end well inside it (a match that
+    starts before and ends beyond the beginning, a word or phrase of thousands of
+    characters, is not looked for)."""
+    pattern = terms if isinstance(terms, re.Pattern) or terms is None else terms_pattern(terms)
+    if pattern is not None and len(text) > SNIPPET_HEAD_CHARS:
+        head = fold(text[:SNIPPET_HEAD_CHARS])
+        first = pattern.search(head)
+        if first is not None and first.end() + after + 1 < SNIPPET_HEAD_CHARS // 2:
+            return cut_snippet(text, head, pattern, before, after)
+    return cut_snippet(text, fold(text), pattern, before, after)
+
+
 _SPACE = re.compile(r"\s")
 
 
