@@ -73,11 +73,52 @@ def _fold_table() -> _FoldTable:
     return _table
 
 
+# Characters whose folding is not the folding of their lower case (or whose folding folds
+# again, or whose lower case depends on the next letter: Σ at a word's end is ς): a text that
+# holds one is folded character by character through the table.
+_ODD = frozenset("\u0130\u0197\u0243\u01fe\u01ff\u03a3")
+_changing: re.Pattern[str] | None = None
+
+
+def _changing_pattern() -> re.Pattern[str]:
+    """A non-ASCII character that folding changes: one of the table's blocks that folds to
+    another, or any character outside them."""
+    global _changing
+    if _changing is None:
+        table = _fold_table()
+        changed = "".join(re.escape(chr(code)) for first, end in _BLOCKS
+                          for code in range(max(first, 0x80), end) if table[code] != chr(code))
+        outside, previous = [], 0x80
+        for first, end in (*_BLOCKS, (0x110000, 0x110000)):
+            if first > previous:
+                outside.append(f"\\U{previous:08x}-\\U{first - 1:08x}")
+            previous = max(previous, end)
+        _changing = re.compile(f"[{changed}{''.join(outside)}]")
+    return _changing
+
+
 def fold(text: str) -> str:
-    """The text in lower case without diacritics, one character for each of the original's."""
+    """The text in lower case without diacritics, one character for each of the original's.
+
+    The same as translating each character through the table, two to four times faster on
+    the news' languages: the text is lowered at once (str.lower: one character for one but
+    for the characters of _ODD), then each lowered character that folds to another is
+    replaced (folding then changes nothing more: but for _ODD, a folded character folds to
+    itself).
+    """
     if text.isascii():
         return text.lower()  # what the table gives every ASCII character, many times faster
-    return text.translate(_fold_table())
+    table = _fold_table()
+    found = set(_changing_pattern().findall(text))
+    if len(found) > 48 or not _ODD.isdisjoint(found):  # another script, or an odd letter
+        return text.translate(table)
+    lowered = text.lower()
+    for char in found:
+        low = char.lower()
+        folded = table[ord(low)]
+        if folded != low:
+            lowered = lowered.replace(low, folded)
+    return lowered
 
 
 @dataclass(frozen=True)
@@ -245,25 +286,35 @@ def cut_snippet(text: str, folded_text: str, terms: Sequence[Term] | re.Pattern[
     return Snippet(lead + line + tail, tuple(matches), match_start, match_end)
 
 
-# How much of a text `cut_snippet_folding` folds first: the first match and the snippet
-# after it are in the first few thousand characters of most texts.
-SNIPPET_HEAD_CHARS = 4096
+# How much of a text `cut_snippet_folding` folds first, and then more at a time (or half of
+# what is folded): the first match and the snippet after it are in the first few hundred
+# characters of most texts.
+SNIPPET_HEAD = 512
+# How far before the end of a folded beginning its first match and snippet must end to be
+# the text's: a match is never longer than this (a phrase whose words are this far apart, or
+# a word of this many letters, could begin before and end beyond it).
+SNIPPET_HEAD_MARGIN = 160
 
 
 def cut_snippet_folding(text: str, terms: Sequence[Term] | re.Pattern[str] | None,
                         before: int = 60, after: int = 100) -> Snippet:
-    """`cut_snippet` of a text that is not folded yet: its beginning is folded first (fold
-    is one character for one, so that is the beginning of its folding), and the rest only
-    when the first match and the snippet after it do not end well inside it (a match that
-    starts before and ends beyond the beginning, a word or phrase of thousands of
-    characters, is not looked for)."""
+    """`cut_snippet` of a text that is not folded yet. Folding costs about 10 ns a
+    character, so only the text's beginning is folded (fold is one character for one: the
+    folding of a beginning is the beginning of the folding), more of it each time until its
+    first match and the snippet after it end SNIPPET_HEAD_MARGIN characters inside it, or
+    the text ends."""
     pattern = terms if isinstance(terms, re.Pattern) or terms is None else terms_pattern(terms)
-    if pattern is not None and len(text) > SNIPPET_HEAD_CHARS:
-        head = fold(text[:SNIPPET_HEAD_CHARS])
-        first = pattern.search(head)
-        if first is not None and first.end() + after + 1 < SNIPPET_HEAD_CHARS // 2:
-            return cut_snippet(text, head, pattern, before, after)
-    return cut_snippet(text, fold(text), pattern, before, after)
+    if pattern is None:
+        return cut_snippet(text, fold(text), pattern, before, after)
+    folded = ""
+    length = SNIPPET_HEAD
+    while length < len(text):
+        folded += fold(text[len(folded):length])
+        first = pattern.search(folded)
+        if first is not None and first.end() + after + SNIPPET_HEAD_MARGIN < length:
+            return cut_snippet(text, folded, pattern, before, after)
+        length += max(SNIPPET_HEAD, length // 2)
+    return cut_snippet(text, folded + fold(text[len(folded):]), pattern, before, after)
 
 
 _SPACE = re.compile(r"\s")

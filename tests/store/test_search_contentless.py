@@ -16,7 +16,7 @@ from reader.store.library import Library
 from reader.store.records import SearchHit
 from reader.store.search import index_all_documents
 from reader.text.folding import (
-    SNIPPET_HEAD_CHARS,
+    SNIPPET_HEAD,
     cut_snippet,
     cut_snippet_folding,
     fold,
@@ -175,12 +175,13 @@ def test_deleting_and_importing_again_leaves_no_stale_entries(seeded_library: Li
                for hit in hits)
 
 
-@pytest.mark.parametrize("where", [0, 1500, 1900, 1990, 2000, 2100, 3900, 4090, 4100, 6000])
+@pytest.mark.parametrize("where", [0, 100, 250, 260, 300, 400, 500, 510, 520, 750, 770, 1000,
+                                   1500, 1780, 1790, 1800, 2000, 2040, 2100, 4100, 6000])
 @pytest.mark.parametrize("query", ["organización", "organ", '"la organización"', "zz"])
 def test_a_snippet_folded_from_the_text_is_the_one_cut_from_its_folding(
         where: int, query: str) -> None:
     filler = "Él compró ÁRBOLES y flores en la ciudad de Đà Nẵng. "
     text = (filler * 200)[:where] + " la Organización mundial " + filler * 100
-    assert len(text) > SNIPPET_HEAD_CHARS
+    assert len(text) > 8 * SNIPPET_HEAD
     for terms in (query_terms(query), query_terms(query + " flores")):
         assert cut_snippet_folding(text, terms) == cut_snippet(text, fold(text), terms)
