@@ -286,9 +286,9 @@ def cut_snippet(text: str, folded_text: str, terms: Sequence[Term] | re.Pattern[
     return Snippet(lead + line + tail, tuple(matches), match_start, match_end)
 
 
-# How much of a text `cut_snippet_folding` folds first, and then more at a time (or half of
-# what is folded): the first match and the snippet after it are in the first few hundred
-# characters of most texts.
+# How much of a text `cut_snippet_folding` folds first, and then at least that much more at a
+# time until a match is found (or half of what is folded): the first match and the snippet
+# after it are in the first few hundred characters of most texts.
 SNIPPET_HEAD = 512
 # How far before the end of a folded beginning its first match and snippet must end to be
 # the text's: a match is never longer than this (a phrase whose words are this far apart, or
@@ -300,21 +300,27 @@ def cut_snippet_folding(text: str, terms: Sequence[Term] | re.Pattern[str] | Non
                         before: int = 60, after: int = 100) -> Snippet:
     """`cut_snippet` of a text that is not folded yet. Folding costs about 10 ns a
     character, so only the text's beginning is folded (fold is one character for one: the
-    folding of a beginning is the beginning of the folding), more of it each time until its
-    first match and the snippet after it end SNIPPET_HEAD_MARGIN characters inside it, or
-    the text ends."""
+    folding of a beginning is the beginning of the folding), more of it until its first
+    match and the snippet after it end SNIPPET_HEAD_MARGIN characters inside it, or the
+    text ends."""
     pattern = terms if isinstance(terms, re.Pattern) or terms is None else terms_pattern(terms)
     if pattern is None:
         return cut_snippet(text, fold(text), pattern, before, after)
     folded = ""
-    length = SNIPPET_HEAD
-    while length < len(text):
+    length = min(SNIPPET_HEAD, len(text))
+    while True:
         folded += fold(text[len(folded):length])
+        if length >= len(text):
+            break
         first = pattern.search(folded)
-        if first is not None and first.end() + after + SNIPPET_HEAD_MARGIN < length:
-            return cut_snippet(text, folded, pattern, before, after)
-        length += max(SNIPPET_HEAD, length // 2)
-    return cut_snippet(text, folded + fold(text[len(folded):]), pattern, before, after)
+        if first is None:  # further on: more at a time
+            length = min(len(text), length + max(SNIPPET_HEAD, length // 2))
+            continue
+        needed = first.end() + after + SNIPPET_HEAD_MARGIN + 1
+        if needed <= length:
+            break
+        length = min(len(text), needed)  # up to where it is sure (then looked at again)
+    return cut_snippet(text, folded, pattern, before, after)
 
 
 _SPACE = re.compile(r"\s")

@@ -185,3 +185,23 @@ def test_a_snippet_folded_from_the_text_is_the_one_cut_from_its_folding(
     assert len(text) > 8 * SNIPPET_HEAD
     for terms in (query_terms(query), query_terms(query + " flores")):
         assert cut_snippet_folding(text, terms) == cut_snippet(text, fold(text), terms)
+
+
+def test_snippets_of_every_seed_for_its_own_words_are_those_of_its_folding() -> None:
+    import random
+    import re
+
+    seeds = Path(__file__).resolve().parents[2] / "seeds"
+    generator = random.Random(5)
+    for seed in sorted(seeds.iterdir()):
+        text = seed.read_text(encoding="utf-8")
+        words = re.findall(r"[^\W_]+", text)
+        for _ in range(150):
+            start = generator.randrange(len(words))
+            picked = words[start:start + generator.randint(1, 3)]
+            query = generator.choice([
+                " ".join(picked), f'"{" ".join(picked)}"', picked[0][:generator.randint(2, 6)],
+                f"{picked[-1]} zzqx"])
+            terms = query_terms(query)
+            assert cut_snippet_folding(text, terms) == cut_snippet(text, fold(text), terms), (
+                seed.name, query)
