@@ -81,19 +81,12 @@ _changing: re.Pattern[str] | None = None
 
 
 def _changing_pattern() -> re.Pattern[str]:
-    """A non-ASCII character that folding changes: one of the table's blocks that folds to
-    another, or any character outside them."""
+    """A character that folding may change: any but ASCII and the plain lower-case Cyrillic
+    and Greek letters (a small class: compiling a class of every letter that folds to another
+    took 7–18 ms, at the first search)."""
     global _changing
     if _changing is None:
-        table = _fold_table()
-        changed = "".join(re.escape(chr(code)) for first, end in _BLOCKS
-                          for code in range(max(first, 0x80), end) if table[code] != chr(code))
-        outside, previous = [], 0x80
-        for first, end in (*_BLOCKS, (0x110000, 0x110000)):
-            if first > previous:
-                outside.append(f"\\U{previous:08x}-\\U{first - 1:08x}")
-            previous = max(previous, end)
-        _changing = re.compile(f"[{changed}{''.join(outside)}]")
+        _changing = re.compile("[^\\x00-\\x7f\\u0430-\\u044f\\u03b1-\\u03c9]")
     return _changing
 
 
@@ -102,9 +95,9 @@ def fold(text: str) -> str:
 
     The same as translating each character through the table, two to four times faster on
     the news' languages: the text is lowered at once (str.lower: one character for one but
-    for the characters of _ODD), then each lowered character that folds to another is
-    replaced (folding then changes nothing more: but for _ODD, a folded character folds to
-    itself).
+    for the characters of _ODD), then each distinct lowered character that folds to another
+    is replaced (folding then changes nothing more: but for _ODD, a folded character folds
+    to itself).
     """
     if text.isascii():
         return text.lower()  # what the table gives every ASCII character, many times faster
