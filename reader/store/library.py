@@ -8,7 +8,7 @@ import shutil
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
@@ -42,7 +42,12 @@ from reader.store.records import (
     ShownDocument,
     TranslationAddress,
 )
-from reader.store.schema import APPLICATION_ID, REQUIRED_TABLES, SCHEMA_VERSION
+from reader.store.schema import (
+    APPLICATION_ID,
+    COMPACTED_AT,
+    REQUIRED_TABLES,
+    SCHEMA_VERSION,
+)
 from reader.store.search import SearchIndex
 from reader.store.soundness import forget, trusted_note, write_note
 from reader.text.reasons import Reason, ReasonCode
@@ -241,6 +246,8 @@ class Library:
                 if existed and version > 0:
                     backup_before_upgrade(path, connection, version)
                 migrate(_writer_for(connection, path, lambda: None, busy_timeout), version)
+                if existed and version < COMPACTED_AT:
+                    _compact(connection)
             _check_tables(path, connection)
             connection.execute("PRAGMA foreign_keys = ON")
             if reason is None:
@@ -743,6 +750,7 @@ class Library:
         self._conn.execute("DELETE FROM paragraphs WHERE document_id = ?", [document_id])
         record = {**self._document_record(analysed, file_name), "updated_at": _now(),
                   **{key: value for key, value in origins.items() if value is not None}}
+        self.search.forget_document(document_id)  # with the words of the row's old text
         self._db.table("documents").update(document_id, record)
         self.search.index_document(document_id, record["title"] or "", record["text"],
                                    (analysed.folded_title, analysed.folded_text))
@@ -1009,6 +1017,14 @@ def _connect(path: Path, read_only_reason: str | None, busy_timeout: float) -> s
         connection.close()
         connection = sqlite3.connect(f"{uri}&immutable=1", uri=True, timeout=busy_timeout)
     return connection
+
+
+def _compact(connection: sqlite3.Connection) -> None:
+    """Give the pages an upgrade freed back to the disk (VACUUM, after the upgrade's
+    transaction: the file shrinks by what the upgrade took out). A file that cannot be
+    compacted now (a full disk, another program reading it) stays as large as it was."""
+    with suppress(sqlite3.OperationalError):
+        connection.execute("VACUUM")
 
 
 def _disk_is_full(path: Path, error: BaseException) -> bool:

@@ -140,16 +140,12 @@ def _copy_rows(damaged: sqlite3.Connection, copy: sqlite3.Connection, table: str
 
 def _rebuild_indexes(connection: sqlite3.Connection) -> None:
     from reader.store.figures import index_all_figures
-    from reader.store.search import index_all_documents
+    from reader.store.search import create_search_index
 
     present = {str(row[0]) for row in connection.execute(
         "SELECT name FROM sqlite_master WHERE type = 'table'")}
     if "documents" in present:
-        connection.execute("DROP TABLE IF EXISTS search_index")
-        connection.execute(
-            "CREATE VIRTUAL TABLE search_index USING fts5("
-            "title, body, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4 5')")
-        index_all_documents(connection)
+        create_search_index(connection)
     if "figures" in present and "sort_label" in {
             str(row[1]) for row in connection.execute("PRAGMA table_info(figures)")}:
         connection.execute("DROP TABLE IF EXISTS figure_words")

@@ -11,6 +11,7 @@ from typing import Any
 
 from reader.store.figures import figure_words
 from reader.store.records import KeptNote, RemovedArticle
+from reader.store.search import forget_entries
 from reader.text.folding import fold
 
 # The rows about an article, table by table: what selects them (:article, and the article's
@@ -60,8 +61,8 @@ def remove_article(connection: sqlite3.Connection, article_id: int) -> RemovedAr
         "INSERT INTO figure_words (figure_words, rowid, words) VALUES ('delete', ?, ?)",
         [(figure["id"], figure_words(figure["label"] or "", figure["surface"] or "",
                                      figure["unit"] or "")) for figure in rows["figures"]])
-    connection.executemany("DELETE FROM search_index WHERE rowid = ?",
-                           [(document["id"],) for document in rows["documents"]])
+    forget_entries(connection, [(document["id"], document["title"], document["text"])
+                                for document in rows["documents"]])
     for table, _where in PLAN:  # by row: the subqueries find nothing once documents go
         connection.executemany(f"DELETE FROM {table} WHERE rowid = ?",
                                [(row[_ROWID],) for row in rows[table]])

@@ -414,6 +414,16 @@ def _add_read_marks(db: sqlite_utils.Database) -> None:
                "WHERE read_at IS NULL")
 
 
+def _make_search_index_contentless(db: sqlite_utils.Database) -> None:
+    """Version 16: the search index keeps no copy of the folded titles and texts (a quarter
+    of the file): it is built anew without one (content = '', reader.store.search), every
+    document indexed again inside the upgrade, after the upgrade's backup copy. A search
+    folds the texts of the hits it shows for their snippets and highlights."""
+    from reader.store.search import create_search_index
+
+    create_search_index(db.conn)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _create_reading_tables,
     _create_reader_tables,
@@ -430,8 +440,12 @@ MIGRATIONS: tuple[Migration, ...] = (
     _create_kept_notes,
     _add_document_origins,
     _add_read_marks,
+    _make_search_index_contentless,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
+# An older file upgraded to this version or later is compacted after the upgrade (VACUUM):
+# version 16 takes a quarter of the file out of it.
+COMPACTED_AT = 16
 
 # The tables a library of each version has (its virtual tables' own tables left out): one
 # that lacks any is damaged.

@@ -6,6 +6,12 @@ reader.text.folding, under the document's id as rowid: a query folded the same w
 match counting five times a match in the text; of a query that matches more than
 RANKED_MATCHES documents, the newest that many are ranked (bm25 costs a few microseconds a
 match, and a common word matches most of a large library).
+
+Since schema version 16 the index keeps no copy of the folded text (contentless, as
+`figure_words`): a search folds the text of the hits it shows, for their snippets and
+highlighted words, from `documents`. An entry is taken out with the FTS5 'delete' command,
+which needs the words it was indexed with: they are folded again from the document's row
+before that row changes or goes (`forget_document`, `forget_entries`).
 """
 
 from __future__ import annotations
@@ -18,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from reader.store.records import SearchHit
 from reader.text.folding import (
-    cut_snippet,
+    cut_snippet_folding,
     find_spans,
     fold,
     fts_match_expression,
@@ -34,6 +40,12 @@ _RANK = "bm25(search_index, 5.0, 1.0)"
 # How many of a query's matches, the newest first, bm25 ranks (at least `limit`): on
 # 120,000 documents, ranking 1,000 takes about 5 ms.
 RANKED_MATCHES = 1000
+# The index (schema version 16): contentless (content = ''), with column sizes (bm25 needs
+# them), positions (phrases) and the prefix indexes of search as you type.
+CREATE_SEARCH_INDEX = (
+    "CREATE VIRTUAL TABLE search_index USING fts5(title, body, content = '', "
+    "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4 5')"
+)
 
 
 class SearchIndex:
@@ -46,15 +58,24 @@ class SearchIndex:
 
     def index_document(self, document_id: int, title: str, text: str,
                        folded: tuple[str, str] | None = None) -> None:
-        """Index a document's title and text, in place of what was indexed for it before;
-        `folded`: the two already folded (reader.text.folding.fold), when they are."""
+        """Index a new document's title and text (a document indexed before is forgotten
+        first, `forget_document`); `folded`: the two already folded
+        (reader.text.folding.fold), when they are."""
         folded_title, folded_text = folded if folded is not None else (fold(title), fold(text))
         with self._writer().atomic():
-            self._conn.execute("DELETE FROM search_index WHERE rowid = ?", [document_id])
             self._conn.execute(
                 "INSERT INTO search_index (rowid, title, body) VALUES (?, ?, ?)",
                 [document_id, folded_title, folded_text],
             )
+
+    def forget_document(self, document_id: int) -> None:
+        """Take a document's entry out of the index, while its row still holds the title and
+        text it was indexed with (before they change)."""
+        row = self._conn.execute("SELECT title, text FROM documents WHERE id = ?",
+                                 [document_id]).fetchone()
+        if row is not None:
+            with self._writer().atomic():
+                forget_entries(self._conn, [(document_id, row[0], row[1])])
 
     def search(self, query: str, limit: int = 50, language: str | None = None
                ) -> list[SearchHit]:
@@ -76,16 +97,12 @@ class SearchIndex:
             documents = {int(row[0]): row for row in self._conn.execute(
                 "SELECT id, article_id, language, title, text FROM documents "
                 "WHERE id IN (SELECT value FROM json_each(?))", [ids])}
-            folded = dict(self._conn.execute(
-                "SELECT rowid, body FROM search_index "
-                "WHERE rowid IN (SELECT value FROM json_each(?))", [ids]))
         except sqlite3.OperationalError:
             # The expression is built to be valid for any input; should FTS5 still refuse
             # it, the search finds nothing rather than failing the reader's typing.
             return []
-        return [_hit(documents[document_id], folded[document_id], score, pattern)
-                for document_id, score in ranked
-                if document_id in documents and document_id in folded]
+        return [_hit(documents[document_id], score, pattern)
+                for document_id, score in ranked if document_id in documents]
 
     def _ranked(self, expression: str, limit: int, language: str | None
                 ) -> list[tuple[int, float]]:
@@ -111,15 +128,14 @@ class SearchIndex:
     def match_spans(self, document_id: int, query: str) -> list[tuple[int, int]]:
         """Where the query's words occur in a document's text, as (start, end) offsets of
         the text: what the pane highlights when a result is opened."""
-        row = self._conn.execute("SELECT body FROM search_index WHERE rowid = ?",
+        row = self._conn.execute("SELECT text FROM documents WHERE id = ?",
                                  [document_id]).fetchone()
-        return [] if row is None else find_spans(str(row[0]), query_terms(query))
+        return [] if row is None else find_spans(fold(str(row[0])), query_terms(query))
 
 
-def _hit(row: tuple[Any, ...], folded: str, score: float, pattern: re.Pattern[str]
-         ) -> SearchHit:
+def _hit(row: tuple[Any, ...], score: float, pattern: re.Pattern[str]) -> SearchHit:
     document_id, article_id, language, title, text = row
-    snippet = cut_snippet(str(text), str(folded), pattern)
+    snippet = cut_snippet_folding(str(text), pattern)
     return SearchHit(
         article_id=int(article_id),
         document_id=int(document_id),
@@ -131,6 +147,26 @@ def _hit(row: tuple[Any, ...], folded: str, score: float, pattern: re.Pattern[st
         match_end=snippet.match_end,
         score=score,
     )
+
+
+def forget_entries(connection: sqlite3.Connection,
+                   documents: Iterable[tuple[int, str | None, str | None]]) -> None:
+    """Take documents' entries out of the index (inside the caller's transaction), given
+    each one's id and the title and text it was indexed with: the index keeps no copy of
+    them, and FTS5's 'delete' command must be given the words to take out."""
+    connection.executemany(
+        "INSERT INTO search_index (search_index, rowid, title, body) "
+        "VALUES ('delete', ?, ?, ?)",
+        [(int(document_id), fold(title or ""), fold(text or ""))
+         for document_id, title, text in documents])
+
+
+def create_search_index(connection: sqlite3.Connection) -> None:
+    """Make the search index anew (an index left by an older version dropped) and index
+    every document of the library in it."""
+    connection.execute("DROP TABLE IF EXISTS search_index")
+    connection.execute(CREATE_SEARCH_INDEX)
+    index_all_documents(connection)
 
 
 def index_all_documents(connection: sqlite3.Connection) -> None:

@@ -73,11 +73,45 @@ def _fold_table() -> _FoldTable:
     return _table
 
 
+# Characters whose folding is not the folding of their lower case (or whose folding folds
+# again, or whose lower case depends on the next letter: Σ at a word's end is ς): a text that
+# holds one is folded character by character through the table.
+_ODD = frozenset("\u0130\u0197\u0243\u01fe\u01ff\u03a3")
+_changing: re.Pattern[str] | None = None
+
+
+def _changing_pattern() -> re.Pattern[str]:
+    """A character that folding may change: any but ASCII and the plain lower-case Cyrillic
+    and Greek letters (a small class: compiling a class of every letter that folds to another
+    took 7–18 ms, at the first search)."""
+    global _changing
+    if _changing is None:
+        _changing = re.compile("[^\\x00-\\x7f\\u0430-\\u044f\\u03b1-\\u03c9]")
+    return _changing
+
+
 def fold(text: str) -> str:
-    """The text in lower case without diacritics, one character for each of the original's."""
+    """The text in lower case without diacritics, one character for each of the original's.
+
+    The same as translating each character through the table, two to four times faster on
+    the news' languages: the text is lowered at once (str.lower: one character for one but
+    for the characters of _ODD), then each distinct lowered character that folds to another
+    is replaced (folding then changes nothing more: but for _ODD, a folded character folds
+    to itself).
+    """
     if text.isascii():
         return text.lower()  # what the table gives every ASCII character, many times faster
-    return text.translate(_fold_table())
+    table = _fold_table()
+    found = set(_changing_pattern().findall(text))
+    if len(found) > 48 or not _ODD.isdisjoint(found):  # another script, or an odd letter
+        return text.translate(table)
+    lowered = text.lower()
+    for char in found:
+        low = char.lower()
+        folded = table[ord(low)]
+        if folded != low:
+            lowered = lowered.replace(low, folded)
+    return lowered
 
 
 class Term(NamedTuple):
@@ -241,6 +275,43 @@ def cut_snippet(text: str, folded_text: str, terms: Sequence[Term] | re.Pattern[
             matches.append((match.start() + shift, match.end() + shift))
     line = text[start:end].replace("\n", " ").replace("\r", " ").replace("\t", " ")
     return Snippet(lead + line + tail, tuple(matches), match_start, match_end)
+
+
+# How much of a text `cut_snippet_folding` folds first, and then at least that much more at a
+# time until a match is found (or half of what is folded): the first match and the snippet
+# after it are in the first few hundred characters of most texts.
+SNIPPET_HEAD = 512
+# How far before the end of a folded beginning its first match and snippet must end to be
+# the text's: a match is never longer than this (a phrase whose words are this far apart, or
+# a word of this many letters, could begin before and end beyond it).
+SNIPPET_HEAD_MARGIN = 160
+
+
+def cut_snippet_folding(text: str, terms: Sequence[Term] | re.Pattern[str] | None,
+                        before: int = 60, after: int = 100) -> Snippet:
+    """`cut_snippet` of a text that is not folded yet. Folding costs about 10 ns a
+    character, so only the text's beginning is folded (fold is one character for one: the
+    folding of a beginning is the beginning of the folding), more of it until its first
+    match and the snippet after it end SNIPPET_HEAD_MARGIN characters inside it, or the
+    text ends."""
+    pattern = terms if isinstance(terms, re.Pattern) or terms is None else terms_pattern(terms)
+    if pattern is None:
+        return cut_snippet(text, fold(text), pattern, before, after)
+    folded = ""
+    length = min(SNIPPET_HEAD, len(text))
+    while True:
+        folded += fold(text[len(folded):length])
+        if length >= len(text):
+            break
+        first = pattern.search(folded)
+        if first is None:  # further on: more at a time
+            length = min(len(text), length + max(SNIPPET_HEAD, length // 2))
+            continue
+        needed = first.end() + after + SNIPPET_HEAD_MARGIN + 1
+        if needed <= length:
+            break
+        length = min(len(text), needed)  # up to where it is sure (then looked at again)
+    return cut_snippet(text, folded, pattern, before, after)
 
 
 _SPACE = re.compile(r"\s")

@@ -134,3 +134,36 @@ def test_one_letter_is_not_yet_a_prefix() -> None:
 def test_ascii_text_folds_as_every_character_alone() -> None:
     ascii_text = "".join(chr(code) for code in range(128)) * 2
     assert fold(ascii_text) == "".join(fold(char + "é")[0] for char in ascii_text)
+
+
+def _by_table(text: str) -> str:
+    """Folding as the table gives it, one character at a time (what `fold` must equal)."""
+    from reader.text.folding import _fold_table
+
+    return text.translate(_fold_table())
+
+
+def test_fold_is_each_characters_folding_for_every_character() -> None:
+    import sys
+
+    for code in range(0x80, sys.maxunicode + 1):
+        if 0xD800 <= code < 0xE000:
+            continue
+        char = chr(code)
+        assert fold(char) == _by_table(char), hex(code)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_fold_of_mixed_text_is_each_characters_folding(seed: int) -> None:
+    # Letters that fold to letters that fold again (ǿ ø), whose lower case is two
+    # characters (İ) or depends on the next one (Σ ς), other scripts, many and few of them.
+    odd = "İıƗɨɃƀǾǿøØΣσςΟΔΟΣ K Ａ中文𝐀—«»ẞßĐđЁёЙйŁł"
+    pool = [chr(code) for code in (*range(0x20, 0x250), *range(0x370, 0x500),
+                                   *range(0x1E00, 0x1F00))] + list(odd) * 20
+    generator = random.Random(seed)
+    for _ in range(3000):
+        text = "".join(generator.choice(pool) for _ in range(generator.randint(1, 60)))
+        assert fold(text) == _by_table(text), repr(text)
+    for text in (odd, "中文" * 400 + "Ó", "ΟΔΟΣ ΣΟΦΟΣ", "Ǿ ø ǿ", *(seed.read_text(encoding="utf-8")
+                                                                for seed in SEEDS.iterdir())):
+        assert fold(text) == _by_table(text)

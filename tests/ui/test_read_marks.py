@@ -14,7 +14,6 @@ from pytestqt.qtbot import QtBot
 
 from reader.store.library import Library
 from reader.store.records import ListFilter, ListKind
-from reader.store.schema import SCHEMA_VERSION
 from reader.ui.library.library_model import LibraryColumn
 from reader.ui.main_window import MainWindow
 
@@ -90,7 +89,7 @@ def test_an_older_library_gains_read_marks_with_everything_unread(
     connection = sqlite3.connect(old)
     connection.execute("DROP INDEX idx_articles_unread")
     connection.execute("ALTER TABLE articles DROP COLUMN read_at")
-    connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
+    connection.execute("PRAGMA user_version = 14")  # before read marks (version 15)
     connection.commit()
     connection.close()
     upgraded = Library.open(old)
