@@ -84,24 +84,24 @@ if "--babel-apart" in sys.argv:
     mark("babel locale data (first number, language names)")
 window = app._build_window(library, settings)
 mark("MainWindow() (opens the article read last)")
-viewport = window.parallel_pane.view.viewport()
 
 
 class FirstPaint(QObject):
     def eventFilter(self, watched, event):
-        if event.type() == QEvent.Type.Paint:
-            if watched is window:
-                mark("first paint of the window")
-            else:
-                mark("the article's text painted")
-                QTimer.singleShot(0, window.close)  # its state is kept for the next run
+        if event.type() == QEvent.Type.Paint and watched is window:
+            mark("first paint of the window")
             watched.removeEventFilter(self)
         return False
+
+    def text_painted(self):
+        mark("the article's text painted")
+        window.parallel_pane.view.painted.disconnect(self.text_painted)
+        QTimer.singleShot(0, window.close)  # its state is kept for the next run
 
 
 first_paint = FirstPaint(window)
 window.installEventFilter(first_paint)
-viewport.installEventFilter(first_paint)
+window.parallel_pane.view.painted.connect(first_paint.text_painted)
 window.show()
 mark("window.show()")
 QTimer.singleShot(5000, window.close)

@@ -38,6 +38,7 @@ NOT_BEFORE_THE_FIRST_PAINT = (
 
 CHILD = """
 import json, sys
+from PySide6 import QtWidgets
 from PySide6.QtCore import QEvent, QObject
 from reader import app
 
@@ -60,6 +61,8 @@ def build_and_watch(library, settings):
                     "sidebar": [sidebar.statistic_text("language", column)
                                 for column in (0, 1)],
                     "status": window.statusBar().currentMessage(),
+                    "widget_classes": sorted(name for name, value in vars(QtWidgets).items()
+                                             if isinstance(value, type)),
                 }), flush=True)
             return False
 
@@ -104,6 +107,16 @@ def test_the_first_paint_loads_nothing_it_does_not_show(
     assert sorted(loaded & set(NOT_BEFORE_THE_FIRST_PAINT)) == []
     # The interface's words: English needs no catalog, and no other language's is read.
     assert not any(name.startswith("reader.locale") for name in loaded)
+
+
+def test_the_first_paint_asks_qt_for_no_widget_of_its_own_making(
+        seeded_library: Library, tmp_path: Path) -> None:
+    """A widget Qt made (a viewport) handed to Python makes PySide6 create every widget
+    class with its enums (~10 ms, reader.ui.scroll_areas): these would be among them."""
+    painted = _second_start(seeded_library, tmp_path)
+    never_used = {"QCalendarWidget", "QMdiArea", "QWizard", "QLCDNumber", "QDial"}
+    assert never_used.isdisjoint(painted["widget_classes"])
+    assert "QTextBrowser" in painted["widget_classes"]  # the lazy classes are what it reads
 
 
 def test_the_first_paint_is_complete(seeded_library: Library, tmp_path: Path) -> None:

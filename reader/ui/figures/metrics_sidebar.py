@@ -25,6 +25,7 @@ from reader.text.statistics import reading_minutes
 from reader.ui.figures.figure_check_model import Checked, FigureCheckModel
 from reader.ui.figures.figures_model import FiguresModel
 from reader.ui.i18n import _, format_count, format_reading_time, language_name
+from reader.ui.scroll_areas import viewport_size
 
 
 class MetricsSidebar(QWidget):
@@ -179,7 +180,7 @@ class MetricsSidebar(QWidget):
         third of the sidebar); the figures below get the rest, the list scrolls the others."""
         view = self.check_view
         metrics = view.fontMetrics()
-        width = max(80, view.viewport().width() - 2 * view.spacing() - 8)
+        width = max(80, viewport_size(view).width() - 2 * view.spacing() - 8)
         needed = 0
         for row in range(min(6, self.check_model.rowCount())):
             text = str(self.check_model.data(self.check_model.index(row)) or "")

@@ -56,6 +56,7 @@ from reader.ui.parallel.parallel_model import (
     ParallelTextModel,
 )
 from reader.ui.parallel.reading_style import LINE_HEIGHT, MEASURE_CHARACTERS
+from reader.ui.scroll_areas import viewport_size
 
 CELL_PADDING = 6
 PARAGRAPH_GAP = 14
@@ -140,6 +141,7 @@ class ParallelTextView(QTextBrowser):
     current_row_changed = Signal(int)
     context_menu_requested = Signal(object, QPoint)  # CellPlace, global position
     zoom_requested = Signal(int)  # Ctrl+wheel: +1 larger, -1 smaller
+    painted = Signal()  # the text was painted (the start-up benchmark waits for it)
 
     def __init__(self, model: ParallelTextModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -194,7 +196,7 @@ class ParallelTextView(QTextBrowser):
         columns = max(1, self._model.columnCount())
         character = QFontMetricsF(self.document().defaultFont()).averageCharWidth()
         widest = columns * (MEASURE_CHARACTERS * character + 2 * CELL_PADDING + MARGIN)
-        margin = max(0.0, (self.viewport().width() - widest) / 2)
+        margin = max(0.0, (viewport_size(self).width() - widest) / 2)
         if abs(margin - self._measure_margin) < 1:
             return
         self._measure_margin = margin
@@ -268,7 +270,7 @@ class ParallelTextView(QTextBrowser):
         if not self._tables:
             return -1
         inside = int(self.measure_margin()) + CELL_PADDING + MARGIN + 2
-        for y in (CELL_PADDING + 2, self.viewport().height() // 4):
+        for y in (CELL_PADDING + 2, viewport_size(self).height() // 4):
             found = self._cell_of(self.cursorForPosition(QPoint(inside, y)).position())
             if found is not None:
                 return found[0]
@@ -484,7 +486,7 @@ class ParallelTextView(QTextBrowser):
         self._rendered = until
         if self._marks:
             self._apply_marks(placed_before)
-            self.viewport().update()
+            self._repaint_text()
         if until < rows:
             self._more.start()
         else:
@@ -561,7 +563,7 @@ class ParallelTextView(QTextBrowser):
         self._marks, self._marked_ranges = list(marks), []
         self._margin_marks, self._margined = [], set()
         self._apply_marks({})
-        self.viewport().update()
+        self._repaint_text()
         self.marks_changed.emit()
 
     def _apply_marks(self, placed_before: dict[int, int]) -> None:
@@ -667,8 +669,15 @@ class ParallelTextView(QTextBrowser):
         offset = min(max(0, position - starts[index]), sentence.end - sentence.start)
         return column, sentence.start + offset
 
+    def _repaint_text(self) -> None:
+        """Paint the text again (its margin markers): not before the view shows, which
+        paints it anyway and would not need Qt's own viewport yet (reader.ui.scroll_areas)."""
+        if self.isVisible():
+            self.viewport().update()
+
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         super().paintEvent(event)
+        self.painted.emit()
         self._top_row_at_show = -1  # painted at its place: the reader scrolls from here
         self._marker_rects = []
         if not self._margin_marks:
@@ -724,10 +733,11 @@ class ParallelTextView(QTextBrowser):
         bottom = max(self.cursorRect(table.cellAt(0, c).lastCursorPosition()).bottom()
                      for c in range(table.columns()))
         bar = self.verticalScrollBar()
+        height = viewport_size(self).height()
         if top < 0:
             bar.setValue(bar.value() + top - CELL_PADDING)
-        elif bottom > self.viewport().height():
-            bar.setValue(bar.value() + min(top, bottom - self.viewport().height()) + CELL_PADDING)
+        elif bottom > height:
+            bar.setValue(bar.value() + min(top, bottom - height) + CELL_PADDING)
 
     def _set_hovered(self, row: int) -> None:
         if row == self._hovered:
