@@ -34,6 +34,9 @@ NOT_BEFORE_THE_FIRST_PAINT = (
     "reader.ui.help_window", "reader.ui.preferences", "reader.ui.about",
     "reader.ui.figures.figures_dialog", "reader.ui.notes.annotation_dialog",
     "reader.ui.desktop_entry",
+    # The notes panels are made when one shows (closed on a first start without notes).
+    "reader.ui.notes.annotations_panel", "reader.ui.notes.bookmarks_panel",
+    "reader.ui.notes.kept_notes_panel",
 )
 
 CHILD = """

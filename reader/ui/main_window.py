@@ -44,9 +44,6 @@ from reader.ui.library.search_pane import SearchPane
 from reader.ui.library_events import LibraryEvents
 from reader.ui.library_health import LibraryHealth
 from reader.ui.navigator import Navigator
-from reader.ui.notes.annotations_panel import AnnotationsPanel
-from reader.ui.notes.bookmarks_panel import BookmarksPanel
-from reader.ui.notes.kept_notes_panel import KeptNotesPanel
 from reader.ui.notes.pending_writes import PendingWrites
 from reader.ui.parallel.parallel_pane import ParallelPane
 from reader.ui.parallel.reading_style import ReadingStyle
@@ -58,6 +55,9 @@ from reader.ui.window_state import WindowState
 
 if TYPE_CHECKING:
     from reader.ui.figures.figures_dialog import FiguresDialog
+    from reader.ui.notes.annotations_panel import AnnotationsPanel
+    from reader.ui.notes.bookmarks_panel import BookmarksPanel
+    from reader.ui.notes.kept_notes_panel import KeptNotesPanel
 
 DEFAULT_DOCK_HEIGHT = 210
 FOCUS_STYLE = ("QAbstractItemView:focus, QTextBrowser:focus, QLineEdit:focus "
@@ -101,7 +101,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)  # files and folders dropped on the window are imported
         self._build_docks()
         self.navigator = Navigator(library, self.library_pane, self.parallel_pane,
-                                   self.annotations_panel, self._show_message, self)
+                                   self._set_notes_article, self._show_message, self)
         self.upkeep = LibraryUpkeep(library, self.events, self)
         self.read_marks = ReadMarks(
             library, self.events,
@@ -127,6 +127,8 @@ class MainWindow(QMainWindow):
         if self._notes_closed_at_first:
             self.annotations_dock.hide()
             self.bookmarks_dock.hide()
+        if not all(dock.isHidden() for dock in self._notes_docks()):
+            self._build_notes_panels()  # a notes panel open last time is in the first paint
         self.focus_mode = FocusMode(self, [self.search_pane, self.metrics_sidebar,
                                            self.annotations_dock, self.bookmarks_dock,
                                            self.kept_notes_dock, self.menuBar(),
@@ -145,29 +147,74 @@ class MainWindow(QMainWindow):
     # -- building ----------------------------------------------------------------------------
 
     def _build_docks(self) -> None:
-        undo_stack = self.undo_stack
-        self.annotations_panel = AnnotationsPanel(self.library, self.events, undo_stack)
-        self.bookmarks_panel = BookmarksPanel(self.library, self.events, undo_stack,
-                                              preferred_language=ui_language())
+        """The notes panels' docks; the panels themselves are made when one first shows
+        (`_build_notes_panels`): most starts show none, and they cost the first paint ~8 ms."""
+        self._notes_panels: tuple[AnnotationsPanel, BookmarksPanel, KeptNotesPanel] | None = None
         self.annotations_dock = QDockWidget(_("Highlights and notes"), self)
         self.annotations_dock.setObjectName("annotationsDock")
-        self.annotations_dock.setWidget(self.annotations_panel)
         self.bookmarks_dock = QDockWidget(_("Bookmarks"), self)
         self.bookmarks_dock.setObjectName("bookmarksDock")
-        self.bookmarks_dock.setWidget(self.bookmarks_panel)
-        self.kept_notes_panel = KeptNotesPanel(self.library, self.events)
         self.kept_notes_dock = QDockWidget(_("Notes of deleted articles"), self)
         self.kept_notes_dock.setObjectName("keptNotesDock")
-        self.kept_notes_dock.setWidget(self.kept_notes_panel)
         area = Qt.DockWidgetArea.BottomDockWidgetArea
-        self.addDockWidget(area, self.annotations_dock)
-        self.addDockWidget(area, self.bookmarks_dock)
-        self.addDockWidget(area, self.kept_notes_dock)
+        for dock in self._notes_docks():
+            self.addDockWidget(area, dock)
+            dock.visibilityChanged.connect(self._on_notes_dock_visibility_changed)
         self.tabifyDockWidget(self.annotations_dock, self.bookmarks_dock)
         self.tabifyDockWidget(self.bookmarks_dock, self.kept_notes_dock)
         self.kept_notes_dock.hide()
         self.annotations_dock.raise_()
         self.resizeDocks([self.annotations_dock], [DEFAULT_DOCK_HEIGHT], Qt.Orientation.Vertical)
+
+    def _notes_docks(self) -> tuple[QDockWidget, QDockWidget, QDockWidget]:
+        return self.annotations_dock, self.bookmarks_dock, self.kept_notes_dock
+
+    def _on_notes_dock_visibility_changed(self, visible: bool) -> None:
+        if visible:
+            self._build_notes_panels()
+
+    def _build_notes_panels(self) -> tuple[AnnotationsPanel, BookmarksPanel, KeptNotesPanel]:
+        """The three notes panels, made and put in their docks the first time one is needed."""
+        if self._notes_panels is not None:
+            return self._notes_panels
+        from reader.ui.notes.annotations_panel import AnnotationsPanel
+        from reader.ui.notes.bookmarks_panel import BookmarksPanel
+        from reader.ui.notes.kept_notes_panel import KeptNotesPanel
+
+        annotations = AnnotationsPanel(self.library, self.events, self.undo_stack)
+        bookmarks = BookmarksPanel(self.library, self.events, self.undo_stack,
+                                   preferred_language=ui_language())
+        kept_notes = KeptNotesPanel(self.library, self.events)
+        self._notes_panels = annotations, bookmarks, kept_notes
+        for dock, panel in zip(self._notes_docks(), self._notes_panels, strict=True):
+            dock.setWidget(panel)
+        annotations.open_requested.connect(self.navigator.open_annotation)
+        annotations.edit_requested.connect(self._on_annotation_edit_requested)
+        bookmarks.open_article_requested.connect(self.navigator.open_article)
+        bookmarks.open_bookmark_requested.connect(self.navigator.open_bookmark)
+        if self.parallel_pane.article_id is not None:
+            annotations.set_current_article(self.parallel_pane.article_id)
+        return self._notes_panels
+
+    @property
+    def annotations_panel(self) -> AnnotationsPanel:
+        """The highlights and notes panel (made when first asked for)."""
+        return self._build_notes_panels()[0]
+
+    @property
+    def bookmarks_panel(self) -> BookmarksPanel:
+        """The bookmarks panel (made when first asked for)."""
+        return self._build_notes_panels()[1]
+
+    @property
+    def kept_notes_panel(self) -> KeptNotesPanel:
+        """The panel of the notes of deleted articles (made when first asked for)."""
+        return self._build_notes_panels()[2]
+
+    def _set_notes_article(self, article_id: int) -> None:
+        """The notes panel lists the article shown (once it is made: it then reads it)."""
+        if self._notes_panels is not None:
+            self._notes_panels[0].set_current_article(article_id)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(_("&File"))
@@ -357,10 +404,6 @@ class MainWindow(QMainWindow):
         self.find_action.triggered.connect(self._on_find_action_triggered)
         self.search_pane.hit_opened.connect(self._on_search_pane_hit_opened)
         self.search_pane.searching_changed.connect(self._on_search_pane_searching_changed)
-        self.annotations_panel.open_requested.connect(self.navigator.open_annotation)
-        self.annotations_panel.edit_requested.connect(self._on_annotation_edit_requested)
-        self.bookmarks_panel.open_article_requested.connect(self.navigator.open_article)
-        self.bookmarks_panel.open_bookmark_requested.connect(self.navigator.open_bookmark)
         self.export_notes_action.triggered.connect(self._on_export_notes_triggered)
         self.export_article_notes_action.triggered.connect(
             self._on_export_article_notes_triggered)
@@ -506,7 +549,7 @@ class MainWindow(QMainWindow):
         self._remember_reading_place()
         self.parallel_pane.clear_search_matches()
         self.parallel_pane.show_article(article_id)
-        self.annotations_panel.set_current_article(article_id)
+        self._set_notes_article(article_id)
         place = self._state.reading_place(article_id)
         if place is not None:
             self.parallel_pane.go_to_reading_place(*place)
@@ -558,6 +601,7 @@ class MainWindow(QMainWindow):
         if in_front:
             dock.hide()
             return
+        self._build_notes_panels()
         dock.show()
         dock.raise_()
         dock.widget().setFocus(Qt.FocusReason.ShortcutFocusReason)

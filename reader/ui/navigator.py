@@ -10,10 +10,10 @@ from reader.operations.session import LibrarySession
 from reader.store.records import Annotation, Bookmark, FigureRecord, SearchHit
 from reader.ui.i18n import _
 from reader.ui.library.library_pane import LibraryPane
-from reader.ui.notes.annotations_panel import AnnotationsPanel
 from reader.ui.parallel.parallel_pane import ParallelPane
 
 ShowMessage = Callable[[str], None]
+SetNotesArticle = Callable[[int], None]  # the notes panel lists this article's notes
 
 
 class Navigator(QObject):
@@ -21,13 +21,13 @@ class Navigator(QObject):
     when the list's filter hides it), then the language version, then the passage."""
 
     def __init__(self, library: LibrarySession, library_pane: LibraryPane,
-                 parallel_pane: ParallelPane, annotations_panel: AnnotationsPanel,
+                 parallel_pane: ParallelPane, set_notes_article: SetNotesArticle,
                  show_message: ShowMessage, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._library = library
         self._list = library_pane
         self._pane = parallel_pane
-        self._notes = annotations_panel
+        self._set_notes_article = set_notes_article
         self._show_message = show_message
 
     def open_article(self, article_id: int) -> bool:
@@ -43,14 +43,14 @@ class Navigator(QObject):
             if not self._library.article_exists(article_id):
                 return False
             self._pane.show_article(article_id)  # the list's filter hides it: show it anyway
-            self._notes.set_current_article(article_id)
+            self._set_notes_article(article_id)
         return self._pane.locate_passage(document_id, start, end)
 
     def open_search_hit(self, hit: SearchHit, query: str) -> bool:
         """Show a search result's language version, its matches marked, the first selected."""
         if not self.open_article(hit.article_id):
             self._pane.show_article(hit.article_id)
-            self._notes.set_current_article(hit.article_id)
+            self._set_notes_article(hit.article_id)
         if not self._pane.show_document(hit.document_id):
             return False
         spans = self._library.match_spans(hit.document_id, query)

@@ -65,6 +65,7 @@ def test_a_new_highlight_reloads_the_notes_and_its_row_not_the_list(qtbot: QtBot
                                                                    window: MainWindow) -> None:
     window.open_article(_cao_bang(window))
     window.library_model.summary_at(0)
+    assert window.bookmarks_panel.model is not None  # the notes panels are made (as shown)
     pane = window.parallel_pane
     changes = _announced(qtbot, window)
     sentence = pane.model.row(0).cells[0][0]
