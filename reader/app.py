@@ -188,15 +188,14 @@ def render_screenshot(library_path: Path, out: Path, article_id: int | None,
 
 
 def _dress(app: QCoreApplication, settings: QSettings) -> None:
-    """The interface language (and Qt's own dialogs in it) and the application icon."""
-    from PySide6.QtGui import QGuiApplication, QIcon
+    """The interface language (and Qt's own dialogs in it) and the desktop entry's name; the
+    icon follows the first paint (MainWindow._show_icon)."""
+    from PySide6.QtGui import QGuiApplication
 
-    from reader.bundled import resource_path
     from reader.ui.interface_language import start_in_chosen_language
 
     start_in_chosen_language(app, settings)
     if isinstance(app, QGuiApplication):
-        QGuiApplication.setWindowIcon(QIcon(str(resource_path("icons/parallel-reader.svg"))))
         QGuiApplication.setDesktopFileName(APP_ID)  # the installed entry names its windows
 
 

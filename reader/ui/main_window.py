@@ -12,7 +12,6 @@ from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
-    QIcon,
     QKeySequence,
     QUndoStack,
 )
@@ -76,7 +75,6 @@ class MainWindow(QMainWindow):
         self.library = library
         self.events = LibraryEvents(self)
         self.setWindowTitle(f"{APP_NAME} — {library.path.name}")
-        self.setWindowIcon(QIcon(str(resource_path("icons/parallel-reader.svg"))))
 
         self.health = LibraryHealth(library, self)
         self.health.hold_writes()  # until the file's check passes (after the first paint)
@@ -139,7 +137,7 @@ class MainWindow(QMainWindow):
         # translation check of its pair, the file's check, loading what writes use.
         self.parallel_pane.hold_background_work()
         self._open_initial_article()
-        self._startup = StartUp(self, then=[self._show_focus_frame,
+        self._startup = StartUp(self, then=[self._show_icon, self._show_focus_frame,
                                             self.parallel_pane.release_background_work,
                                             self.health.start, self._load_writing_code])
         self._update_status()
@@ -605,6 +603,16 @@ class MainWindow(QMainWindow):
         dock.show()
         dock.raise_()
         dock.widget().setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _show_icon(self) -> None:
+        """The window's icon, and its dialogs' (the application's): after the first paint,
+        which does not need it (the icon's SVG costs ~3 ms to load, more where the desktop
+        asks for it in several sizes)."""
+        from PySide6.QtGui import QIcon
+
+        icon = QIcon(str(resource_path("icons/parallel-reader.svg")))
+        QApplication.setWindowIcon(icon)
+        self.setWindowIcon(icon)
 
     def _show_focus_frame(self) -> None:
         """Where the keyboard is shows plainly: a frame in the theme's highlight colour. A style
