@@ -45,6 +45,8 @@ def mark(phase):
 import sys  # noqa: E402
 from pathlib import Path  # noqa: E402
 
+CLASSES = []
+
 import reader.cli  # noqa: E402, F401
 
 mark("import reader.cli")
@@ -91,6 +93,11 @@ class FirstPaint(QObject):
         if event.type() == QEvent.Type.Paint and watched is window:
             mark("first paint of the window")
             watched.removeEventFilter(self)
+            import PySide6  # the classes PySide6 has made so far (it makes each on first use)
+
+            CLASSES.extend(f"{name}.{attribute}" for name in ("QtCore", "QtGui", "QtWidgets")
+                           for attribute, value in vars(getattr(PySide6, name)).items()
+                           if isinstance(value, type))
         return False
 
     def text_painted(self):
@@ -111,12 +118,39 @@ library.close()
 import json  # noqa: E402
 
 print(json.dumps(MARKS), flush=True)
+print(json.dumps({"classes": CLASSES}), flush=True)
+'''
+
+# Makes the PySide6 classes named on standard input, in order, in a fresh process (after
+# QApplication, as the reader does) and prints what each took, in ms.
+CLASS_COST = '''
+import json, sys, time
+import PySide6
+from PySide6.QtWidgets import QApplication
+from reader.ui.pyside_imports import skip_feature_scan
+
+skip_feature_scan()
+qt = QApplication(sys.argv[:1])
+costs = {}
+for qualified in json.load(sys.stdin):
+    module, name = qualified.split(".")
+    started = time.perf_counter()
+    getattr(getattr(PySide6, module), name)
+    costs[qualified] = (time.perf_counter() - started) * 1000
+print(json.dumps(costs))
 '''
 
 
 def run_child(script: Path, library: Path, env: dict[str, str],
               babel_apart: bool = False) -> list[tuple[str, float]]:
     """One child run: each phase with its duration in ms, the first from the spawn."""
+    return run_child_with_classes(script, library, env, babel_apart)[0]
+
+
+def run_child_with_classes(script: Path, library: Path, env: dict[str, str],
+                           babel_apart: bool = False) -> tuple[list[tuple[str, float]],
+                                                               list[str]]:
+    """One child run: its phases, and the PySide6 classes made by the first paint."""
     started = time.time()
     completed = subprocess.run(
         [sys.executable, str(script), str(library)] + (["--babel-apart"] if babel_apart else []),
@@ -131,7 +165,19 @@ def run_child(script: Path, library: Path, env: dict[str, str],
     for phase, stamp in marks:
         phases.append((phase, (stamp - previous) * 1000))
         previous = stamp
-    return phases
+    found = [json.loads(line) for line in completed.stdout.splitlines() if line.startswith("{")]
+    return phases, (found[-1]["classes"] if found else [])
+
+
+def class_costs(classes: list[str], env: dict[str, str], runs: int = 5) -> dict[str, float]:
+    """The median time (ms) a fresh process takes to make each of these PySide6 classes."""
+    samples: dict[str, list[float]] = {name: [] for name in classes}
+    for _ in range(runs):
+        completed = subprocess.run([sys.executable, "-c", CLASS_COST], input=json.dumps(classes),
+                                   env=env, capture_output=True, text=True, check=True)
+        for name, cost in json.loads(completed.stdout.splitlines()[-1]).items():
+            samples[name].append(cost)
+    return {name: statistics.median(costs) for name, costs in samples.items()}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -153,7 +199,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         subprocess.run([str(READER), "list", "--db", str(library)], env=env, check=True,
                        stdout=subprocess.DEVNULL)
         run_child(script, library, env, args.babel_apart)  # warm-up
-        runs = [run_child(script, library, env, args.babel_apart) for _ in range(args.runs)]
+        runs = [run_child(script, library, env, args.babel_apart) for _ in range(args.runs - 1)]
+        last, classes = run_child_with_classes(script, library, env, args.babel_apart)
+        runs.append(last)
+        costs = class_costs(classes, env) if classes else {}
 
     names = [phase for phase, _ in runs[0]]
     medians = [statistics.median(run[index][1] for run in runs) for index in range(len(names))]
@@ -165,6 +214,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{name:<52}{medians[index]:>8.0f}{min(durations):>7.0f}{max(durations):>7.0f}")
     print(f"{'spawn to text painted (median of the totals)':<52}"
           f"{statistics.median(totals):>8.0f}{min(totals):>7.0f}{max(totals):>7.0f}")
+    if costs:
+        dearest = sorted(costs.items(), key=lambda item: -item[1])[:8]
+        print(f"PySide6 classes made by the first paint: {len(costs)}, in a fresh process "
+              f"{sum(costs.values()):.0f} ms (PySide6 makes a class, with its enums, when it "
+              "is first used; a bare window makes about 50): "
+              + ", ".join(f"{name} {cost:.1f}" for name, cost in dearest))
     return 0
 
 
