@@ -40,6 +40,17 @@ def test_figures_are_grouped_by_kind_and_formatted(window: MainWindow,
     assert percent.data() == "6.52 %"
 
 
+def test_the_value_column_fits_the_widest_value(window: MainWindow,
+                                                 seeded_library: Library) -> None:
+    _store_budget_figure(window, seeded_library)
+    view = window.metrics_sidebar.figures_view
+    model = window.metrics_sidebar.figures_model
+    money = model.index(0, 0, model.index(1, 0))
+    widest = view.fontMetrics().horizontalAdvance(money.data())
+    assert view.columnWidth(0) >= widest + view.indentation()
+    assert view.columnWidth(0) < widest + view.indentation() + 100  # fitted, not left wide
+
+
 def test_clicking_a_figure_selects_it_in_the_text(qtbot: QtBot, window: MainWindow,
                                                   seeded_library: Library) -> None:
     surface = _store_budget_figure(window, seeded_library)

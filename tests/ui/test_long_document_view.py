@@ -46,6 +46,21 @@ def test_the_beginning_shows_at_once_and_the_rest_follows(
     assert view.document().toPlainText().count("tells of rice") == PARAGRAPHS
 
 
+def test_held_rows_wait_for_the_release(
+        qtbot: QtBot, empty_library: Library, tmp_path: Path) -> None:
+    """The window holds the later rows until its first paint: Qt's idle time comes before
+    that paint, and laying out a chunk then delayed it by 35 ms on a long article."""
+    model = _long_model(empty_library, tmp_path)
+    view = ParallelTextView(model)
+    qtbot.addWidget(view)
+    view.hold_more_rows()
+    first = view.rendered_rows()
+    qtbot.wait(100)  # idle: nothing more is laid out while held
+    assert view.rendered_rows() == first
+    view.release_more_rows()
+    qtbot.waitUntil(lambda: view.rendered_rows() == model.rowCount(), timeout=30_000)
+
+
 def test_going_to_a_row_further_on_lays_it_out_first(
         qtbot: QtBot, empty_library: Library, tmp_path: Path) -> None:
     model = _long_model(empty_library, tmp_path)

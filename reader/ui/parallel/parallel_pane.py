@@ -478,15 +478,18 @@ class ParallelPane(QWidget):
 
     def hold_background_work(self) -> None:
         """Keep the alignment and translation check of what is shown from starting until
-        `release_background_work` (the window holds them until its first paint)."""
+        `release_background_work` (the window holds them until its first paint), and the
+        laying out of a long article's later rows."""
         if self._held_jobs is None:
             self._held_jobs = []
+        self.view.hold_more_rows()
 
     def release_background_work(self) -> None:
         """Start the background work held since `hold_background_work`, in order."""
         held, self._held_jobs = self._held_jobs or [], None
         for job in held:
             start_job(job)
+        self.view.release_more_rows()
 
     def _start(self, job: BackgroundJob) -> None:
         if self._held_jobs is not None:

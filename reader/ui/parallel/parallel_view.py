@@ -158,6 +158,7 @@ class ParallelTextView(QTextBrowser):
         self._current = -1
         self._rendered = 0  # rows laid out so far; the rest follow while the window is idle
         self._chunk_rows = MORE_ROWS
+        self._more_held = False  # hold_more_rows
         self._margined: set[int] = set()  # the marks whose margin marker is placed
         self._table_format = QTextTableFormat()
         self._between = QTextBlockFormat()
@@ -488,9 +489,23 @@ class ParallelTextView(QTextBrowser):
             self._apply_marks(placed_before)
             self._repaint_text()
         if until < rows:
-            self._more.start()
+            if not self._more_held:
+                self._more.start()
         else:
             self._more.stop()
+
+    def hold_more_rows(self) -> None:
+        """Lay out no more rows while the window is idle until `release_more_rows` (the
+        window holds them until its first paint: Qt's idle time comes before that paint, and a
+        long article's next rows would delay it by tens of milliseconds)."""
+        self._more_held = True
+        self._more.stop()
+
+    def release_more_rows(self) -> None:
+        """Go on laying out the rows still waiting, while the window is idle."""
+        self._more_held = False
+        if self._rendered < self._model.rowCount():
+            self._more.start()
 
     def _fill_cell(self, row: int, column: int) -> None:
         index = self._model.index(row, column)
