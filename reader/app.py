@@ -75,7 +75,7 @@ def run_window(library_path: Path) -> ExitStatus:
               "Run it in a desktop session, or render the window with "
               "`reader screenshot out.png`.", file=sys.stderr)
         return ExitStatus.USAGE
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     from reader.ui.pyside_imports import skip_feature_scan
 
@@ -96,6 +96,8 @@ def run_window(library_path: Path) -> ExitStatus:
     except LibraryError as error:
         print(f"reader: cannot open the library {error}", file=sys.stderr)
         if app.platformName() != "offscreen":  # nobody could see (or close) that box
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.critical(None, APP_NAME, f"Cannot open the library\n{error.path}\n\n"
                                  f"It {error.reason}.\nThe file was left untouched.")
         return ExitStatus.LIBRARY

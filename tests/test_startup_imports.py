@@ -120,6 +120,7 @@ def test_the_first_paint_asks_qt_for_no_widget_of_its_own_making(
     never_used = {"QCalendarWidget", "QMdiArea", "QWizard", "QLCDNumber", "QDial"}
     assert never_used.isdisjoint(painted["widget_classes"])
     assert "QTextBrowser" in painted["widget_classes"]  # the lazy classes are what it reads
+    assert "QMessageBox" not in painted["widget_classes"]  # made by the first message box
 
 
 def test_the_first_paint_is_complete(seeded_library: Library, tmp_path: Path) -> None:

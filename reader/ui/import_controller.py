@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from reader.operations.changes import EVERYTHING
 from reader.operations.file_reading import printable
@@ -20,7 +20,7 @@ from reader.ui.library_events import LibraryEvents
 from reader.ui.plain_text import as_rich_text
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QProgressDialog
+    from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
 # Imports of more files than this show a progress dialog; smaller ones finish too fast to watch.
 PROGRESS_DIALOG_ABOVE = 3
@@ -32,6 +32,7 @@ class ImportController(QObject):
     import_finished = Signal(object)
 
     def __init__(self, library_path: Path, events: LibraryEvents, window: QWidget) -> None:
+
         super().__init__(window)
         self._library_path = library_path
         self._events = events
@@ -48,6 +49,8 @@ class ImportController(QObject):
 
     def import_paths(self, paths: list[Path]) -> bool:
         """Start importing files and folders; False if another import is still running."""
+        from PySide6.QtWidgets import QMessageBox
+
         if self._running:
             QMessageBox.information(self._window, _("Import"),
                                     _("An import is already running. Wait for it to finish."))
@@ -64,6 +67,8 @@ class ImportController(QObject):
     def import_address(self, address: str) -> bool:
         """Start fetching and importing a web page, with progress and Cancel; False if
         another import is still running."""
+        from PySide6.QtWidgets import QMessageBox
+
         if self._running:
             QMessageBox.information(self._window, _("Import"),
                                     _("An import is already running. Wait for it to finish."))
@@ -129,6 +134,8 @@ class ImportController(QObject):
         self._show_report(results)
 
     def _on_job_failed(self, message: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         self._finish()
         self._events.announce(EVERYTHING)
         QMessageBox.critical(self._window, _("Import failed"), as_rich_text(message))
@@ -142,6 +149,8 @@ class ImportController(QObject):
             dialog.deleteLater()
 
     def _show_report(self, results: list[ImportResult]) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(self._window)
         box.setWindowTitle(_("Import finished"))
         box.setText(summarise(results, cancelled=self._cancel.cancelled()))

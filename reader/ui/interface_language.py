@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QSettings, QTranslator
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QSettings
 
 from reader.ui.i18n import choose_language, interface_language
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QTranslator
 
 LANGUAGE_KEY = "interface/language"  # "" or missing: as the system
 
@@ -33,9 +38,13 @@ def start_in_chosen_language(app: QCoreApplication, settings: QSettings) -> str:
 def install_qt_translations(app: QCoreApplication, language: str) -> QTranslator | None:
     """Qt's translations of its standard dialogs and buttons (qtbase_XX.qm, shipped with
     PySide6) for the language; None when Qt has none (English, Norwegian Bokmål)."""
+    if language == "en":  # Qt speaks English (and its classes for this cost ~1 ms)
+        return None
+    from PySide6.QtCore import QLibraryInfo, QTranslator
+
     translator = QTranslator(app)
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if language == "en" or not translator.load(f"qtbase_{language}", folder):
+    if not translator.load(f"qtbase_{language}", folder):
         translator.deleteLater()
         return None
     app.installTranslator(translator)

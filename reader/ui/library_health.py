@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from reader.operations.session import LibrarySession
 from reader.store import LibraryError
@@ -128,6 +128,8 @@ class LibraryHealth(QObject):
             message=message))
 
     def _say_damaged(self, problem: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         self.damaged_box = offer(
             self._owner, QMessageBox.Icon.Critical, _("The library is damaged"), _(
                 "{path} failed its check: {problem}\n\nNothing will be written to it: your new "
@@ -153,6 +155,8 @@ class LibraryHealth(QObject):
         start_job(job)
 
     def _on_recovered(self, report: RecoveryReport) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         self.message.emit(_("Recovered into {path}: open it with reader --db.").format(
             path=report.path))
         QMessageBox.information(self._owner, _("Library recovered"), as_rich_text(_(

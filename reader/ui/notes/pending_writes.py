@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from reader.operations.changes import LibraryChange
 from reader.operations.pending import PendingJournal, PendingWrite
@@ -69,6 +69,8 @@ class PendingWrites(QObject):
         start_job(job)
 
     def _on_events_write_failed(self, writes: list[PendingWrite], error: WriteFailed) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         try:
             for write in writes:
                 self.journal.add(write)
@@ -89,6 +91,8 @@ class PendingWrites(QObject):
                             what=_describe(writes), reason=error.reason))
 
     def _say_read_only(self, error: WriteFailed) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         if self.read_only_for_good:
             return
         self.read_only_for_good = True
