@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QIcon, QPixmap
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QColor
 
 from reader.store.records import COLOUR_CSS
 from reader.ui.i18n import _
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
 
 
 def highlight_colour(name: str, alpha: int = 255) -> QColor:
@@ -16,7 +21,10 @@ def highlight_colour(name: str, alpha: int = 255) -> QColor:
 
 
 def swatch(colour: QColor, size: int = 14) -> QIcon:
-    """A small square of a colour, for buttons and lists."""
+    """A small square of a colour, for buttons and lists (menus and panels made after the
+    first paint: the icon classes wait for them)."""
+    from PySide6.QtGui import QIcon, QPixmap
+
     pixmap = QPixmap(size, size)
     pixmap.fill(colour)
     return QIcon(pixmap)
