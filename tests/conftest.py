@@ -60,3 +60,40 @@ def make_figure(start: int, surface: str, value: str, unit: str, kind: str,
     """A figure as the extractor would report it, for tests that store figures by hand."""
     return Figure(surface=surface, start=start, end=start + len(surface), value=Decimal(value),
                   unit=unit, kind=kind, qualifier=qualifier, label=label)
+
+
+def as_version_16(path: Path) -> None:
+    """Take a current library file back to schema version 16, as that version wrote it: each
+    document's text in `documents.text`, its sentences a row each in `sentences` (with their
+    index), the index of documents by article; no packed columns."""
+    import sqlite3
+
+    from reader.text.packing import unpack_sentences, unpack_text
+
+    connection = sqlite3.connect(path)
+    with connection:
+        documents = connection.execute(
+            "SELECT id, packed_text, sentence_spans FROM documents ORDER BY id").fetchall()
+        connection.execute("ALTER TABLE documents ADD COLUMN text TEXT")
+        connection.execute(
+            'CREATE TABLE "sentences" ([id] INTEGER PRIMARY KEY, [document_id] INTEGER '
+            "REFERENCES [documents]([id]), [paragraph_id] INTEGER REFERENCES "
+            "[paragraphs]([id]), [position] INTEGER, [start] INTEGER, [end] INTEGER)")
+        connection.execute("CREATE UNIQUE INDEX idx_sentences_document_id_position "
+                           "ON sentences (document_id, position)")
+        for document_id, packed, spans in documents:
+            connection.execute("UPDATE documents SET text = ? WHERE id = ?",
+                               [unpack_text(packed), document_id])
+            paragraphs = dict(connection.execute(
+                "SELECT position, id FROM paragraphs WHERE document_id = ?", [document_id]))
+            connection.executemany(
+                'INSERT INTO sentences (document_id, paragraph_id, position, start, "end") '
+                "VALUES (?, ?, ?, ?, ?)",
+                [(document_id, paragraphs[paragraph], position, start, end)
+                 for position, (paragraph, start, end) in enumerate(unpack_sentences(spans))])
+        connection.execute("ALTER TABLE documents DROP COLUMN packed_text")
+        connection.execute("ALTER TABLE documents DROP COLUMN sentence_spans")
+        connection.execute("CREATE INDEX idx_documents_article_id ON documents (article_id)")
+        connection.execute("PRAGMA user_version = 16")
+    connection.execute("VACUUM")
+    connection.close()

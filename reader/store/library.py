@@ -50,6 +50,7 @@ from reader.store.schema import (
 )
 from reader.store.search import SearchIndex
 from reader.store.soundness import forget, trusted_note, write_note
+from reader.store.texts import SENTENCES_COLUMN, TEXT_COLUMN, stored_sentences, stored_text
 from reader.text.reasons import Reason, ReasonCode
 
 if TYPE_CHECKING:
@@ -435,28 +436,25 @@ class Library:
     def document_text(self, document_id: int) -> DocumentText:
         """A document's body text with its paragraphs and their sentences."""
         row = self._conn.execute(
-            f"SELECT {_DOCUMENT_COLUMNS}, text FROM documents WHERE id = ?", [document_id]
+            f"SELECT {_DOCUMENT_COLUMNS}, {TEXT_COLUMN}, {SENTENCES_COLUMN} FROM documents "
+            "WHERE id = ?", [document_id]
         ).fetchone()
         if row is None:
             raise KeyError(document_id)
-        text = str(row[-1])
+        text = stored_text(row[-2])
         sentences: dict[int, list[tuple[int, int]]] = {}
-        for paragraph_id, start, end in self._conn.execute(
-            "SELECT paragraph_id, start, end FROM sentences WHERE document_id = ? "
-            "ORDER BY position",
-            [document_id],
-        ):
-            sentences.setdefault(paragraph_id, []).append((start, end))
+        for paragraph, start, end in stored_sentences(row[-1]):
+            sentences.setdefault(paragraph, []).append((start, end))
         paragraphs = tuple(
             ParagraphText(position, kind, section, start, end, text[start:end],
-                          tuple(sentences.get(paragraph_id, ())))
-            for paragraph_id, position, kind, section, start, end in self._conn.execute(
-                "SELECT id, position, kind, section, start, end FROM paragraphs "
+                          tuple(sentences.get(position, ())))
+            for position, kind, section, start, end in self._conn.execute(
+                "SELECT position, kind, section, start, end FROM paragraphs "
                 "WHERE document_id = ? ORDER BY position",
                 [document_id],
             )
         )
-        return DocumentText(_document_info(row[:-1]), text, paragraphs)
+        return DocumentText(_document_info(row[:-2]), text, paragraphs)
 
     def shown_document(self, document_id: int) -> ShownDocument | None:
         """A document's text and metadata as `reader show` prints them; None when there is no
@@ -480,7 +478,7 @@ class Library:
             str(values["language"]), str(values["uri"]), known("source_url"),
             known("format", "source_format"), known("author", "byline"),
             known("date", "published_date") or (published[0] if published else None),
-            str(values["text"]))
+            stored_text(values[TEXT_COLUMN]))
 
     def document_origin(self, document_id: int) -> DocumentOrigin:
         """Where a document came from: format, file or address, the page's metadata."""
@@ -510,20 +508,19 @@ class Library:
 
     def sentences(self, document_id: int) -> list[SentenceRecord]:
         """A document's sentences in reading order, with their paragraph and text."""
-        text_row = self._conn.execute("SELECT text FROM documents WHERE id = ?",
-                                      [document_id]).fetchone()
-        if text_row is None:
+        row = self._conn.execute(
+            f"SELECT {TEXT_COLUMN}, {SENTENCES_COLUMN} FROM documents WHERE id = ?",
+            [document_id]).fetchone()
+        if row is None:
             raise KeyError(document_id)
-        text = str(text_row[0])
+        text = stored_text(row[0])
+        sections = dict(self._conn.execute(
+            "SELECT position, section FROM paragraphs WHERE document_id = ?", [document_id]))
         return [
-            SentenceRecord(int(position), int(paragraph), int(start), int(end), text[start:end],
-                           int(section))
-            for position, paragraph, start, end, section in self._conn.execute(
-                "SELECT s.position, p.position, s.start, s.end, p.section FROM sentences s "
-                "JOIN paragraphs p ON p.id = s.paragraph_id WHERE s.document_id = ? "
-                "ORDER BY s.position",
-                [document_id],
-            )
+            SentenceRecord(position, paragraph, start, end, text[start:end],
+                           int(sections[paragraph]))
+            for position, (paragraph, start, end) in enumerate(stored_sentences(row[1]))
+            if paragraph in sections
         ]
 
     def document_with_text(self, content_hash: str) -> tuple[int, int] | None:
@@ -724,7 +721,8 @@ class Library:
             "comment_count": parsed.comment_count,
             "file_name": file_name,
             "content_hash": analysed.content_hash,
-            "text": parsed.body_text,
+            TEXT_COLUMN: analysed.packed_text,
+            SENTENCES_COLUMN: analysed.packed_sentences,
             "paragraph_count": len(parsed.paragraphs),
             "sentence_count": analysed.sentence_count,
             "word_count": analysed.word_count,
@@ -740,19 +738,20 @@ class Library:
         document_id = _insert_row(self._conn, "documents", {
             **record, **origins, "article_id": article_id, "uri": uri,
             "imported_at": now, "updated_at": now})
-        self.search.index_document(document_id, record["title"] or "", record["text"],
+        self.search.index_document(document_id, record["title"] or "",
+                                   analysed.parsed.body_text,
                                    (analysed.folded_title, analysed.folded_text))
         return document_id
 
     def _replace_document(self, document_id: int, analysed: AnalysedDocument,
                           file_name: str, origins: dict[str, str | None]) -> None:
-        self._conn.execute("DELETE FROM sentences WHERE document_id = ?", [document_id])
         self._conn.execute("DELETE FROM paragraphs WHERE document_id = ?", [document_id])
         record = {**self._document_record(analysed, file_name), "updated_at": _now(),
                   **{key: value for key, value in origins.items() if value is not None}}
         self.search.forget_document(document_id)  # with the words of the row's old text
         self._db.table("documents").update(document_id, record)
-        self.search.index_document(document_id, record["title"] or "", record["text"],
+        self.search.index_document(document_id, record["title"] or "",
+                                   analysed.parsed.body_text,
                                    (analysed.folded_title, analysed.folded_text))
         # The reader's marks follow their words into the new text.
         self.annotations.reanchor_document(document_id, analysed.parsed.body_text)
@@ -763,27 +762,15 @@ class Library:
         # the only writer, and two bulk statements are much faster than one per paragraph.
         next_id = int(self._conn.execute("SELECT coalesce(max(id), 0) FROM paragraphs")
                       .fetchone()[0]) + 1
-        paragraph_rows: list[tuple[int, int, int, str, int, int, int]] = []
-        sentence_rows: list[tuple[int, int, int, int, int]] = []
-        for paragraph, spans in zip(analysed.parsed.paragraphs, analysed.sentences, strict=True):
-            paragraph_id = next_id + paragraph.position
-            paragraph_rows.append((paragraph_id, document_id, paragraph.position,
-                                   paragraph.kind.value, paragraph.section, paragraph.start,
-                                   paragraph.end))
-            first = len(sentence_rows)
-            sentence_rows.extend(
-                (document_id, paragraph_id, first + index, span.start, span.end)
-                for index, span in enumerate(spans)
-            )
+        # The sentences are packed in the document's row (`sentence_spans`).
+        paragraph_rows = [
+            (next_id + paragraph.position, document_id, paragraph.position,
+             paragraph.kind.value, paragraph.section, paragraph.start, paragraph.end)
+            for paragraph in analysed.parsed.paragraphs]
         self._conn.executemany(
             'INSERT INTO paragraphs (id, document_id, position, kind, section, start, "end") '
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
             paragraph_rows,
-        )
-        self._conn.executemany(
-            'INSERT INTO sentences (document_id, paragraph_id, position, start, "end") '
-            "VALUES (?, ?, ?, ?, ?)",
-            sentence_rows,
         )
 
 

@@ -12,6 +12,7 @@ from typing import Any
 from reader.store.figures import figure_words
 from reader.store.records import KeptNote, RemovedArticle
 from reader.store.search import forget_entries
+from reader.store.texts import TEXT_COLUMN, stored_text
 from reader.text.folding import fold
 
 # The rows about an article, table by table: what selects them (:article, and the article's
@@ -26,7 +27,6 @@ PLAN: tuple[tuple[str, str], ...] = (
     ("alignment_fixes", f"alignment_id IN ({_ALIGNMENTS})"),
     ("alignments", f"id IN ({_ALIGNMENTS})"),
     ("figures", f"document_id IN ({_DOCUMENTS})"),
-    ("sentences", f"document_id IN ({_DOCUMENTS})"),
     ("paragraphs", f"document_id IN ({_DOCUMENTS})"),
     ("annotations", f"document_id IN ({_DOCUMENTS})"),
     ("bookmarks", f"article_id = :article OR document_id IN ({_DOCUMENTS})"),
@@ -61,7 +61,8 @@ def remove_article(connection: sqlite3.Connection, article_id: int) -> RemovedAr
         "INSERT INTO figure_words (figure_words, rowid, words) VALUES ('delete', ?, ?)",
         [(figure["id"], figure_words(figure["label"] or "", figure["surface"] or "",
                                      figure["unit"] or "")) for figure in rows["figures"]])
-    forget_entries(connection, [(document["id"], document["title"], document["text"])
+    forget_entries(connection, [(document["id"], document["title"],
+                                 stored_text(document[TEXT_COLUMN]))
                                 for document in rows["documents"]])
     for table, _where in PLAN:  # by row: the subqueries find nothing once documents go
         connection.executemany(f"DELETE FROM {table} WHERE rowid = ?",
@@ -81,7 +82,8 @@ def restore_article(connection: sqlite3.Connection, removed: RemovedArticle) -> 
                                [row[name] for name in names])
     connection.executemany(
         "INSERT INTO search_index (rowid, title, body) VALUES (?, ?, ?)",
-        [(document["id"], fold(document["title"] or ""), fold(document["text"] or ""))
+        [(document["id"], fold(document["title"] or ""),
+          fold(stored_text(document[TEXT_COLUMN])))
          for document in removed.rows.get("documents", [])])
     connection.executemany(
         "INSERT INTO figure_words (rowid, words) VALUES (?, ?)",

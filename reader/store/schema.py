@@ -424,6 +424,20 @@ def _make_search_index_contentless(db: sqlite_utils.Database) -> None:
     create_search_index(db.conn)
 
 
+def _pack_texts_and_sentences(db: sqlite_utils.Database) -> None:
+    """Version 17: each document's text is kept compressed (`documents.packed_text`, about
+    a third of its size) and its sentences as one packed array in its row
+    (`documents.sentence_spans`) instead of a row each in `sentences` with an index
+    (reader.text.packing, read through reader.store.texts alone). The `text` column and the
+    `sentences` table go, and with them the index of documents by article, which
+    `documents_listed` (version 10) already serves. Inside the upgrade's transaction, after
+    its backup copy; the file is compacted after it (a third of it is freed)."""
+    from reader.store.texts import pack_all_documents
+
+    pack_all_documents(db.conn)
+    db.conn.execute("DROP INDEX IF EXISTS idx_documents_article_id")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _create_reading_tables,
     _create_reader_tables,
@@ -441,11 +455,12 @@ MIGRATIONS: tuple[Migration, ...] = (
     _add_document_origins,
     _add_read_marks,
     _make_search_index_contentless,
+    _pack_texts_and_sentences,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 # An older file upgraded to this version or later is compacted after the upgrade (VACUUM):
-# version 16 takes a quarter of the file out of it.
-COMPACTED_AT = 16
+# version 16 takes a quarter of the file out of it, version 17 a third of what is left.
+COMPACTED_AT = 17
 
 # The tables a library of each version has (its virtual tables' own tables left out): one
 # that lacks any is damaged.
@@ -459,9 +474,14 @@ _TABLES_ADDED = {
     13: ("kept_notes",),
     14: ("translation_addresses",),
 }
+_TABLES_DROPPED = {
+    17: ("sentences",),  # packed into documents.sentence_spans
+}
 REQUIRED_TABLES: dict[int, frozenset[str]] = {
     version: frozenset(name for added, names in _TABLES_ADDED.items() if added <= version
                        for name in names)
+    - frozenset(name for dropped, names in _TABLES_DROPPED.items() if dropped <= version
+                for name in names)
     for version in range(1, SCHEMA_VERSION + 1)
 }
 
