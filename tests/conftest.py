@@ -64,35 +64,46 @@ def make_figure(start: int, surface: str, value: str, unit: str, kind: str,
 
 def as_version_16(path: Path) -> None:
     """Take a current library file back to schema version 16, as that version wrote it: each
-    document's text in `documents.text`, its sentences a row each in `sentences` (with their
-    index), the index of documents by article; no packed columns."""
+    document's text in `documents.text`, a row for each paragraph and sentence in
+    `paragraphs` and `sentences` (with their indexes), the index of documents by article; no
+    `document_texts`."""
     import sqlite3
 
-    from reader.text.packing import unpack_sentences, unpack_text
+    from reader.text.packing import unpack_structure, unpack_text
 
     connection = sqlite3.connect(path)
     with connection:
-        documents = connection.execute(
-            "SELECT id, packed_text, sentence_spans FROM documents ORDER BY id").fetchall()
+        packed = connection.execute(
+            "SELECT id, packed_text, structure FROM document_texts ORDER BY id").fetchall()
         connection.execute("ALTER TABLE documents ADD COLUMN text TEXT")
+        connection.execute(
+            'CREATE TABLE "paragraphs" ([id] INTEGER PRIMARY KEY, [document_id] INTEGER '
+            "REFERENCES [documents]([id]), [position] INTEGER, [kind] TEXT, [section] INTEGER, "
+            "[start] INTEGER, [end] INTEGER)")
+        connection.execute("CREATE UNIQUE INDEX idx_paragraphs_document_id_position "
+                           "ON paragraphs (document_id, position)")
         connection.execute(
             'CREATE TABLE "sentences" ([id] INTEGER PRIMARY KEY, [document_id] INTEGER '
             "REFERENCES [documents]([id]), [paragraph_id] INTEGER REFERENCES "
             "[paragraphs]([id]), [position] INTEGER, [start] INTEGER, [end] INTEGER)")
         connection.execute("CREATE UNIQUE INDEX idx_sentences_document_id_position "
                            "ON sentences (document_id, position)")
-        for document_id, packed, spans in documents:
+        for document_id, text, structure in packed:
             connection.execute("UPDATE documents SET text = ? WHERE id = ?",
-                               [unpack_text(packed), document_id])
-            paragraphs = dict(connection.execute(
-                "SELECT position, id FROM paragraphs WHERE document_id = ?", [document_id]))
+                               [unpack_text(text), document_id])
+            paragraphs, sentences = unpack_structure(structure)
+            ids = []
+            for position, (kind, section, start, end) in enumerate(paragraphs):
+                cursor = connection.execute(
+                    'INSERT INTO paragraphs (document_id, position, kind, section, start, "end") '
+                    "VALUES (?, ?, ?, ?, ?, ?)", [document_id, position, kind, section, start, end])
+                ids.append(cursor.lastrowid)
             connection.executemany(
                 'INSERT INTO sentences (document_id, paragraph_id, position, start, "end") '
                 "VALUES (?, ?, ?, ?, ?)",
-                [(document_id, paragraphs[paragraph], position, start, end)
-                 for position, (paragraph, start, end) in enumerate(unpack_sentences(spans))])
-        connection.execute("ALTER TABLE documents DROP COLUMN packed_text")
-        connection.execute("ALTER TABLE documents DROP COLUMN sentence_spans")
+                [(document_id, ids[paragraph], position, start, end)
+                 for position, (paragraph, start, end) in enumerate(sentences)])
+        connection.execute("DROP TABLE document_texts")
         connection.execute("CREATE INDEX idx_documents_article_id ON documents (article_id)")
         connection.execute("PRAGMA user_version = 16")
     connection.execute("VACUUM")

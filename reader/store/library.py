@@ -50,7 +50,7 @@ from reader.store.schema import (
 )
 from reader.store.search import SearchIndex
 from reader.store.soundness import forget, trusted_note, write_note
-from reader.store.texts import SENTENCES_COLUMN, TEXT_COLUMN, stored_sentences, stored_text
+from reader.store.texts import TEXTS, store_text, stored_structure, stored_text, text_of
 from reader.text.reasons import Reason, ReasonCode
 
 if TYPE_CHECKING:
@@ -71,6 +71,7 @@ _DOCUMENT_COLUMNS = (
     "id, article_id, language, uri, title, source_url, byline, file_name, paragraph_count, "
     "sentence_count, word_count, character_count"
 )
+_DOCUMENT_COLUMNS_OF_D = ", ".join(f"d.{name}" for name in _DOCUMENT_COLUMNS.split(", "))
 
 
 def _now() -> str:
@@ -436,25 +437,20 @@ class Library:
     def document_text(self, document_id: int) -> DocumentText:
         """A document's body text with its paragraphs and their sentences."""
         row = self._conn.execute(
-            f"SELECT {_DOCUMENT_COLUMNS}, {TEXT_COLUMN}, {SENTENCES_COLUMN} FROM documents "
-            "WHERE id = ?", [document_id]
+            f"SELECT {_DOCUMENT_COLUMNS_OF_D}, t.packed_text, t.structure FROM documents d "
+            f"JOIN {TEXTS} t ON t.id = d.id WHERE d.id = ?", [document_id]
         ).fetchone()
         if row is None:
             raise KeyError(document_id)
         text = stored_text(row[-2])
-        sentences: dict[int, list[tuple[int, int]]] = {}
-        for paragraph, start, end in stored_sentences(row[-1]):
-            sentences.setdefault(paragraph, []).append((start, end))
-        paragraphs = tuple(
+        paragraphs, sentences = stored_structure(row[-1])
+        spans: dict[int, list[tuple[int, int]]] = {}
+        for sentence in sentences:
+            spans.setdefault(sentence.paragraph, []).append((sentence.start, sentence.end))
+        return DocumentText(_document_info(row[:-2]), text, tuple(
             ParagraphText(position, kind, section, start, end, text[start:end],
-                          tuple(sentences.get(position, ())))
-            for position, kind, section, start, end in self._conn.execute(
-                "SELECT position, kind, section, start, end FROM paragraphs "
-                "WHERE document_id = ? ORDER BY position",
-                [document_id],
-            )
-        )
-        return DocumentText(_document_info(row[:-2]), text, paragraphs)
+                          tuple(spans.get(position, ())))
+            for position, (kind, section, start, end) in enumerate(paragraphs)))
 
     def shown_document(self, document_id: int) -> ShownDocument | None:
         """A document's text and metadata as `reader show` prints them; None when there is no
@@ -478,7 +474,7 @@ class Library:
             str(values["language"]), str(values["uri"]), known("source_url"),
             known("format", "source_format"), known("author", "byline"),
             known("date", "published_date") or (published[0] if published else None),
-            stored_text(values[TEXT_COLUMN]))
+            text_of(self._conn, document_id) or "")
 
     def document_origin(self, document_id: int) -> DocumentOrigin:
         """Where a document came from: format, file or address, the page's metadata."""
@@ -508,19 +504,17 @@ class Library:
 
     def sentences(self, document_id: int) -> list[SentenceRecord]:
         """A document's sentences in reading order, with their paragraph and text."""
-        row = self._conn.execute(
-            f"SELECT {TEXT_COLUMN}, {SENTENCES_COLUMN} FROM documents WHERE id = ?",
-            [document_id]).fetchone()
+        row = self._conn.execute(f"SELECT packed_text, structure FROM {TEXTS} WHERE id = ?",
+                                 [document_id]).fetchone()
         if row is None:
             raise KeyError(document_id)
         text = stored_text(row[0])
-        sections = dict(self._conn.execute(
-            "SELECT position, section FROM paragraphs WHERE document_id = ?", [document_id]))
+        paragraphs, sentences = stored_structure(row[1])
         return [
             SentenceRecord(position, paragraph, start, end, text[start:end],
-                           int(sections[paragraph]))
-            for position, (paragraph, start, end) in enumerate(stored_sentences(row[1]))
-            if paragraph in sections
+                           paragraphs[paragraph].section)
+            for position, (paragraph, start, end) in enumerate(sentences)
+            if paragraph < len(paragraphs)
         ]
 
     def document_with_text(self, content_hash: str) -> tuple[int, int] | None:
@@ -637,7 +631,6 @@ class Library:
                         "UPDATE articles SET translation_link = coalesce(translation_link, "
                         "'bilingual file') WHERE id = ?", [join])
                 status = ImportStatus.IMPORTED
-            self._insert_structure(document_id, analysed)
             self._keep_translation_addresses(document_id, analysed)
             if list_columns:
                 refresh_article_listing(self._conn, article_id)
@@ -721,8 +714,6 @@ class Library:
             "comment_count": parsed.comment_count,
             "file_name": file_name,
             "content_hash": analysed.content_hash,
-            TEXT_COLUMN: analysed.packed_text,
-            SENTENCES_COLUMN: analysed.packed_sentences,
             "paragraph_count": len(parsed.paragraphs),
             "sentence_count": analysed.sentence_count,
             "word_count": analysed.word_count,
@@ -738,6 +729,7 @@ class Library:
         document_id = _insert_row(self._conn, "documents", {
             **record, **origins, "article_id": article_id, "uri": uri,
             "imported_at": now, "updated_at": now})
+        store_text(self._conn, document_id, analysed.packed_text, analysed.packed_structure)
         self.search.index_document(document_id, record["title"] or "",
                                    analysed.parsed.body_text,
                                    (analysed.folded_title, analysed.folded_text))
@@ -745,33 +737,17 @@ class Library:
 
     def _replace_document(self, document_id: int, analysed: AnalysedDocument,
                           file_name: str, origins: dict[str, str | None]) -> None:
-        self._conn.execute("DELETE FROM paragraphs WHERE document_id = ?", [document_id])
         record = {**self._document_record(analysed, file_name), "updated_at": _now(),
                   **{key: value for key, value in origins.items() if value is not None}}
         self.search.forget_document(document_id)  # with the words of the row's old text
         self._db.table("documents").update(document_id, record)
+        store_text(self._conn, document_id, analysed.packed_text, analysed.packed_structure)
         self.search.index_document(document_id, record["title"] or "",
                                    analysed.parsed.body_text,
                                    (analysed.folded_title, analysed.folded_text))
         # The reader's marks follow their words into the new text.
         self.annotations.reanchor_document(document_id, analysed.parsed.body_text)
         self.bookmarks.reanchor_document(document_id, analysed.parsed.body_text)
-
-    def _insert_structure(self, document_id: int, analysed: AnalysedDocument) -> None:
-        # Ids are given, not fetched row by row: this runs inside the import's transaction,
-        # the only writer, and two bulk statements are much faster than one per paragraph.
-        next_id = int(self._conn.execute("SELECT coalesce(max(id), 0) FROM paragraphs")
-                      .fetchone()[0]) + 1
-        # The sentences are packed in the document's row (`sentence_spans`).
-        paragraph_rows = [
-            (next_id + paragraph.position, document_id, paragraph.position,
-             paragraph.kind.value, paragraph.section, paragraph.start, paragraph.end)
-            for paragraph in analysed.parsed.paragraphs]
-        self._conn.executemany(
-            'INSERT INTO paragraphs (id, document_id, position, kind, section, start, "end") '
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            paragraph_rows,
-        )
 
 
 def load_writing_code() -> None:

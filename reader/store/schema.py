@@ -424,14 +424,14 @@ def _make_search_index_contentless(db: sqlite_utils.Database) -> None:
     create_search_index(db.conn)
 
 
-def _pack_texts_and_sentences(db: sqlite_utils.Database) -> None:
-    """Version 17: each document's text is kept compressed (`documents.packed_text`, about
-    a third of its size) and its sentences as one packed array in its row
-    (`documents.sentence_spans`) instead of a row each in `sentences` with an index
-    (reader.text.packing, read through reader.store.texts alone). The `text` column and the
-    `sentences` table go, and with them the index of documents by article, which
-    `documents_listed` (version 10) already serves. Inside the upgrade's transaction, after
-    its backup copy; the file is compacted after it (a third of it is freed)."""
+def _pack_texts(db: sqlite_utils.Database) -> None:
+    """Version 17: each document's text is kept compressed (about a third of its size) and
+    its paragraphs and sentences as one packed array, in its row of `document_texts`
+    (`packed_text`, `structure`; reader.text.packing, read through reader.store.texts
+    alone), instead of `documents.text` and a row for each paragraph and sentence in
+    `paragraphs` and `sentences` with their indexes. Those go, and with them the index of
+    documents by article, which `documents_listed` (version 10) already serves. Inside the
+    upgrade's transaction, after its backup copy; the file is compacted after it."""
     from reader.store.texts import pack_all_documents
 
     pack_all_documents(db.conn)
@@ -455,7 +455,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _add_document_origins,
     _add_read_marks,
     _make_search_index_contentless,
-    _pack_texts_and_sentences,
+    _pack_texts,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 # An older file upgraded to this version or later is compacted after the upgrade (VACUUM):
@@ -473,9 +473,10 @@ _TABLES_ADDED = {
     9: ("figure_words",),
     13: ("kept_notes",),
     14: ("translation_addresses",),
+    17: ("document_texts",),
 }
 _TABLES_DROPPED = {
-    17: ("sentences",),  # packed into documents.sentence_spans
+    17: ("paragraphs", "sentences"),  # packed into document_texts.structure
 }
 REQUIRED_TABLES: dict[int, frozenset[str]] = {
     version: frozenset(name for added, names in _TABLES_ADDED.items() if added <= version

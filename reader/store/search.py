@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from reader.store.records import SearchHit
-from reader.store.texts import TEXT_COLUMN, stored_text, text_of, titles_and_texts
+from reader.store.texts import TEXTS, stored_text, text_of, titles_and_texts
 from reader.text.folding import (
     cut_snippet_folding,
     find_spans,
@@ -73,8 +73,9 @@ class SearchIndex:
     def forget_document(self, document_id: int) -> None:
         """Take a document's entry out of the index, while its row still holds the title and
         text it was indexed with (before they change)."""
-        row = self._conn.execute(f"SELECT title, {TEXT_COLUMN} FROM documents WHERE id = ?",
-                                 [document_id]).fetchone()
+        row = self._conn.execute(
+            f"SELECT d.title, t.packed_text FROM documents d JOIN {TEXTS} t ON t.id = d.id "
+            "WHERE d.id = ?", [document_id]).fetchone()
         if row is not None:
             with self._writer().atomic():
                 forget_entries(self._conn, [(document_id, row[0], stored_text(row[1]))])
@@ -97,8 +98,9 @@ class SearchIndex:
                 return []
             ids = json.dumps([document_id for document_id, _ in ranked])
             documents = {int(row[0]): row for row in self._conn.execute(
-                f"SELECT id, article_id, language, title, {TEXT_COLUMN} FROM documents "
-                "WHERE id IN (SELECT value FROM json_each(?))", [ids])}
+                "SELECT d.id, d.article_id, d.language, d.title, t.packed_text "
+                f"FROM documents d JOIN {TEXTS} t ON t.id = d.id "
+                "WHERE d.id IN (SELECT value FROM json_each(?))", [ids])}
         except sqlite3.OperationalError:
             # The expression is built to be valid for any input; should FTS5 still refuse
             # it, the search finds nothing rather than failing the reader's typing.

@@ -1,9 +1,11 @@
-"""Documents' texts and sentences as the library keeps them (schema 17): packed.
+"""Documents' texts and their paragraphs and sentences as the library keeps them (schema 17).
 
-`documents.packed_text` holds the body text compressed and `documents.sentence_spans` the
-sentences as one packed array (reader.text.packing); there is no `text` column and no
-`sentences` table any more. Every read of a text in the store goes through `stored_text`,
-every read of sentences through `stored_sentences`, so that the packing is known here alone.
+Each document's text is kept compressed, and its paragraphs and sentences as one packed
+array, in its row of `document_texts` (reader.text.packing), apart from the document's other
+columns: the list, the search's ranking and the Figures window read those without the texts,
+and rows of one size pack the file's pages better. Every read of a text in the store goes
+through `stored_text` (and `text_of`, `titles_and_texts`), every read of the structure
+through `stored_structure`, so that the packing is known here alone.
 """
 
 from __future__ import annotations
@@ -11,61 +13,71 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 
-from reader.text.packing import unpack_sentences, unpack_text
+from reader.text.packing import PackedParagraph, PackedSentence, unpack_structure, unpack_text
 
-# The columns of `documents` that hold a text and its sentences.
-TEXT_COLUMN = "packed_text"
-SENTENCES_COLUMN = "sentence_spans"
+TEXTS = "document_texts"
+CREATE_TEXTS = (
+    f"CREATE TABLE {TEXTS} (id INTEGER PRIMARY KEY REFERENCES documents (id), "
+    "packed_text BLOB NOT NULL, structure BLOB NOT NULL)"
+)
 
 
 def stored_text(value: bytes) -> str:
-    """A document's text from the value of its `packed_text` column."""
+    """A document's text from the value of its `packed_text`."""
     return unpack_text(value)
 
 
-def stored_sentences(value: bytes) -> list[tuple[int, int, int]]:
-    """A document's sentences from its `sentence_spans` column: (paragraph position, start,
-    end) in reading order."""
-    return unpack_sentences(value)
+def stored_structure(value: bytes) -> tuple[list[PackedParagraph], list[PackedSentence]]:
+    """A document's paragraphs and sentences, in reading order, from its `structure`."""
+    return unpack_structure(value)
 
 
 def text_of(connection: sqlite3.Connection, document_id: int) -> str | None:
     """A document's text; None when there is no such document."""
-    row = connection.execute(f"SELECT {TEXT_COLUMN} FROM documents WHERE id = ?",
+    row = connection.execute(f"SELECT packed_text FROM {TEXTS} WHERE id = ?",
                              [document_id]).fetchone()
     return None if row is None else stored_text(row[0])
+
+
+def store_text(connection: sqlite3.Connection, document_id: int, packed_text: bytes,
+               structure: bytes) -> None:
+    """Keep a document's packed text and structure (a new document's, or in place of its
+    old ones), inside the caller's transaction."""
+    connection.execute(f"INSERT OR REPLACE INTO {TEXTS} (id, packed_text, structure) "
+                       "VALUES (?, ?, ?)", [document_id, packed_text, structure])
 
 
 def titles_and_texts(connection: sqlite3.Connection) -> Iterator[tuple[int, str, str]]:
     """Every document's (id, title, text) in id order, in a library of any version: one
     being upgraded (the search index built by migration 6 or 16 before the texts are packed
-    by 17) or recovered keeps its texts in the `text` column of old."""
+    by 17) or recovered from an older version keeps its texts in `documents.text`."""
     columns = {str(row[1]) for row in connection.execute("PRAGMA table_info(documents)")}
-    if TEXT_COLUMN in columns:
-        for document_id, title, packed in connection.execute(
-                f"SELECT id, title, {TEXT_COLUMN} FROM documents ORDER BY id"):
-            yield int(document_id), str(title or ""), stored_text(packed)
-    else:
-        for document_id, title, text in connection.execute(
-                "SELECT id, title, text FROM documents ORDER BY id"):
-            yield int(document_id), str(title or ""), str(text or "")
+    tables = {str(row[0]) for row in connection.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if "text" in columns or TEXTS not in tables:
+        text = "text" if "text" in columns else "''"  # no texts left (a damaged file)
+        for document_id, title, body in connection.execute(
+                f"SELECT id, title, {text} FROM documents ORDER BY id"):
+            yield int(document_id), str(title or ""), str(body or "")
+        return
+    for document_id, title, packed in connection.execute(
+            f"SELECT d.id, d.title, t.packed_text FROM documents d JOIN {TEXTS} t "
+            "ON t.id = d.id ORDER BY d.id"):
+        yield int(document_id), str(title or ""), stored_text(packed)
 
 
-# Documents packed in one go by the upgrade to version 17 (their texts and sentences in
-# memory at once).
+# Documents packed in one go by the upgrade to version 17 (their texts in memory at once).
 _PACKING_BATCH = 500
 
 
 def pack_all_documents(connection: sqlite3.Connection) -> None:
-    """Version 17's upgrade (inside its transaction): every document's text and sentences
-    packed into its row (`packed_text`, `sentence_spans`), then the `text` column and the
-    `sentences` table dropped."""
-    from reader.text.packing import pack_sentences, pack_text
+    """Version 17's upgrade (inside its transaction): every document's text, paragraphs and
+    sentences packed into its row of `document_texts`; then the `text` column and the
+    `paragraphs` and `sentences` tables dropped."""
+    from reader.text.packing import pack_structure, pack_text
 
-    columns = {str(row[1]) for row in connection.execute("PRAGMA table_info(documents)")}
-    for column in (TEXT_COLUMN, SENTENCES_COLUMN):
-        if column not in columns:
-            connection.execute(f"ALTER TABLE documents ADD COLUMN {column} BLOB")
+    connection.execute(f"DROP TABLE IF EXISTS {TEXTS}")
+    connection.execute(CREATE_TEXTS)
     last = 0
     while True:
         rows = connection.execute("SELECT id, text FROM documents WHERE id > ? ORDER BY id "
@@ -73,6 +85,13 @@ def pack_all_documents(connection: sqlite3.Connection) -> None:
         if not rows:
             break
         first, last = int(rows[0][0]), int(rows[-1][0])
+        paragraphs: dict[int, list[tuple[str, int, int, int]]] = {}
+        for document_id, kind, section, start, end in connection.execute(
+                "SELECT document_id, kind, section, start, end FROM paragraphs "
+                "WHERE document_id BETWEEN ? AND ? ORDER BY document_id, position",
+                [first, last]):
+            paragraphs.setdefault(int(document_id), []).append(
+                (str(kind), int(section or 0), int(start), int(end)))
         sentences: dict[int, list[tuple[int, int, int]]] = {}
         for document_id, paragraph, start, end in connection.execute(
                 "SELECT s.document_id, p.position, s.start, s.end FROM sentences s "
@@ -82,8 +101,11 @@ def pack_all_documents(connection: sqlite3.Connection) -> None:
             sentences.setdefault(int(document_id), []).append(
                 (int(paragraph), int(start), int(end)))
         connection.executemany(
-            f"UPDATE documents SET {TEXT_COLUMN} = ?, {SENTENCES_COLUMN} = ? WHERE id = ?",
-            [(pack_text(str(text or "")), pack_sentences(sentences.get(int(document_id), [])),
-              int(document_id)) for document_id, text in rows])
+            f"INSERT INTO {TEXTS} (id, packed_text, structure) VALUES (?, ?, ?)",
+            [(int(document_id), pack_text(str(text or "")),
+              pack_structure(paragraphs.get(int(document_id), []),
+                             sentences.get(int(document_id), [])))
+             for document_id, text in rows])
     connection.execute("ALTER TABLE documents DROP COLUMN text")
     connection.execute("DROP TABLE sentences")
+    connection.execute("DROP TABLE paragraphs")

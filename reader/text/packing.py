@@ -1,12 +1,10 @@
-"""How a document's text and its sentences are packed for the library file (schema 17).
+"""How a document's text and its structure are packed for the library file (schema 17).
 
 The text is UTF-8 compressed as one Zstandard frame (level 6: on the synthetic news corpus
 2.73 times smaller; about 60 µs a text to pack, done by the import's worker processes, and
-a few µs to unpack, done for each search hit's snippet and each article opened). The
-sentences are one array per document: for each sentence, in reading order, how many
-paragraphs on from the previous sentence's its paragraph is, its start less the previous
-sentence's end, and its length; as little-endian 32-bit integers, compressed like the text
-(mostly small numbers: 3 to 4 bytes a sentence).
+a few µs to unpack, done for each search hit's snippet and each article opened). Its
+paragraphs and sentences are one array of little-endian 32-bit integers, compressed the same
+way (`pack_structure`).
 
 Pure functions over strings and bytes: the store reads and writes the columns, the import's
 workers pack. Zstandard is the `zstandard` package (BSD-3-Clause); its frames are the
@@ -19,7 +17,7 @@ import sys
 import threading
 from array import array
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     import zstandard
@@ -65,11 +63,43 @@ def unpack_text(packed: bytes) -> str:
     return _decompressor().decompress(packed).decode("utf-8")
 
 
-def pack_sentences(sentences: Iterable[tuple[int, int, int]]) -> bytes:
-    """A document's sentences, given as (paragraph position, start, end) in reading order."""
-    numbers = array("i")
-    paragraph_before = 0
-    end_before = 0
+# Paragraph kinds by their number in a packed structure: append new kinds, never reorder.
+PARAGRAPH_KINDS = ("body", "heading")
+
+
+class PackedParagraph(NamedTuple):
+    """A paragraph as a packed structure keeps it (offsets into the document's text)."""
+
+    kind: str
+    section: int
+    start: int
+    end: int
+
+
+class PackedSentence(NamedTuple):
+    """A sentence as a packed structure keeps it: its paragraph's position and offsets."""
+
+    paragraph: int
+    start: int
+    end: int
+
+
+def pack_structure(paragraphs: Iterable[tuple[str, int, int, int]],
+                   sentences: Iterable[tuple[int, int, int]]) -> bytes:
+    """A document's paragraphs (kind, section, start, end) and sentences (paragraph position,
+    start, end), each in reading order, as one compressed array of 32-bit integers: the
+    number of paragraphs; for each paragraph its kind's number, its section less the
+    previous one's, its start less the previous paragraph's end, its length; for each
+    sentence how many paragraphs on from the previous sentence's it is, its start less the
+    previous sentence's end, its length (mostly small numbers: a few bytes each)."""
+    numbers = array("i", [0])
+    end_before = section_before = 0
+    for kind, section, start, end in paragraphs:
+        numbers.extend((PARAGRAPH_KINDS.index(kind), section - section_before,
+                        start - end_before, end - start))
+        numbers[0] += 1
+        section_before, end_before = section, end
+    paragraph_before = end_before = 0
     for paragraph, start, end in sentences:
         numbers.extend((paragraph - paragraph_before, start - end_before, end - start))
         paragraph_before, end_before = paragraph, end
@@ -78,18 +108,25 @@ def pack_sentences(sentences: Iterable[tuple[int, int, int]]) -> bytes:
     return _compressor().compress(numbers.tobytes())
 
 
-def unpack_sentences(packed: bytes) -> list[tuple[int, int, int]]:
-    """The sentences `pack_sentences` packed, as (paragraph position, start, end)."""
+def unpack_structure(packed: bytes) -> tuple[list[PackedParagraph], list[PackedSentence]]:
+    """The paragraphs and sentences `pack_structure` packed, in reading order."""
     numbers = array("i")
     numbers.frombytes(_decompressor().decompress(packed))
     if sys.byteorder == "big":
         numbers.byteswap()
+    count = numbers[0] if numbers else 0
+    paragraphs = []
+    end = section = 0
+    for index in range(1, 1 + 4 * count, 4):
+        section += numbers[index + 1]
+        start = end + numbers[index + 2]
+        end = start + numbers[index + 3]
+        paragraphs.append(PackedParagraph(PARAGRAPH_KINDS[numbers[index]], section, start, end))
     sentences = []
-    paragraph = 0
-    end = 0
-    for index in range(0, len(numbers), 3):
+    paragraph = end = 0
+    for index in range(1 + 4 * count, len(numbers), 3):
         paragraph += numbers[index]
         start = end + numbers[index + 1]
         end = start + numbers[index + 2]
-        sentences.append((paragraph, start, end))
-    return sentences
+        sentences.append(PackedSentence(paragraph, start, end))
+    return paragraphs, sentences

@@ -139,10 +139,11 @@ def test_older_library_is_upgraded_in_place_keeping_its_data(tmp_path: Path) -> 
 def test_migrations_from_zero_build_the_current_schema(tmp_path: Path) -> None:
     db = sqlite_utils.Database(tmp_path / "x.sqlite")
     migrate(db, 0)
-    assert {"articles", "documents", "paragraphs", "bookmarks",
+    assert {"articles", "documents", "document_texts", "bookmarks",
             "annotations"} <= set(db.table_names())
-    assert "sentences" not in db.table_names()  # packed into documents since version 17
-    assert {"packed_text", "sentence_spans"} <= set(db["documents"].columns_dict)
+    # Packed into document_texts since version 17.
+    assert not {"paragraphs", "sentences"} & set(db.table_names())
+    assert set(db["document_texts"].columns_dict) == {"id", "packed_text", "structure"}
     assert "text" not in db["documents"].columns_dict
 
 
