@@ -104,7 +104,13 @@ def as_version_16(path: Path) -> None:
                 [(document_id, ids[paragraph], position, start, end)
                  for position, (paragraph, start, end) in enumerate(sentences)])
         connection.execute("DROP TABLE document_texts")
-        connection.execute("CREATE INDEX idx_documents_article_id ON documents (article_id)")
+        connection.execute(
+            "CREATE INDEX documents_listed ON documents (article_id, id, language, uri, title, "
+            "source_url, byline, file_name, paragraph_count, sentence_count, word_count, "
+            "character_count)")
         connection.execute("PRAGMA user_version = 16")
+    connection.execute("PRAGMA journal_mode = DELETE")
+    connection.execute("PRAGMA page_size = 4096")  # as SQLite made every page then
     connection.execute("VACUUM")
+    connection.execute("PRAGMA journal_mode = WAL")
     connection.close()

@@ -429,13 +429,17 @@ def _pack_texts(db: sqlite_utils.Database) -> None:
     its paragraphs and sentences as one packed array, in its row of `document_texts`
     (`packed_text`, `structure`; reader.text.packing, read through reader.store.texts
     alone), instead of `documents.text` and a row for each paragraph and sentence in
-    `paragraphs` and `sentences` with their indexes. Those go, and with them the index of
-    documents by article, which `documents_listed` (version 10) already serves. Inside the
-    upgrade's transaction, after its backup copy; the file is compacted after it."""
+    `paragraphs` and `sentences` with their indexes. Those go, and so does `documents_listed`
+    (version 10), which copied most of `documents` so that the command line's list did not
+    read the texts: `documents` holds none now (a lookup by article takes the index of
+    documents by article again). Inside the upgrade's transaction, after its backup copy;
+    the file is compacted after it, in pages of 8 KiB (reader.store.library.PAGE_SIZE)."""
     from reader.store.texts import pack_all_documents
 
     pack_all_documents(db.conn)
-    db.conn.execute("DROP INDEX IF EXISTS idx_documents_article_id")
+    db.conn.execute("DROP INDEX IF EXISTS documents_listed")
+    db.conn.execute("CREATE INDEX IF NOT EXISTS idx_documents_article_id "
+                    "ON documents (article_id)")
 
 
 MIGRATIONS: tuple[Migration, ...] = (
