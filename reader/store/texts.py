@@ -42,9 +42,12 @@ def text_of(connection: sqlite3.Connection, document_id: int) -> str | None:
 def store_text(connection: sqlite3.Connection, document_id: int, packed_text: bytes,
                structure: bytes) -> None:
     """Keep a document's packed text and structure (a new document's, or in place of its
-    old ones), inside the caller's transaction."""
-    connection.execute(f"INSERT OR REPLACE INTO {TEXTS} (id, packed_text, structure) "
-                       "VALUES (?, ?, ?)", [document_id, packed_text, structure])
+    old ones), inside the caller's transaction. (An upsert, not INSERT OR REPLACE: with
+    foreign keys on, REPLACE took half a millisecond a document.)"""
+    connection.execute(
+        f"INSERT INTO {TEXTS} (id, packed_text, structure) VALUES (?, ?, ?) "
+        "ON CONFLICT (id) DO UPDATE SET packed_text = excluded.packed_text, "
+        "structure = excluded.structure", [document_id, packed_text, structure])
 
 
 def titles_and_texts(connection: sqlite3.Connection) -> Iterator[tuple[int, str, str]]:
