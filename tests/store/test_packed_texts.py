@@ -145,3 +145,18 @@ def test_an_upgrade_that_fails_halfway_leaves_the_file_as_it_was(library_path: P
     assert "document_texts" not in {str(r[0]) for r in connection.execute(
         "SELECT name FROM sqlite_master")}
     connection.close()
+
+
+def test_texts_unpacked_lately_are_never_those_of_an_older_version(
+        empty_library: Library, tmp_path: Path) -> None:
+    from tests.conftest import SEED_NB
+
+    edited = tmp_path / SEED_NB.name
+    text = SEED_NB.read_text(encoding="utf-8")
+    for word in ("fiskeoppdrett", "havbruk"):
+        edited.write_text(text.replace("økonomiske", word), encoding="utf-8")
+        (result,) = import_paths(empty_library, [edited])
+        assert [hit.document_id for hit in empty_library.search.search(word)] == [
+            result.document_id]
+        shown = empty_library.document_text(result.document_id).text
+        assert word in shown and "økonomiske" not in shown
