@@ -14,8 +14,7 @@ standard format, which Python 3.14's `compression.zstd` reads too.
 from __future__ import annotations
 
 import sys
-import threading
-from array import array
+from _thread import _local
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -25,9 +24,10 @@ if TYPE_CHECKING:
 TEXT_LEVEL = 6
 
 
-class _Codecs(threading.local):
+class _Codecs(_local):
     """One compressor and one decompressor per thread (neither may be shared between
-    threads; making one costs about 20 µs, more than unpacking a text)."""
+    threads; making one costs about 20 µs, more than unpacking a text). `_thread._local`
+    is `threading.local` without importing threading before the first paint."""
 
     compressor: zstandard.ZstdCompressor | None = None
     decompressor: zstandard.ZstdDecompressor | None = None
@@ -92,6 +92,8 @@ def pack_structure(paragraphs: Iterable[tuple[str, int, int, int]],
     previous one's, its start less the previous paragraph's end, its length; for each
     sentence how many paragraphs on from the previous sentence's it is, its start less the
     previous sentence's end, its length (mostly small numbers: a few bytes each)."""
+    from array import array
+
     numbers = array("i", [0])
     end_before = section_before = 0
     for kind, section, start, end in paragraphs:
@@ -110,6 +112,8 @@ def pack_structure(paragraphs: Iterable[tuple[str, int, int, int]],
 
 def unpack_structure(packed: bytes) -> tuple[list[PackedParagraph], list[PackedSentence]]:
     """The paragraphs and sentences `pack_structure` packed, in reading order."""
+    from array import array
+
     numbers = array("i")
     numbers.frombytes(_decompressor().decompress(packed))
     if sys.byteorder == "big":
