@@ -77,7 +77,9 @@ def instrument() -> None:
     timed(search.SearchIndex, "index_document", "writer: search index")
     timed(store_figures.FigureStore, "replace", "writer: figures")
     timed(library, "refresh_article_listing", "writer: list columns")
-    timed(library.Library, "_insert_structure", "writer: paragraphs and sentences")
+    timed(analysis, "pack_text", "packing text and structure")
+    timed(analysis, "pack_structure", "packing text and structure")
+    timed(library, "store_text", "writer: text and structure")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -157,7 +159,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print("|---|---|")
     named = 0.0
     for stage in ("read and parse", "language", "sentences", "title", "place",
-                  "words and characters", "figures"):
+                  "words and characters", "figures", "packing text and structure"):
         named += SPENT[stage]
         print(f"| {stage} | {SPENT[stage] * ms:.2f} |")
     print(f"| rest of the preparation | {(prepare_cpu - named) * ms:.2f} |")
@@ -165,7 +167,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"| alignment (worker), per file | {align_cpu * ms:.2f} "
           f"({align_cpu * 1000 / max(jobs_run, 1):.1f} per pair) |")
     named = 0.0
-    for stage in ("writer: search index", "writer: paragraphs and sentences",
+    for stage in ("writer: search index", "writer: text and structure",
                   "writer: figures", "writer: list columns"):
         named += SPENT[stage]
         print(f"| {stage} | {SPENT[stage] * ms:.2f} |")

@@ -91,8 +91,10 @@ def check_library(library: Path) -> dict[str, Any]:
             if (want := name.removesuffix(".txt").rpartition("_")[2]) in LANGUAGES
             and want != got
         )
-        paragraphs = connection.execute("SELECT count(*) FROM paragraphs").fetchone()[0]
-        sentences = connection.execute("SELECT count(*) FROM sentences").fetchone()[0]
+        # Paragraphs and sentences are counted on their documents (tables until schema 16).
+        paragraphs = connection.execute(
+            "SELECT sum(paragraph_count) FROM documents").fetchone()[0]
+        sentences = connection.execute("SELECT sum(sentence_count) FROM documents").fetchone()[0]
         aligned = connection.execute("SELECT count(*) FROM alignments").fetchone()[0]
         figures = connection.execute("SELECT count(*) FROM figures").fetchone()[0]
     finally:

@@ -75,8 +75,8 @@ def _integrity(path: Path) -> list[str]:
         problems += [f"foreign key {row}" for row in connection.execute(
             "PRAGMA foreign_key_check")]
         problems += [f"document {row[0]} has no sentences" for row in connection.execute(
-            "SELECT id FROM documents d WHERE NOT EXISTS "
-            "(SELECT 1 FROM sentences s WHERE s.document_id = d.id)")]
+            "SELECT id FROM documents d WHERE sentence_count < 1 OR NOT EXISTS "
+            "(SELECT 1 FROM document_texts t WHERE t.id = d.id)")]
         problems += [f"article {row[0]} has no document" for row in connection.execute(
             "SELECT id FROM articles a WHERE NOT EXISTS "
             "(SELECT 1 FROM documents d WHERE d.article_id = a.id)")]

@@ -60,3 +60,57 @@ def make_figure(start: int, surface: str, value: str, unit: str, kind: str,
     """A figure as the extractor would report it, for tests that store figures by hand."""
     return Figure(surface=surface, start=start, end=start + len(surface), value=Decimal(value),
                   unit=unit, kind=kind, qualifier=qualifier, label=label)
+
+
+def as_version_16(path: Path) -> None:
+    """Take a current library file back to schema version 16, as that version wrote it: each
+    document's text in `documents.text`, a row for each paragraph and sentence in
+    `paragraphs` and `sentences` (with their indexes), the index of documents by article; no
+    `document_texts`."""
+    import sqlite3
+
+    from reader.text.packing import unpack_structure, unpack_text
+
+    connection = sqlite3.connect(path)
+    with connection:
+        packed = connection.execute(
+            "SELECT id, packed_text, structure FROM document_texts ORDER BY id").fetchall()
+        connection.execute("ALTER TABLE documents ADD COLUMN text TEXT")
+        connection.execute(
+            'CREATE TABLE "paragraphs" ([id] INTEGER PRIMARY KEY, [document_id] INTEGER '
+            "REFERENCES [documents]([id]), [position] INTEGER, [kind] TEXT, [section] INTEGER, "
+            "[start] INTEGER, [end] INTEGER)")
+        connection.execute("CREATE UNIQUE INDEX idx_paragraphs_document_id_position "
+                           "ON paragraphs (document_id, position)")
+        connection.execute(
+            'CREATE TABLE "sentences" ([id] INTEGER PRIMARY KEY, [document_id] INTEGER '
+            "REFERENCES [documents]([id]), [paragraph_id] INTEGER REFERENCES "
+            "[paragraphs]([id]), [position] INTEGER, [start] INTEGER, [end] INTEGER)")
+        connection.execute("CREATE UNIQUE INDEX idx_sentences_document_id_position "
+                           "ON sentences (document_id, position)")
+        for document_id, text, structure in packed:
+            connection.execute("UPDATE documents SET text = ? WHERE id = ?",
+                               [unpack_text(text), document_id])
+            paragraphs, sentences = unpack_structure(structure)
+            ids = []
+            for position, (kind, section, start, end) in enumerate(paragraphs):
+                cursor = connection.execute(
+                    'INSERT INTO paragraphs (document_id, position, kind, section, start, "end") '
+                    "VALUES (?, ?, ?, ?, ?, ?)", [document_id, position, kind, section, start, end])
+                ids.append(cursor.lastrowid)
+            connection.executemany(
+                'INSERT INTO sentences (document_id, paragraph_id, position, start, "end") '
+                "VALUES (?, ?, ?, ?, ?)",
+                [(document_id, ids[paragraph], position, start, end)
+                 for position, (paragraph, start, end) in enumerate(sentences)])
+        connection.execute("DROP TABLE document_texts")
+        connection.execute(
+            "CREATE INDEX documents_listed ON documents (article_id, id, language, uri, title, "
+            "source_url, byline, file_name, paragraph_count, sentence_count, word_count, "
+            "character_count)")
+        connection.execute("PRAGMA user_version = 16")
+    connection.execute("PRAGMA journal_mode = DELETE")
+    connection.execute("PRAGMA page_size = 4096")  # as SQLite made every page then
+    connection.execute("VACUUM")
+    connection.execute("PRAGMA journal_mode = WAL")
+    connection.close()

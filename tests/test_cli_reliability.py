@@ -24,7 +24,7 @@ from reader.operations.importer import import_paths
 from reader.operations.recovery import recover_library
 from reader.store.library import Library
 from reader.store.schema import SCHEMA_VERSION
-from tests.conftest import SEED_SV, SEEDS
+from tests.conftest import SEED_SV, SEEDS, as_version_16
 from tests.unwritable import unwritable
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -241,7 +241,7 @@ def _damage(path: Path, name: str) -> None:
 
 def test_a_damaged_library_read_says_damaged_in_one_line(
         library: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    _damage(library, "documents_listed")
+    _damage(library, "idx_documents_article_id")
     before = _digest(library)
     assert main(["list", "--db", str(library)]) is ExitStatus.LIBRARY
     line = _one_line(capsys.readouterr().err)
@@ -271,17 +271,16 @@ def test_a_full_disk_is_named(seeded_file: Path, tmp_path: Path,
         subprocess.run(["umount", str(disk)], check=True)
 
 
-def test_an_older_read_only_library_is_listed_without_upgrading(
+def test_an_older_read_only_library_says_it_needs_its_upgrade_and_is_left_alone(
         library: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    connection = sqlite3.connect(library)
-    connection.execute("DROP INDEX idx_articles_differs_sort_title")
-    connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
-    connection.commit()
-    connection.close()
+    # Version 17 packs the texts: a library of 16 is read once it is upgraded.
+    as_version_16(library)
+    assert SCHEMA_VERSION == 17
     before = _digest(library)
     with unwritable(library):
-        assert main(["list", "--json", "--db", str(library)]) is ExitStatus.OK
-    assert '"documents"' in capsys.readouterr().out
+        assert main(["list", "--json", "--db", str(library)]) is ExitStatus.LIBRARY
+    line = _one_line(capsys.readouterr().err)
+    assert "older version (library format 16)" in line and "upgraded" in line
     assert _digest(library) == before
     assert not list(library.parent.glob("*-backup"))
 
@@ -313,8 +312,8 @@ def test_recover_copies_what_can_be_read_and_keeps_the_original(
     opened = Library.open(library)
     opened.annotations.add(opened.documents_of(1)[0].id, 0, 8, note="keep me")
     opened.close()
-    _damage(library, "documents_listed")
-    _damage(library, "paragraphs")
+    _damage(library, "idx_documents_article_id")
+    _damage(library, "beads")
     before = _digest(library)
     report = recover_library(library, use_sqlite_command=use_sqlite_command)
     assert _digest(library) == before
@@ -330,7 +329,7 @@ def test_recover_copies_what_can_be_read_and_keeps_the_original(
 
 
 def test_the_recover_command(library: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    _damage(library, "documents_listed")
+    _damage(library, "idx_documents_article_id")
     assert main(["recover", "--db", str(library)]) is ExitStatus.OK
     out = capsys.readouterr().out
     assert "recovered 5 documents" in out and f"{library} is unchanged" in out
@@ -349,7 +348,7 @@ def test_the_session_says_read_only_and_checks_the_file(library: Path) -> None:
     checker = LibrarySession.open(library, read_only=True)  # as a background check opens it
     assert checker.quick_check() is None
     checker.close()
-    _damage(library, "paragraphs")
+    _damage(library, "beads")
     checker = LibrarySession.open(library, read_only=True)
     problem = checker.quick_check()
     checker.close()

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from reader.store.listing import refresh_document_listing
 from reader.store.records import COLOURS, Annotation
+from reader.store.texts import text_of
 from reader.text.anchoring import TextQuote, quote_at, reanchor
 
 if TYPE_CHECKING:
@@ -185,11 +186,10 @@ class AnnotationStore:
     # -- helpers ---------------------------------------------------------------------------
 
     def _text_of(self, document_id: int) -> str:
-        row = self._conn.execute("SELECT text FROM documents WHERE id = ?",
-                                 [document_id]).fetchone()
-        if row is None:
+        text = text_of(self._conn, document_id)
+        if text is None:
             raise KeyError(document_id)
-        return str(row[0])
+        return text
 
     def _insert(self, document_id: int, start: int, end: int, quote: TextQuote, colour: str,
                 note: str, tags: tuple[str, ...], uid: str, created_at: str | None,

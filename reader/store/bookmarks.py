@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from reader.store.records import Bookmark, StarredArticle
+from reader.store.texts import text_of
 from reader.text.anchoring import TextQuote, reanchor
 
 if TYPE_CHECKING:
@@ -83,11 +84,11 @@ class BookmarkStore:
 
     def add(self, document_id: int, start: int, end: int) -> Bookmark:
         """Bookmark the sentence at `start`..`end` of a document."""
-        row = self._conn.execute("SELECT article_id, text FROM documents WHERE id = ?",
+        row = self._conn.execute("SELECT article_id FROM documents WHERE id = ?",
                                  [document_id]).fetchone()
-        if row is None:
+        text = text_of(self._conn, document_id)
+        if row is None or text is None:
             raise KeyError(document_id)
-        text = str(row[1])
         if not 0 <= start < end <= len(text):
             raise ValueError(f"place {start}-{end} is outside the text")
         now = datetime.now(UTC).isoformat(timespec="milliseconds")

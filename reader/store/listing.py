@@ -152,11 +152,11 @@ class ArticleListing:
     # -- the command line's list ------------------------------------------------------------
 
     def documents_by_article(self) -> list[ListedDocument]:
-        """Every document, by article and import order, read from one index (not the texts)."""
+        """Every document, by article and import order (the texts are not in `documents`)."""
         return list(map(ListedDocument._make, self._conn.execute(
             "SELECT id, article_id, language, uri, coalesce(title, ''), source_url, "
             "paragraph_count, sentence_count, word_count "
-            "FROM documents INDEXED BY documents_listed ORDER BY article_id, id")))
+            "FROM documents ORDER BY article_id, id")))
 
     def any_dated(self) -> bool:
         """Whether any article's date is known."""

@@ -12,6 +12,7 @@ from typing import Any
 from reader.store.figures import figure_words
 from reader.store.records import KeptNote, RemovedArticle
 from reader.store.search import forget_entries
+from reader.store.texts import TEXTS, stored_text
 from reader.text.folding import fold
 
 # The rows about an article, table by table: what selects them (:article, and the article's
@@ -26,8 +27,7 @@ PLAN: tuple[tuple[str, str], ...] = (
     ("alignment_fixes", f"alignment_id IN ({_ALIGNMENTS})"),
     ("alignments", f"id IN ({_ALIGNMENTS})"),
     ("figures", f"document_id IN ({_DOCUMENTS})"),
-    ("sentences", f"document_id IN ({_DOCUMENTS})"),
-    ("paragraphs", f"document_id IN ({_DOCUMENTS})"),
+    (TEXTS, f"id IN ({_DOCUMENTS})"),
     ("annotations", f"document_id IN ({_DOCUMENTS})"),
     ("bookmarks", f"article_id = :article OR document_id IN ({_DOCUMENTS})"),
     ("translation_addresses", f"document_id IN ({_DOCUMENTS})"),
@@ -61,8 +61,7 @@ def remove_article(connection: sqlite3.Connection, article_id: int) -> RemovedAr
         "INSERT INTO figure_words (figure_words, rowid, words) VALUES ('delete', ?, ?)",
         [(figure["id"], figure_words(figure["label"] or "", figure["surface"] or "",
                                      figure["unit"] or "")) for figure in rows["figures"]])
-    forget_entries(connection, [(document["id"], document["title"], document["text"])
-                                for document in rows["documents"]])
+    forget_entries(connection, _titles_and_texts(rows))
     for table, _where in PLAN:  # by row: the subqueries find nothing once documents go
         connection.executemany(f"DELETE FROM {table} WHERE rowid = ?",
                                [(row[_ROWID],) for row in rows[table]])
@@ -81,8 +80,8 @@ def restore_article(connection: sqlite3.Connection, removed: RemovedArticle) -> 
                                [row[name] for name in names])
     connection.executemany(
         "INSERT INTO search_index (rowid, title, body) VALUES (?, ?, ?)",
-        [(document["id"], fold(document["title"] or ""), fold(document["text"] or ""))
-         for document in removed.rows.get("documents", [])])
+        [(document_id, fold(title or ""), fold(text))
+         for document_id, title, text in _titles_and_texts(removed.rows)])
     connection.executemany(
         "INSERT INTO figure_words (rowid, words) VALUES (?, ?)",
         [(figure["id"], figure_words(figure["label"] or "", figure["surface"] or "",
@@ -113,6 +112,14 @@ def _keep_notes(connection: sqlite3.Connection, removed: RemovedArticle) -> None
           documents.get(note["document_id"], {}).get("uri"), note["exact"], note["prefix"],
           note["suffix"], note["color"], note["note"], note["tags"], note["created_at"], now)
          for note in removed.rows["annotations"]])
+
+
+def _titles_and_texts(rows: dict[str, list[dict[str, Any]]]
+                      ) -> list[tuple[int, str | None, str]]:
+    """The id, title and text of each document among an article's rows."""
+    texts = {row["id"]: stored_text(row["packed_text"]) for row in rows.get(TEXTS, [])}
+    return [(document["id"], document["title"], texts.get(document["id"], ""))
+            for document in rows.get("documents", [])]
 
 
 def _new_uid() -> str:

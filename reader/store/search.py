@@ -9,9 +9,10 @@ match, and a common word matches most of a large library).
 
 Since schema version 16 the index keeps no copy of the folded text (contentless, as
 `figure_words`): a search folds the text of the hits it shows, for their snippets and
-highlighted words, from `documents`. An entry is taken out with the FTS5 'delete' command,
-which needs the words it was indexed with: they are folded again from the document's row
-before that row changes or goes (`forget_document`, `forget_entries`).
+highlighted words, from `documents` (packed since version 17: reader.store.texts). An entry
+is taken out with the FTS5 'delete' command, which needs the words it was indexed with:
+they are folded again from the document's row before that row changes or goes
+(`forget_document`, `forget_entries`).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from reader.store.records import SearchHit
+from reader.store.texts import TEXTS, stored_text, text_of, titles_and_texts
 from reader.text.folding import (
     cut_snippet_folding,
     find_spans,
@@ -71,11 +73,12 @@ class SearchIndex:
     def forget_document(self, document_id: int) -> None:
         """Take a document's entry out of the index, while its row still holds the title and
         text it was indexed with (before they change)."""
-        row = self._conn.execute("SELECT title, text FROM documents WHERE id = ?",
-                                 [document_id]).fetchone()
+        row = self._conn.execute(
+            f"SELECT d.title, t.packed_text FROM documents d JOIN {TEXTS} t ON t.id = d.id "
+            "WHERE d.id = ?", [document_id]).fetchone()
         if row is not None:
             with self._writer().atomic():
-                forget_entries(self._conn, [(document_id, row[0], row[1])])
+                forget_entries(self._conn, [(document_id, row[0], stored_text(row[1]))])
 
     def search(self, query: str, limit: int = 50, language: str | None = None
                ) -> list[SearchHit]:
@@ -95,8 +98,9 @@ class SearchIndex:
                 return []
             ids = json.dumps([document_id for document_id, _ in ranked])
             documents = {int(row[0]): row for row in self._conn.execute(
-                "SELECT id, article_id, language, title, text FROM documents "
-                "WHERE id IN (SELECT value FROM json_each(?))", [ids])}
+                "SELECT d.id, d.article_id, d.language, d.title, t.packed_text "
+                f"FROM documents d JOIN {TEXTS} t ON t.id = d.id "
+                "WHERE d.id IN (SELECT value FROM json_each(?))", [ids])}
         except sqlite3.OperationalError:
             # The expression is built to be valid for any input; should FTS5 still refuse
             # it, the search finds nothing rather than failing the reader's typing.
@@ -128,14 +132,13 @@ class SearchIndex:
     def match_spans(self, document_id: int, query: str) -> list[tuple[int, int]]:
         """Where the query's words occur in a document's text, as (start, end) offsets of
         the text: what the pane highlights when a result is opened."""
-        row = self._conn.execute("SELECT text FROM documents WHERE id = ?",
-                                 [document_id]).fetchone()
-        return [] if row is None else find_spans(fold(str(row[0])), query_terms(query))
+        text = text_of(self._conn, document_id)
+        return [] if text is None else find_spans(fold(text), query_terms(query))
 
 
 def _hit(row: tuple[Any, ...], score: float, pattern: re.Pattern[str]) -> SearchHit:
-    document_id, article_id, language, title, text = row
-    snippet = cut_snippet_folding(str(text), pattern)
+    document_id, article_id, language, title, packed = row
+    snippet = cut_snippet_folding(stored_text(packed), pattern)
     return SearchHit(
         article_id=int(article_id),
         document_id=int(document_id),
@@ -171,11 +174,8 @@ def create_search_index(connection: sqlite3.Connection) -> None:
 
 def index_all_documents(connection: sqlite3.Connection) -> None:
     """Index every document of the library (a library upgraded to the search index)."""
-    rows: Iterable[tuple[int, str, str]] = connection.execute(
-        "SELECT id, title, text FROM documents ORDER BY id"
-    )
     connection.executemany(
         "INSERT INTO search_index (rowid, title, body) VALUES (?, ?, ?)",
-        ((int(document_id), fold(title or ""), fold(text or "")) for document_id, title, text
-         in rows),
+        ((document_id, fold(title), fold(text))
+         for document_id, title, text in titles_and_texts(connection)),
     )

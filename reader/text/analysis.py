@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from reader.text.article_format import parse_article_text
 from reader.text.folding import fold
 from reader.text.language import UNDETERMINED, detect_language
+from reader.text.packing import pack_structure, pack_text
 from reader.text.places import find_place
 from reader.text.reasons import Reason, ReasonCode
 from reader.text.sentences import SentenceSpan, split_sentences
@@ -37,6 +38,10 @@ class AnalysedDocument:
     # done here so that an import's workers fold, not its one writer.
     folded_title: str
     folded_text: str
+    # The body text, and its paragraphs and sentences, packed as the library stores them
+    # (reader.text.packing), likewise done by the workers.
+    packed_text: bytes
+    packed_structure: bytes
 
     @property
     def sentence_count(self) -> int:
@@ -73,6 +78,12 @@ def analyse_source(document: SourceDocument, language: str | None = None,
         content_hash=document.content_hash,
         folded_title=fold(title),
         folded_text=fold(body),
+        packed_text=pack_text(body),
+        packed_structure=pack_structure(
+            ((p.kind, p.section, p.start, p.end) for p in document.paragraphs),
+            ((p.position, span.start, span.end)
+             for p, paragraph in zip(document.paragraphs, spans, strict=True)
+             for span in paragraph)),
     )
 
 

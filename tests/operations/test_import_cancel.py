@@ -115,11 +115,9 @@ def _content(library: Library) -> dict[str, list[tuple[Any, ...]]]:
         "articles": "SELECT id, translation_key, translation_link, title, place, languages, "
                     "list_title, sort_title, words, published, figures FROM articles ORDER BY id",
         "documents": "SELECT id, article_id, language, uri, title, place, source_url, byline, "
-                     "file_name, content_hash, text, paragraph_count, sentence_count, "
-                     "word_count, character_count, figures_version FROM documents ORDER BY id",
-        "paragraphs": "SELECT * FROM paragraphs ORDER BY id",
-        "sentences": "SELECT document_id, paragraph_id, position, start, \"end\" FROM sentences "
-                     "ORDER BY document_id, position",
+                     "file_name, content_hash, paragraph_count, sentence_count, word_count, "
+                     "character_count, figures_version FROM documents ORDER BY id",
+        "texts": "SELECT * FROM document_texts ORDER BY id",
         "figures": "SELECT document_id, position, start, \"end\", surface, value, unit, kind, "
                    "qualifier, label FROM figures ORDER BY document_id, position",
         "alignments": "SELECT a.source_document_id, a.target_document_id, a.source_hash, "

@@ -14,7 +14,7 @@ from reader.operations.importer import import_paths
 from reader.store import ImportStatus, LibraryError
 from reader.store.library import Library
 from reader.store.schema import APPLICATION_ID, SCHEMA_VERSION, migrate
-from tests.conftest import SEED_EN, SEED_ES, SEED_NB, SEEDS
+from tests.conftest import SEED_EN, SEED_ES, SEED_NB, SEEDS, as_version_16
 
 
 def _fingerprint(path: Path) -> str:
@@ -109,6 +109,7 @@ def test_older_library_is_upgraded_in_place_keeping_its_data(tmp_path: Path) -> 
     import_paths(library, [SEED_NB])
     library.close()
     # Make it a version-1 file again: the reader and alignment tables did not exist then.
+    as_version_16(path)
     db = sqlite_utils.Database(path)
     for table in ("figures", "alignment_fixes", "beads", "alignments", "annotations",
                   "bookmarks"):
@@ -138,8 +139,12 @@ def test_older_library_is_upgraded_in_place_keeping_its_data(tmp_path: Path) -> 
 def test_migrations_from_zero_build_the_current_schema(tmp_path: Path) -> None:
     db = sqlite_utils.Database(tmp_path / "x.sqlite")
     migrate(db, 0)
-    assert {"articles", "documents", "paragraphs", "sentences", "bookmarks",
+    assert {"articles", "documents", "document_texts", "bookmarks",
             "annotations"} <= set(db.table_names())
+    # Packed into document_texts since version 17.
+    assert not {"paragraphs", "sentences"} & set(db.table_names())
+    assert set(db["document_texts"].columns_dict) == {"id", "packed_text", "structure"}
+    assert "text" not in db["documents"].columns_dict
 
 
 def _newer_library(path: Path) -> None:

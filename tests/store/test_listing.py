@@ -26,8 +26,9 @@ from reader.store.listing import (
 )
 from reader.store.schema import SCHEMA_VERSION
 from reader.text import versions
+from reader.text.packing import pack_structure, pack_text
 from reader.text.versions import FIGURE_EXTRACTOR_VERSION
-from tests.conftest import SEED_NB, SEED_RU, SEED_SV, make_figure
+from tests.conftest import SEED_NB, SEED_RU, SEED_SV, as_version_16, make_figure
 
 WORDS = ("Acuerdo", "acta", "Zona", "éxito", "Ýmir", "Öl", "ложь", "Утро", "Мир", "report",
          "Report", "2025", "bridge", "Đà", "año")
@@ -74,11 +75,13 @@ def fill_library(library: Library, count: int, seed: int = 7) -> list[Made]:
             document_id += 1
             conn.execute(
                 "INSERT INTO documents (id, article_id, language, uri, title, source_url, "
-                "content_hash, text, word_count, paragraph_count, sentence_count, "
-                "character_count, figures_version) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, 'text', ?, 0, 0, 4, ?)",
+                "content_hash, word_count, paragraph_count, sentence_count, character_count, "
+                "figures_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 4, ?)",
                 [document_id, article_id, language, f"urn:test:{document_id}", title, source,
                  f"hash-{document_id}", words, FIGURE_EXTRACTOR_VERSION])
+            conn.execute("INSERT INTO document_texts (id, packed_text, structure) "
+                         "VALUES (?, ?, ?)",
+                         [document_id, pack_text("text"), pack_structure([], [])])
             figures = rng.choice((0, 0, 1, 3, 12))
             conn.executemany(
                 'INSERT INTO figures (document_id, position, start, "end", surface, value, '
@@ -319,6 +322,7 @@ def test_upgrade_to_version_7_fills_the_columns(library_path: Path) -> None:
     columns = _fresh_columns(library)
     library.close()
     # Make it a version-6 file again: no list columns, no indexes of theirs.
+    as_version_16(library_path)
     db = sqlite_utils.Database(library_path)
     for index in db["articles"].indexes + db["documents"].indexes:
         if index.name.startswith(("idx_articles_", "idx_documents_language")):

@@ -23,6 +23,7 @@ from reader.store.errors import (
 )
 from reader.store.library import Library
 from reader.store.schema import SCHEMA_VERSION
+from tests.conftest import as_version_16
 from tests.unwritable import unwritable
 
 
@@ -165,6 +166,8 @@ def test_open_read_only_on_request(seeded_file: Path) -> None:
 
 def _as_version(path: Path, version: int) -> None:
     """Take a current library back to an older version's schema (what that version lacks)."""
+    if version < 17:
+        as_version_16(path)
     db = sqlite_utils.Database(path)
     if version < 12:
         db.execute("DROP INDEX IF EXISTS idx_articles_differs_sort_title")
@@ -176,13 +179,14 @@ def _as_version(path: Path, version: int) -> None:
     db.close()
 
 
-def test_an_older_read_only_library_is_read_without_upgrading(seeded_file: Path) -> None:
+def test_a_read_only_library_of_the_version_before_says_it_needs_its_upgrade(
+        seeded_file: Path) -> None:
+    # Version 17 packs the texts: one of 16 cannot be read until it is upgraded.
     _as_version(seeded_file, SCHEMA_VERSION - 1)
     before = _digest(seeded_file)
-    with unwritable(seeded_file):
-        library = Library.open(seeded_file)
-        assert library.read_only and library.document_count() == 5
-        library.close()
+    with unwritable(seeded_file), pytest.raises(LibraryReadOnly) as failure:
+        Library.open(seeded_file)
+    assert "older version" in failure.value.reason and "upgraded" in failure.value.reason
     assert _digest(seeded_file) == before
     assert not list(seeded_file.parent.glob("*-backup"))
 
@@ -253,8 +257,9 @@ def test_the_last_three_backups_before_upgrades_are_kept(seeded_file: Path) -> N
     kept = sorted(p.name for p in seeded_file.parent.glob("*-backup"))
     assert kept == [f"{seeded_file.name}.v{v}-backup" for v in (10, 11, 9)] or kept == sorted(
         f"{seeded_file.name}.v{v}-backup" for v in (9, 10, 11))
-    backup = Library.open(seeded_file.parent / f"{seeded_file.name}.v11-backup", read_only=True)
-    assert backup.document_count() == 5
+    backup = sqlite3.connect(seeded_file.parent / f"{seeded_file.name}.v11-backup")
+    assert backup.execute("SELECT count(*) FROM documents").fetchone()[0] == 5
+    assert backup.execute("PRAGMA user_version").fetchone()[0] == 11
     backup.close()
 
 

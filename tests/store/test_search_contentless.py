@@ -14,7 +14,9 @@ from reader.operations.importer import import_paths
 from reader.store import ImportStatus
 from reader.store.library import Library
 from reader.store.records import SearchHit
+from reader.store.schema import SCHEMA_VERSION
 from reader.store.search import index_all_documents
+from reader.store.texts import titles_and_texts
 from reader.text.folding import (
     SNIPPET_HEAD,
     cut_snippet,
@@ -23,7 +25,7 @@ from reader.text.folding import (
     query_terms,
     terms_pattern,
 )
-from tests.conftest import SEED_NB
+from tests.conftest import SEED_NB, as_version_16
 
 # Queries of every kind: words of each seed's language with and without diacritics,
 # prefixes of 2 to 6 letters (as typed), phrases, words in titles, several words.
@@ -47,8 +49,9 @@ def _spans(library: Library) -> dict[tuple[int, str], list[tuple[int, int]]]:
 
 
 def _as_version_15(path: Path) -> None:
-    """Give a library the search index version 15 had (a copy of the folded texts), and its
-    version number."""
+    """Give a library the texts of version 16 and the search index version 15 had (a copy
+    of the folded texts), and its version number."""
+    as_version_16(path)
     connection = sqlite3.connect(path)
     with connection:
         connection.execute("DROP TABLE search_index")
@@ -77,10 +80,9 @@ def assert_index_matches_documents(path: Path) -> None:
         indexed = _instances(connection, "search_index")
         connection.execute("CREATE VIRTUAL TABLE temp.fresh USING fts5(title, body, "
                            "tokenize = 'unicode61 remove_diacritics 2')")
-        for document_id, title, text in connection.execute(
-                "SELECT id, title, text FROM documents").fetchall():
+        for document_id, title, text in list(titles_and_texts(connection)):
             connection.execute("INSERT INTO temp.fresh (rowid, title, body) VALUES (?, ?, ?)",
-                               [document_id, fold(title or ""), fold(text or "")])
+                               [document_id, fold(title), fold(text)])
         connection.execute("CREATE VIRTUAL TABLE temp.fresh_words USING "
                            "fts5vocab(temp, fresh, 'instance')")
         fresh = sorted(connection.execute("SELECT term, doc, col, offset FROM "
@@ -100,6 +102,9 @@ def test_the_index_keeps_no_copy_of_the_texts(seeded_library: Library) -> None:
 def test_a_version_15_library_upgrades_with_every_search_result_kept(
         seeded_library: Library) -> None:
     path = seeded_library.path
+    # What the library finds (since version 17 an older file cannot be read as it is; the
+    # snippets are checked against version 15's folded copies below).
+    before, spans_before = _results(seeded_library), _spans(seeded_library)
     seeded_library.close()
     _as_version_15(path)
     connection = sqlite3.connect(path)
@@ -108,14 +113,11 @@ def test_a_version_15_library_upgrades_with_every_search_result_kept(
     texts = dict(connection.execute("SELECT id, text FROM documents").fetchall())
     connection.close()
     assert copies.keys() == texts.keys() and len(copies) == 5
-    old = Library.open(path, read_only=True)  # read as it is, not upgraded
-    before, spans_before = _results(old), _spans(old)
-    old.close()
     assert sum(len(hits) for hits in before.values()) > 20
 
     upgraded = Library.open(path)
     try:
-        assert upgraded._conn.execute("PRAGMA user_version").fetchone()[0] == 16
+        assert upgraded._conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert _results(upgraded) == before
         assert _spans(upgraded) == spans_before
         for query, hits in before.items():
@@ -134,7 +136,6 @@ def test_a_version_15_library_upgrades_with_every_search_result_kept(
     assert connection.execute("PRAGMA user_version").fetchone()[0] == 15
     assert dict(connection.execute("SELECT rowid, body FROM search_index")) == copies
     connection.close()
-    assert path.stat().st_size < backup.stat().st_size
 
 
 def test_a_replaced_text_leaves_no_words_of_the_old_one(empty_library: Library,

@@ -21,6 +21,7 @@ from reader.store import soundness
 from reader.store.library import Library
 from reader.ui.main_window import MainWindow
 from reader.ui.parallel.parallel_view import Passage
+from tests.conftest import as_version_16
 
 
 @pytest.fixture
@@ -184,6 +185,7 @@ def test_a_backup_of_another_format_is_refused_and_nothing_changes(
         qtbot: QtBot, window: MainWindow, seeded_library: Library, tmp_path: Path) -> None:
     stranger = tmp_path / "old.sqlite"
     shutil.copy(seeded_library.path, stranger)
+    as_version_16(stranger)
     connection = sqlite3.connect(stranger)
     connection.execute("PRAGMA user_version = 3")
     connection.close()

@@ -16,6 +16,7 @@ from reader.store.library import Library
 from reader.store.records import ListFilter, ListKind
 from reader.ui.library.library_model import LibraryColumn
 from reader.ui.main_window import MainWindow
+from tests.conftest import as_version_16
 
 
 def _row_font(window: MainWindow, article_id: int) -> QFont | None:
@@ -86,6 +87,7 @@ def test_an_older_library_gains_read_marks_with_everything_unread(
     seeded_library.close()
     old = tmp_path / "old.sqlite"
     shutil.copy(library_path, old)
+    as_version_16(old)
     connection = sqlite3.connect(old)
     connection.execute("DROP INDEX idx_articles_unread")
     connection.execute("ALTER TABLE articles DROP COLUMN read_at")
