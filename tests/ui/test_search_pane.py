@@ -79,3 +79,19 @@ def test_ctrl_f_goes_to_the_search_box(qtbot: QtBot, window: MainWindow) -> None
     window.parallel_pane.view.setFocus()
     window.search_action.trigger()
     assert QApplication.focusWidget() is window.search_pane.field
+
+
+def test_a_hit_is_laid_out_once_for_its_height_and_its_paint(qtbot: QtBot,
+                                                             window: MainWindow) -> None:
+    search = window.search_pane
+    _type(qtbot, window, "provincial")
+    qtbot.wait(20)  # the results' layout and paint
+    delegate = search.results.itemDelegate()
+    first = search.model.hit(0)
+    width = search.results.visualRect(search.model.index(0)).width()
+    kept = delegate.document_for(first, width)
+    assert delegate.document_for(first, width) is kept  # the same layout again
+    assert search.results.visualRect(search.model.index(0)).height() == int(
+        kept.size().height()) + 2
+    _type(qtbot, window, "comite")  # other hits: the layouts kept before are let go
+    assert delegate.document_for(first, width) is not kept

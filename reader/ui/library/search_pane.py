@@ -100,7 +100,23 @@ def hit_html(hit: SearchHit) -> str:
 
 
 class HitDelegate(QStyledItemDelegate):
-    """Draws a hit as two to four lines of rich text."""
+    """Draws a hit as two to four lines of rich text.
+
+    A row's height is its laid-out text's, and the list asks each row's twice (with and
+    without its scroll bar) before painting the visible ones: the laid-out texts are kept by
+    hit and width (half the layout of a search's 50 results, ~6 ms), for this search's hits
+    (the list's model forgets them when it shows other hits)."""
+
+    KEPT = 400  # laid-out hits at most (a few widths of one search's results)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._documents: dict[tuple[SearchHit, int], QTextDocument] = {}
+        self._width = 320  # the rows' width the list last gave
+
+    def forget_documents(self) -> None:
+        """Lay the hits out anew (other hits are shown, or the fonts changed)."""
+        self._documents.clear()
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         # QStyle's type (hundreds of enum members) is made when first used: at the first hit
@@ -119,7 +135,7 @@ class HitDelegate(QStyledItemDelegate):
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter,
                               option.widget)
-        document = self._document(hit, option.rect.width())
+        document = self.document_for(hit, option.rect.width())
         context = QAbstractTextDocumentLayout.PaintContext()
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
@@ -135,15 +151,26 @@ class HitDelegate(QStyledItemDelegate):
         hit = model.data(index, HIT_ROLE) if model is not None else None
         if not isinstance(hit, SearchHit):
             return super().sizeHint(option, index)
-        width = option.rect.width() or 320
-        document = self._document(hit, width)
+        # The list's first pass over its rows gives no width: the last one it gave, which
+        # is the one it gives next (laying the texts out at another is done in vain).
+        if option.rect.width() > 0:
+            self._width = option.rect.width()
+        width = self._width
+        document = self.document_for(hit, width)
         return QSize(width, int(document.size().height()) + 2)
 
-    def _document(self, hit: SearchHit, width: int) -> QTextDocument:
-        document = QTextDocument()
-        document.setDocumentMargin(4)
-        document.setHtml(hit_html(hit))
-        document.setTextWidth(max(80, width))
+    def document_for(self, hit: SearchHit, width: int) -> QTextDocument:
+        """The hit's rich text laid out at this width (kept: see the class)."""
+        key = (hit, width)
+        document = self._documents.get(key)
+        if document is None:
+            if len(self._documents) >= self.KEPT:
+                self._documents.clear()
+            document = QTextDocument()
+            document.setDocumentMargin(4)
+            document.setHtml(hit_html(hit))
+            document.setTextWidth(max(80, width))
+            self._documents[key] = document
         return document
 
 
@@ -184,7 +211,9 @@ class SearchPane(QWidget):
         self.results.setObjectName("searchResults")
         self.results.setAccessibleName(_("Search results"))
         self.results.setModel(self.model)
-        self.results.setItemDelegate(HitDelegate(self.results))
+        self._delegate = HitDelegate(self.results)
+        self.results.setItemDelegate(self._delegate)
+        self.model.modelReset.connect(self._delegate.forget_documents)
         self.results.setWordWrap(True)
         self.results.setUniformItemSizes(False)
         self.results.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
