@@ -38,6 +38,7 @@ the steady rate: it reports the time to the first file's result and the rate aft
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import resource
 import shutil
@@ -139,26 +140,27 @@ def _tree_pids(pid: int) -> list[int]:
         except OSError:
             tasks = []
         for task in tasks:
-            try:
+            with contextlib.suppress(OSError):
                 pids.extend(int(c) for c in (task / "children").read_text().split())
-            except OSError:
-                pass
         index += 1
     return pids
 
 
-def tree_cpu_seconds(pid: int) -> float:
+def tree_cpu_seconds(pid: int) -> tuple[float, float]:
     """User and system CPU time of a running process and its descendants (and their finished
-    children), from /proc; 0 where /proc cannot say."""
+    children), and of the process alone (the importer's writer), from /proc; 0 where /proc
+    cannot say."""
     ticks = os.sysconf("SC_CLK_TCK")
-    total = 0
+    total = own = 0
     for each in _tree_pids(pid):
         try:
             fields = Path(f"/proc/{each}/stat").read_text().rpartition(")")[2].split()
         except OSError:
             continue
         total += sum(int(value) for value in fields[11:15])  # utime stime cutime cstime
-    return total / ticks
+        if each == pid:
+            own = int(fields[11]) + int(fields[12])
+    return total / ticks, own / ticks
 
 
 def run_import(corpus: Path, library: Path, output_file: Path, stretch: int | None,
@@ -174,7 +176,7 @@ def run_import(corpus: Path, library: Path, output_file: Path, stretch: int | No
                                    stdin=subprocess.DEVNULL, text=True, bufsize=1)
         assert process.stdout is not None and process.stderr is not None
         started = last_time = time.perf_counter()
-        last_cpu = 0.0
+        last_cpu = last_own = 0.0
         done = 0
         for line in process.stdout:
             output.write(line)
@@ -183,14 +185,15 @@ def run_import(corpus: Path, library: Path, output_file: Path, stretch: int | No
             done += 1
             if done % stretch == 0:
                 now = time.perf_counter()
-                cpu = tree_cpu_seconds(process.pid)
+                cpu, own = tree_cpu_seconds(process.pid)
                 wall = now - last_time
                 print(f"  files {done - stretch + 1:>7}-{done:<7} {wall:7.1f} s "
                       f"{stretch / wall:7.1f} files/s {stretch * articles_per_file / wall:7.1f} "
                       f"articles/s; CPU {(cpu - last_cpu) / stretch * 1000:5.2f} ms a file "
-                      f"({(cpu - last_cpu) / wall:.2f} cores); {now - started:7.1f} s in all; "
+                      f"(writer {(own - last_own) / stretch * 1000:4.2f}; "
+                      f"{(cpu - last_cpu) / wall:.2f} cores); {now - started:7.1f} s in all; "
                       f"load {load_average()}", flush=True)
-                last_time, last_cpu = now, cpu
+                last_time, last_cpu, last_own = now, cpu, own
         stderr = process.stderr.read()
         return subprocess.CompletedProcess(command, process.wait(), None, stderr)
 
