@@ -208,8 +208,9 @@ class Library:
         """Tune the connection for many batches in a row (an import): a larger page cache
         and a longer write-ahead log between checkpoints (BULK_CACHE_KIB,
         BULK_CHECKPOINT_PAGES); put back as they were afterwards. Every batch is committed
-        as before, so what a kill or a crash may lose is the same; the log file may grow to
-        about 64 MB meanwhile (emptied when the library is closed)."""
+        as before, so what a kill or a crash may lose is the same. The log may grow to about
+        64 MB meanwhile: at the end it is copied into the file here (a passive checkpoint),
+        not left to the next write of another connection, such as the window's."""
         if self.read_only_reason is not None:
             yield
             return
@@ -223,6 +224,8 @@ class Library:
             with suppress(sqlite3.ProgrammingError):  # closed meanwhile: nothing to put back
                 self._conn.execute(f"PRAGMA cache_size = {cache_size}")
                 self._conn.execute(f"PRAGMA wal_autocheckpoint = {checkpoint}")
+                with suppress(sqlite3.OperationalError):  # a full disk: left to a later one
+                    self._conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
 
     # -- opening -------------------------------------------------------------------------
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from reader.operations.importer import import_paths
@@ -126,6 +127,13 @@ def test_an_import_with_workers_writes_with_a_larger_cache_then_puts_it_back(
     assert [r.status for r in results] == [ImportStatus.IMPORTED] * 3
     assert during == [(-BULK_CACHE_KIB, BULK_CHECKPOINT_PAGES)] * 3
     assert _write_settings(empty_library) == before == (-2000, 1000)
+    # The log is in the file at the end (read without the log: the file alone holds them).
+    file_alone = sqlite3.connect(f"file:{empty_library.path}?immutable=1", uri=True)
+    try:
+        stored = {row[0] for row in file_alone.execute("SELECT file_name FROM documents")}
+    finally:
+        file_alone.close()
+    assert stored == {SEED_ES.name, SEED_EN.name, SEED_SV.name}
 
 
 def test_bulk_writes_put_the_settings_back_when_a_write_fails(empty_library: Library) -> None:
