@@ -66,8 +66,9 @@ BUSY_TIMEOUT = 10.0
 # keys (content hashes, addresses, titles, the figures' values and labels) grow past the
 # default cache: each batch read their pages again and wrote them into the log, and at
 # 100,000 articles a batch's ~1,500 pages overflowed the log, so every commit copied them
-# into the file as well (a checkpoint, with its waits for the disk). With these a batch of
-# 64 files takes 15 % less CPU and about a third less time there (benchmarks/README.md).
+# into the file as well (a checkpoint, with its waits for the disk). With these the writer
+# takes about 15 % less CPU a file there, and checkpoints every few dozen batches
+# (benchmarks/README.md, "Sustained to 100,000 articles").
 BULK_CACHE_KIB = 65536
 BULK_CHECKPOINT_PAGES = 16384
 
