@@ -17,6 +17,7 @@ another --seed here, or every file is a duplicate).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import cProfile
 import shutil
 import sys
@@ -82,6 +83,41 @@ def instrument() -> None:
     timed(library, "store_text", "writer: text and structure")
 
 
+def store_all(library: Any, prepared: list[Any]) -> tuple[int, int, float, float]:
+    """Store the prepared files as the importer's writer does, 64 a batch, aligning the pairs
+    of each batch as its workers do: (alignments stored, jobs run, writer CPU, aligner CPU)."""
+    from reader.operations.aligning import pending_alignments, save_alignment_job
+    from reader.operations.import_work import align_job
+    from reader.operations.importer import _store, _to_align
+
+    writer_cpu = align_cpu = 0.0
+    aligned = jobs_run = 0
+    for first in range(0, len(prepared), 64):
+        started = time.process_time()
+        touched = []
+        with library.batch():
+            for item in prepared[first:first + 64]:
+                result = _store(library, item)
+                if (article_id := _to_align(result)) is not None:
+                    touched.append(article_id)
+        writer_cpu += time.process_time() - started
+        jobs = []
+        started = time.process_time()
+        for article_id in dict.fromkeys(touched):  # as the importer's _Aligner.submit
+            jobs += pending_alignments(library, article_id)[0]
+        writer_cpu += time.process_time() - started
+        started = time.process_time()
+        done = [(job, align_job(job)) for job in jobs]
+        jobs_run += len(done)
+        align_cpu += time.process_time() - started
+        started = time.process_time()
+        with library.batch():
+            for job, alignment in done:
+                aligned += save_alignment_job(library, job, alignment)
+        writer_cpu += time.process_time() - started
+    return aligned, jobs_run, writer_cpu, align_cpu
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Make the corpus, run each phase, print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -92,9 +128,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     from reader.app import open_library
-    from reader.operations.aligning import pending_alignments, save_alignment_job
-    from reader.operations.import_work import align_job, prepare_file, start_worker
-    from reader.operations.importer import _store, _to_align
+    from reader.operations.import_work import prepare_file, start_worker
 
     instrument()
     with tempfile.TemporaryDirectory(prefix="reader-stages-") as scratch_name:
@@ -118,31 +152,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         prepare_cpu = time.process_time() - started
         failed = sum(1 for p in prepared if p.analysed is None)
 
-        writer_cpu = align_cpu = 0.0
-        aligned = jobs_run = 0
-        for first in range(0, len(prepared), 64):
-            started = time.process_time()
-            touched = []
-            with library.batch():
-                for item in prepared[first:first + 64]:
-                    result = _store(library, item)
-                    if (article_id := _to_align(result)) is not None:
-                        touched.append(article_id)
-            writer_cpu += time.process_time() - started
-            jobs = []
-            started = time.process_time()
-            for article_id in dict.fromkeys(touched):  # as the importer's _Aligner.submit
-                jobs += pending_alignments(library, article_id)[0]
-            writer_cpu += time.process_time() - started
-            started = time.process_time()
-            done = [(job, align_job(job)) for job in jobs]
-            jobs_run += len(done)
-            align_cpu += time.process_time() - started
-            started = time.process_time()
-            with library.batch():
-                for job, alignment in done:
-                    aligned += save_alignment_job(library, job, alignment)
-            writer_cpu += time.process_time() - started
+        # As the importer stores its workers' results (older code has no bulk_writes).
+        bulk = getattr(library, "bulk_writes", contextlib.nullcontext)
+        with bulk():
+            aligned, jobs_run, writer_cpu, align_cpu = store_all(library, prepared)
         if profiler is not None:
             profiler.disable()
             profiler.dump_stats(str(args.profile))

@@ -21,6 +21,15 @@ library's size and articles but not in the import's output lines.
 large library (library_scale.py, search_latency.py): `--files 100000 --keep /tmp/100k.sqlite`.
 --articles is the old name of --files.
 
+--stretch N prints, as the import goes, the rate of each stretch of N stored files (wall
+time, files/s, articles/s, and the CPU the command and its workers took in that stretch, read
+from /proc), so that a large import shows how the rate changes as the library grows:
+`--files 120000 --stretch 12000` (about 10,000 articles a stretch).
+
+--library LIBRARY imports into a copy of an existing library instead of a new one (the copy
+is made in the scratch folder; use another --seed than the one the library was made with, so
+that the files are new): the marginal rate at that library's size.
+
 --in-process repeats the import in this process (open_library + import_paths on another new
 library) to separate the cost of starting the command and loading the language models from
 the steady rate: it reports the time to the first file's result and the rate after it.
@@ -29,6 +38,7 @@ the steady rate: it reports the time to the first file's result and the rate aft
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import resource
 import shutil
@@ -122,6 +132,74 @@ def remove_library(library: Path) -> None:
         path.unlink(missing_ok=True)
 
 
+def _tree_pids(pid: int) -> list[int]:
+    """A process and its descendants, from /proc (Linux); [] when it is gone."""
+    pids = [pid]
+    index = 0
+    while index < len(pids):
+        try:
+            tasks = list(Path(f"/proc/{pids[index]}/task").iterdir())
+        except OSError:
+            tasks = []
+        for task in tasks:
+            with contextlib.suppress(OSError):
+                pids.extend(int(c) for c in (task / "children").read_text().split())
+        index += 1
+    return pids
+
+
+def tree_cpu_seconds(pid: int) -> tuple[float, float]:
+    """User and system CPU time of a running process and its descendants (and their finished
+    children), and of the process alone (the importer's writer), from /proc; 0 where /proc
+    cannot say."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = own = 0
+    for each in _tree_pids(pid):
+        try:
+            fields = Path(f"/proc/{each}/stat").read_text().rpartition(")")[2].split()
+        except OSError:
+            continue
+        total += sum(int(value) for value in fields[11:15])  # utime stime cutime cstime
+        if each == pid:
+            own = int(fields[11]) + int(fields[12])
+    return total / ticks, own / ticks
+
+
+def run_import(corpus: Path, library: Path, output_file: Path, stretch: int | None,
+               articles_per_file: float) -> subprocess.CompletedProcess[str]:
+    """`reader import` of the corpus, its output to output_file; every `stretch` results a
+    line with that stretch's rate and CPU."""
+    command = [str(READER), "import", str(corpus), "--db", str(library)]
+    with output_file.open("w", encoding="utf-8") as output:
+        if stretch is None:
+            return subprocess.run(command, stdout=output, stderr=subprocess.PIPE,
+                                  stdin=subprocess.DEVNULL, text=True)
+        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                   stdin=subprocess.DEVNULL, text=True, bufsize=1)
+        assert process.stdout is not None and process.stderr is not None
+        started = last_time = time.perf_counter()
+        last_cpu = last_own = 0.0
+        done = 0
+        for line in process.stdout:
+            output.write(line)
+            if line.split(":", 1)[0] not in STATUSES:
+                continue
+            done += 1
+            if done % stretch == 0:
+                now = time.perf_counter()
+                cpu, own = tree_cpu_seconds(process.pid)
+                wall = now - last_time
+                print(f"  files {done - stretch + 1:>7}-{done:<7} {wall:7.1f} s "
+                      f"{stretch / wall:7.1f} files/s {stretch * articles_per_file / wall:7.1f} "
+                      f"articles/s; CPU {(cpu - last_cpu) / stretch * 1000:5.2f} ms a file "
+                      f"(writer {(own - last_own) / stretch * 1000:4.2f}; "
+                      f"{(cpu - last_cpu) / wall:.2f} cores); {now - started:7.1f} s in all; "
+                      f"load {load_average()}", flush=True)
+                last_time, last_cpu, last_own = now, cpu, own
+        stderr = process.stderr.read()
+        return subprocess.CompletedProcess(command, process.wait(), None, stderr)
+
+
 def import_in_process(folder: Path, library_path: Path) -> tuple[float, float, int]:
     """Import in this process: seconds to the first file's result, total seconds, files."""
     from reader.app import open_library
@@ -153,6 +231,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0, help="corpus random seed (default 0)")
     parser.add_argument("--in-process", action="store_true",
                         help="also time an import inside this process")
+    parser.add_argument("--stretch", type=int, metavar="N",
+                        help="print the rate of every N stored files as the import goes")
+    parser.add_argument("--library", type=Path, metavar="LIBRARY",
+                        help="import into a copy of this library instead of a new one")
     parser.add_argument("--keep", type=Path, metavar="LIBRARY",
                         help="keep the library the (last) import made at this path")
     args = parser.parse_args(argv)
@@ -179,15 +261,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         walls: list[float] = []
         for run in range(1, args.runs + 1):
             remove_library(library)
+            if args.library is not None:
+                for suffix in ("", "-wal", "-shm"):
+                    source = args.library.with_name(args.library.name + suffix)
+                    if source.exists():
+                        shutil.copyfile(source, library.with_name(library.name + suffix))
             load_before = load_average()
             cpu_before = children_cpu_seconds()
-            with output_file.open("w", encoding="utf-8") as output:
-                started = time.perf_counter()
-                completed = subprocess.run(
-                    [str(READER), "import", str(corpus), "--db", str(library)],
-                    stdout=output, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True,
-                )
-                wall = time.perf_counter() - started
+            started = time.perf_counter()
+            completed = run_import(corpus, library, output_file, args.stretch,
+                                   expected_articles / max(1, len(files)))
+            wall = time.perf_counter() - started
             cpu = children_cpu_seconds() - cpu_before
             walls.append(wall)
             print(f"run {run}: {wall:.1f} s wall, {len(files) / wall:.1f} files/s, "

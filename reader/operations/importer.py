@@ -167,7 +167,8 @@ def import_paths(
     results.publish()
     count = _worker_count(len(files)) if workers is None else workers
     if count > 0 and files:
-        _import_with_workers(library, files, results, progress, cancelled, count)
+        with library.bulk_writes():
+            _import_with_workers(library, files, results, progress, cancelled, count)
     else:
         _import_here(library, files, results, progress, cancelled)
     results.publish()

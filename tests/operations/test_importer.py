@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from reader.operations.importer import import_paths
@@ -107,3 +108,40 @@ def test_workers_keep_the_readers_alignment_fixes(empty_library: Library,
     again = empty_library.alignments.get(spanish, english)
     assert again is not None and len(again.fixes) == 1
     assert sum(1 for bead in again.beads if bead.manual) == 1
+
+
+def _write_settings(library: Library) -> tuple[int, int]:
+    connection = library._conn
+    return (int(connection.execute("PRAGMA cache_size").fetchone()[0]),
+            int(connection.execute("PRAGMA wal_autocheckpoint").fetchone()[0]))
+
+
+def test_an_import_with_workers_writes_with_a_larger_cache_then_puts_it_back(
+        empty_library: Library) -> None:
+    from reader.store.library import BULK_CACHE_KIB, BULK_CHECKPOINT_PAGES
+
+    before = _write_settings(empty_library)
+    during: list[tuple[int, int]] = []
+    results = import_paths(empty_library, [SEED_ES, SEED_EN, SEED_SV], workers=2,
+                           stored=lambda result: during.append(_write_settings(empty_library)))
+    assert [r.status for r in results] == [ImportStatus.IMPORTED] * 3
+    assert during == [(-BULK_CACHE_KIB, BULK_CHECKPOINT_PAGES)] * 3
+    assert _write_settings(empty_library) == before == (-2000, 1000)
+    # The log is in the file at the end (read without the log: the file alone holds them).
+    file_alone = sqlite3.connect(f"file:{empty_library.path}?immutable=1", uri=True)
+    try:
+        stored = {row[0] for row in file_alone.execute("SELECT file_name FROM documents")}
+    finally:
+        file_alone.close()
+    assert stored == {SEED_ES.name, SEED_EN.name, SEED_SV.name}
+
+
+def test_bulk_writes_put_the_settings_back_when_a_write_fails(empty_library: Library) -> None:
+    before = _write_settings(empty_library)
+    try:
+        with empty_library.bulk_writes():
+            assert _write_settings(empty_library) != before
+            raise RuntimeError("a write failed")
+    except RuntimeError:
+        pass
+    assert _write_settings(empty_library) == before
