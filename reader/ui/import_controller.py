@@ -32,7 +32,6 @@ class ImportController(QObject):
     import_finished = Signal(object)
 
     def __init__(self, library_path: Path, events: LibraryEvents, window: QWidget) -> None:
-
         super().__init__(window)
         self._library_path = library_path
         self._events = events

@@ -102,10 +102,10 @@ def hit_html(hit: SearchHit) -> str:
 class HitDelegate(QStyledItemDelegate):
     """Draws a hit as two to four lines of rich text.
 
-    A row's height is its laid-out text's, and the list asks each row's twice (with and
-    without its scroll bar) before painting the visible ones: the laid-out texts are kept by
-    hit and width (half the layout of a search's 50 results, ~6 ms), for this search's hits
-    (the list's model forgets them when it shows other hits)."""
+    A row's height is its laid-out text's, and the list asks each row's twice before painting
+    the visible ones: the laid-out texts are kept by hit and width, for this search's hits
+    (the delegate forgets them when the model shows other hits): 12.9 -> 10.7 ms to show 50
+    results (benchmarks/README.md, "Schema 17")."""
 
     KEPT = 400  # laid-out hits at most (a few widths of one search's results)
 
@@ -115,7 +115,7 @@ class HitDelegate(QStyledItemDelegate):
         self._width = 320  # the rows' width the list last gave
 
     def forget_documents(self) -> None:
-        """Lay the hits out anew (other hits are shown, or the fonts changed)."""
+        """Lay the hits out anew (other hits are shown)."""
         self._documents.clear()
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
