@@ -268,6 +268,15 @@ class LibrarySession:
         """Documents that hold every word of the query, best first."""
         return self._library.search.search(query, limit)
 
+    def find(self, query: str, limit: int = 50) -> list[SearchHit]:
+        """What `search` finds, without the snippets: cut those of the hits shown with
+        `cut_snippets`."""
+        return self._library.search.find(query, limit)
+
+    def cut_snippets(self, hits: Sequence[SearchHit], query: str) -> list[SearchHit]:
+        """These hits with their snippets, in the same order."""
+        return self._library.search.cut_snippets(hits, query)
+
     def match_spans(self, document_id: int, query: str) -> list[tuple[int, int]]:
         """Where a query's words occur in a document's text."""
         return self._library.search.match_spans(document_id, query)

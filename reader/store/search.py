@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from reader.store.records import SearchHit
@@ -82,15 +82,23 @@ class SearchIndex:
 
     def search(self, query: str, limit: int = 50, language: str | None = None
                ) -> list[SearchHit]:
-        """The documents that hold every word of the query, best first, at most `limit`.
+        """The documents that hold every word of the query, best first, at most `limit`,
+        each with its snippet.
 
         The last word of the query may be the beginning of a word (search as you type);
         "quoted words" must follow each other. A query without words finds nothing.
         """
+        return self.cut_snippets(self.find(query, limit, language), query)
+
+    def find(self, query: str, limit: int = 50, language: str | None = None
+             ) -> list[SearchHit]:
+        """What `search` finds, without the snippets (each hit's `snippet` is "", with no
+        matches and `match_start` -1): a list that shows a few hits at a time cuts the
+        snippets of those it shows (`cut_snippets`), not of all 50 (unpacking and folding
+        the text's beginning, ~20 µs a hit)."""
         terms = query_terms(query)
         expression = fts_match_expression(terms)
-        pattern = terms_pattern(terms)
-        if not expression or pattern is None or limit <= 0:
+        if not expression or terms_pattern(terms) is None or limit <= 0:
             return []
         try:
             ranked = self._ranked(expression, limit, language)
@@ -98,15 +106,28 @@ class SearchIndex:
                 return []
             ids = json.dumps([document_id for document_id, _ in ranked])
             documents = {int(row[0]): row for row in self._conn.execute(
-                "SELECT d.id, d.article_id, d.language, d.title, t.packed_text "
-                f"FROM documents d JOIN {TEXTS} t ON t.id = d.id "
-                "WHERE d.id IN (SELECT value FROM json_each(?))", [ids])}
+                "SELECT id, article_id, language, title FROM documents "
+                "WHERE id IN (SELECT value FROM json_each(?))", [ids])}
         except sqlite3.OperationalError:
             # The expression is built to be valid for any input; should FTS5 still refuse
             # it, the search finds nothing rather than failing the reader's typing.
             return []
-        return [_hit(documents[document_id], score, pattern)
+        return [_uncut_hit(documents[document_id], score)
                 for document_id, score in ranked if document_id in documents]
+
+    def cut_snippets(self, hits: Sequence[SearchHit], query: str) -> list[SearchHit]:
+        """The hits (of `find`) with their snippets around the query's first match, in the
+        same order; a hit whose document is gone meanwhile keeps no snippet."""
+        pattern = terms_pattern(query_terms(query))
+        if not hits or pattern is None:
+            return list(hits)
+        ids = json.dumps([hit.document_id for hit in hits])
+        texts = dict(self._conn.execute(
+            f"SELECT id, packed_text FROM {TEXTS} WHERE id IN (SELECT value FROM json_each(?))",
+            [ids]).fetchall())
+        return [hit if hit.document_id not in texts
+                else _with_snippet(hit, stored_text(texts[hit.document_id]), pattern)
+                for hit in hits]
 
     def _ranked(self, expression: str, limit: int, language: str | None
                 ) -> list[tuple[int, float]]:
@@ -136,20 +157,25 @@ class SearchIndex:
         return [] if text is None else find_spans(fold(text), query_terms(query))
 
 
-def _hit(row: tuple[Any, ...], score: float, pattern: re.Pattern[str]) -> SearchHit:
-    document_id, article_id, language, title, packed = row
-    snippet = cut_snippet_folding(stored_text(packed), pattern)
+def _uncut_hit(row: tuple[Any, ...], score: float) -> SearchHit:
+    document_id, article_id, language, title = row
     return SearchHit(
         article_id=int(article_id),
         document_id=int(document_id),
         language=str(language),
         title=str(title or ""),
-        snippet=snippet.text,
-        snippet_matches=snippet.matches,
-        match_start=snippet.match_start,
-        match_end=snippet.match_end,
+        snippet="",
+        snippet_matches=(),
+        match_start=-1,
+        match_end=-1,
         score=score,
     )
+
+
+def _with_snippet(hit: SearchHit, text: str, pattern: re.Pattern[str]) -> SearchHit:
+    snippet = cut_snippet_folding(text, pattern)
+    return hit._replace(snippet=snippet.text, snippet_matches=snippet.matches,
+                        match_start=snippet.match_start, match_end=snippet.match_end)
 
 
 def forget_entries(connection: sqlite3.Connection,

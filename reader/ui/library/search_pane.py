@@ -8,19 +8,20 @@ search, not one per letter; a search on a large library takes tens of millisecon
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
     QModelIndex,
     QPersistentModelIndex,
-    QRectF,
+    QRect,
     QSize,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent, QPalette, QTextDocument
+from PySide6.QtGui import QFont, QKeyEvent, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
@@ -47,21 +48,47 @@ TYPING_PAUSE_MS = 150  # how long after the last key the search runs
 
 
 class SearchResultsModel(QAbstractListModel):
-    """The hits of one search, best first."""
+    """The hits of one search, best first.
+
+    The hits come without their snippets (LibrarySession.find); a row's snippet is cut when
+    the row is first asked for, with those of the rows after it (SNIPPET_PAGE, one query):
+    the list's rows are all of one height, so it asks only for the rows it shows."""
+
+    SNIPPET_PAGE = 16
 
     def __init__(self) -> None:
         super().__init__()
         self._hits: list[SearchHit] = []
+        self._cut: list[bool] = []
+        self._query = ""
+        self._cut_snippets: Callable[[list[SearchHit], str], list[SearchHit]] | None = None
 
-    def set_hits(self, hits: list[SearchHit]) -> None:
-        """Show these hits instead of the ones before."""
+    def set_hits(self, hits: list[SearchHit], query: str = "",
+                 cut_snippets: Callable[[list[SearchHit], str], list[SearchHit]] | None = None
+                 ) -> None:
+        """Show these hits instead of the ones before; `cut_snippets` cuts the snippets of
+        hits found without them (for `query`), None when the hits have theirs."""
         self.beginResetModel()
         self._hits = list(hits)
+        self._cut = [cut_snippets is None] * len(self._hits)
+        self._query = query
+        self._cut_snippets = cut_snippets
         self.endResetModel()
 
     def hit(self, row: int) -> SearchHit:
-        """The hit a row shows."""
+        """The hit a row shows, with its snippet."""
+        if not self._cut[row] and self._cut_snippets is not None:
+            rows = [r for r in range(row, min(len(self._hits), row + self.SNIPPET_PAGE))
+                    if not self._cut[r]]
+            for r, hit in zip(rows, self._cut_snippets([self._hits[r] for r in rows],
+                                                       self._query), strict=True):
+                self._hits[r] = hit
+                self._cut[r] = True
         return self._hits[row]
+
+    def snippets_cut(self) -> int:
+        """How many of the hits have their snippets cut so far."""
+        return sum(self._cut)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self._hits)
@@ -69,50 +96,53 @@ class SearchResultsModel(QAbstractListModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._hits):
             return None
-        hit = self._hits[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
+            hit = self._hits[index.row()]
             return f"{hit.title} ({hit.language})"
         if role == Qt.ItemDataRole.ToolTipRole:
+            hit = self.hit(index.row())
             return as_rich_text(f"{hit.title}\n{language_name(hit.language)}\n\n{hit.snippet}")
         if role == Qt.ItemDataRole.AccessibleTextRole:
+            hit = self.hit(index.row())
             return f"{hit.title}, {language_name(hit.language)}: {hit.snippet}"
         if role == HIT_ROLE:
-            return hit
+            return self.hit(index.row())
         return None
 
 
-def hit_html(hit: SearchHit) -> str:
-    """A hit as rich text: the title, the language, and the snippet with its matches bold.
-    Every piece of the title and snippet is escaped before the bold tags go around matches,
-    so the article's own text never reads as markup."""
-    snippet, last = [], 0
-    for first, end in sorted(hit.snippet_matches):
+def snippet_html(snippet: str, matches: Iterable[tuple[int, int]]) -> str:
+    """A snippet as rich text with its matches bold. Every piece of it is escaped before the
+    bold tags go around matches, so the article's own text never reads as markup."""
+    pieces, last = [], 0
+    for first, end in sorted(matches):
         start = max(first, last)  # overlapping matches: each character once
         if end <= start:
             continue
-        snippet.append(escape(hit.snippet[last:start]))
-        snippet.append(f"<b>{escape(hit.snippet[start:end])}</b>")
+        pieces.append(escape(snippet[last:start]))
+        pieces.append(f"<b>{escape(snippet[start:end])}</b>")
         last = end
-    snippet.append(escape(hit.snippet[last:]))
-    return (f"<div><b>{escape(hit.title)}</b> "
-            f"<span style='color: gray'>· {escape(language_name(hit.language))}</span>"
-            f"</div><div>{''.join(snippet)}</div>")
+    pieces.append(escape(snippet[last:]))
+    return "".join(pieces)
 
 
 class HitDelegate(QStyledItemDelegate):
-    """Draws a hit as two to four lines of rich text.
+    """Draws a hit in rows of one height: its title in bold on one line (cut with "…" where
+    it is longer) with its language, then SNIPPET_LINES lines of its snippet, the matches
+    bold, cut with "…" where it is longer.
 
-    A row's height is its laid-out text's, and the list asks each row's twice before painting
-    the visible ones: the laid-out texts are kept by hit and width, for this search's hits
-    (the delegate forgets them when the model shows other hits): 12.9 -> 10.7 ms to show 50
-    results (benchmarks/README.md, "Schema 17")."""
+    Rows of one height let the list lay out only the rows it shows (uniformItemSizes): 50
+    results of rich text of their own heights took 10.7 ms to lay out and paint, and every
+    hit's snippet had to be cut first (benchmarks/README.md, "Search results in rows of one
+    height"). The snippets' laid-out texts are kept by hit and width, for this search's hits
+    (the delegate forgets them when the model shows other hits)."""
 
-    KEPT = 400  # laid-out hits at most (a few widths of one search's results)
+    SNIPPET_LINES = 3
+    PADDING = 4  # around a row's text, in pixels
+    KEPT = 200  # laid-out snippets at most
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._documents: dict[tuple[SearchHit, int], QTextDocument] = {}
-        self._width = 320  # the rows' width the list last gave
 
     def forget_documents(self) -> None:
         """Lay the hits out anew (other hits are shown)."""
@@ -121,7 +151,7 @@ class HitDelegate(QStyledItemDelegate):
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         # QStyle's type (hundreds of enum members) is made when first used: at the first hit
         # drawn, not at start-up.
-        from PySide6.QtGui import QAbstractTextDocumentLayout
+        from PySide6.QtGui import QAbstractTextDocumentLayout, QFontMetrics
         from PySide6.QtWidgets import QStyle
 
         model = index.model()
@@ -135,43 +165,81 @@ class HitDelegate(QStyledItemDelegate):
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter,
                               option.widget)
-        document = self.document_for(hit, option.rect.width())
-        context = QAbstractTextDocumentLayout.PaintContext()
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(role))
+        text_colour = option.palette.color(
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
+        quiet_colour = text_colour if selected else option.palette.color(
+            QPalette.ColorRole.PlaceholderText)
+        area = option.rect.adjusted(self.PADDING, self.PADDING, -self.PADDING, -self.PADDING)
+        bold = QFont(option.font)
+        bold.setBold(True)
+        bold_metrics, metrics = QFontMetrics(bold), QFontMetrics(option.font)
+        language = f" · {language_name(hit.language)}"
+        title_room = max(area.width() - metrics.horizontalAdvance(language), area.width() // 2)
+        title = bold_metrics.elidedText(hit.title, Qt.TextElideMode.ElideRight, title_room)
+        title_width = bold_metrics.horizontalAdvance(title)
+        line = bold_metrics.height()
+        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         painter.save()
-        painter.translate(option.rect.topLeft())
-        painter.setClipRect(QRectF(0, 0, option.rect.width(), option.rect.height()))
+        painter.setClipRect(option.rect)
+        painter.setFont(bold)
+        painter.setPen(text_colour)
+        painter.drawText(QRect(area.left(), area.top(), title_width, line), flags, title)
+        painter.setFont(option.font)
+        painter.setPen(quiet_colour)
+        rest = area.width() - title_width
+        painter.drawText(QRect(area.left() + title_width, area.top(), rest, line), flags,
+                         metrics.elidedText(language, Qt.TextElideMode.ElideRight, rest))
+        document = self.document_for(hit, area.width(), option.font)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        context.palette.setColor(QPalette.ColorRole.Text, text_colour)
+        painter.translate(area.left(), area.top() + line)
         document.documentLayout().draw(painter, context)
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
-        model = index.model()
-        hit = model.data(index, HIT_ROLE) if model is not None else None
-        if not isinstance(hit, SearchHit):
-            return super().sizeHint(option, index)
-        # The list's first pass over its rows gives no width: the last one it gave, which
-        # is the one it gives next (laying the texts out at another is done in vain).
-        if option.rect.width() > 0:
-            self._width = option.rect.width()
-        width = self._width
-        document = self.document_for(hit, width)
-        return QSize(width, int(document.size().height()) + 2)
+        from PySide6.QtGui import QFontMetrics
 
-    def document_for(self, hit: SearchHit, width: int) -> QTextDocument:
-        """The hit's rich text laid out at this width (kept: see the class)."""
+        bold = QFont(option.font)
+        bold.setBold(True)
+        height = (QFontMetrics(bold).height() + self.SNIPPET_LINES
+                  * QFontMetrics(option.font).lineSpacing() + 2 * self.PADDING + 1)
+        return QSize(max(option.rect.width(), 80), height)
+
+    def document_for(self, hit: SearchHit, width: int, font: QFont) -> QTextDocument:
+        """The hit's snippet laid out at this width in at most SNIPPET_LINES lines (kept:
+        see the class)."""
         key = (hit, width)
         document = self._documents.get(key)
         if document is None:
             if len(self._documents) >= self.KEPT:
                 self._documents.clear()
-            document = QTextDocument()
-            document.setDocumentMargin(4)
-            document.setHtml(hit_html(hit))
-            document.setTextWidth(max(80, width))
+            document = _snippet_document(hit.snippet, hit.snippet_matches, width, font,
+                                         self.SNIPPET_LINES)
             self._documents[key] = document
         return document
+
+
+def _snippet_document(snippet: str, matches: tuple[tuple[int, int], ...], width: int,
+                      font: QFont, lines: int) -> QTextDocument:
+    """A snippet's rich text laid out at a width; where it takes more than `lines` lines, it
+    is cut at the end of a word and "…" put after, so that it fits in them."""
+    document = QTextDocument()
+    document.setDocumentMargin(0)
+    document.setDefaultFont(font)
+    document.setTextWidth(max(80, width))
+    shown = snippet
+    while True:
+        document.setHtml(snippet_html(shown, [(start, min(end, len(shown)))
+                                              for start, end in matches if start < len(shown)]))
+        document.size()  # laid out now: its lines are known
+        layout = document.firstBlock().layout()
+        if layout is None or layout.lineCount() <= lines or not shown:
+            return document
+        end = layout.lineAt(lines - 1).textStart() + layout.lineAt(lines - 1).textLength()
+        cut = shown.rstrip("…")[:max(0, min(end, len(shown)) - 1)]
+        space = cut.rfind(" ")
+        shown = (cut[:space] if space > 0 else cut[:-1]).rstrip(" ,;:") + "…"
 
 
 class SearchField(QLineEdit):
@@ -215,7 +283,7 @@ class SearchPane(QWidget):
         self.results.setItemDelegate(self._delegate)
         self.model.modelReset.connect(self._delegate.forget_documents)
         self.results.setWordWrap(True)
-        self.results.setUniformItemSizes(False)
+        self.results.setUniformItemSizes(True)  # rows of one height: HitDelegate
         self.results.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.results.setAlternatingRowColors(True)
         self.status = QLabel(self)
@@ -266,8 +334,8 @@ class SearchPane(QWidget):
             self.model.set_hits([])
             self._show_results(False)
             return
-        hits = self._library.search(query, limit=RESULT_LIMIT)
-        self.model.set_hits(hits)
+        hits = self._library.find(query, limit=RESULT_LIMIT)
+        self.model.set_hits(hits, query, self._library.cut_snippets)
         if hits:
             shown = ngettext("{n} article version found", "{n} article versions found",
                              len(hits)).format(n=len(hits))
