@@ -753,11 +753,9 @@ def _last_clause(window: str) -> str:
     window is split."""
     tail = len(window) - _CLAUSE_TAIL
     if tail >= 2 and not window[tail - 1].isspace() and not window[tail - 2].isspace():
-        last = None
-        for last in _BOUNDARY.finditer(window, tail):
-            pass
-        if last is not None:
-            return window[last.end():]
+        ends = [boundary.end() for boundary in _BOUNDARY.finditer(window, tail)]
+        if ends:
+            return window[ends[-1]:]
     return _BOUNDARY.split(window)[-1]
 
 

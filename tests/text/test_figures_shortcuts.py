@@ -44,7 +44,7 @@ def test_clock_patterns_searched_at_the_end(before: str) -> None:
 
 def test_clock_before_reach_is_its_longest_word() -> None:
     words = re.findall(r"\\b([a-z ]+)", figures._CLOCK_BEFORE.pattern)
-    assert figures._CLOCK_BEFORE_REACH == max(map(len, words))
+    assert max(map(len, words)) == figures._CLOCK_BEFORE_REACH
     for phrase in ("hacia las ", "kl. ", "A LAS\n", "klockan  "):
         assert figures._ends_with(figures._CLOCK_BEFORE, "at " + phrase,
                                   figures._CLOCK_BEFORE_REACH + len(phrase)
