@@ -267,6 +267,14 @@ def _alternation(words: list[str]) -> str:
     return "|".join(sorted(set(words), key=lambda w: (-len(w), w)))
 
 
+def _first_letters(alternatives: list[str]) -> str:
+    """The letters the alternatives of these patterns start with (each alternative starts
+    with a plain letter), for a character class."""
+    letters = {word[0] for rx in alternatives for word in rx.split("|")}
+    assert all(letter.isalpha() for letter in letters)
+    return "".join(sorted(letters))
+
+
 def _cldr_names(language: str) -> tuple[dict[str, str], dict[str, str]]:
     """Currency and measure names from CLDR for every plural form, mapped to code and unit."""
     from babel.numbers import get_currency_name, list_currencies
@@ -370,6 +378,8 @@ def _lexicon(language: str) -> _Lexicon:
         rank_after=re.compile(_RANK_AFTER[lang], re.I),
         rank_before=re.compile(_RANK_BEFORE[lang], re.I),
         rank_words=re.compile(
+            # the first letter of a rank word looked at first: the engine skips to the next one
+            rf"(?=[{_first_letters([rx for rx, _ in rank_words])}])"
             rf"(?<![^\W\d_])(?P<w>{_alternation([rx for rx, _ in rank_words])})\s+"
             rf"{_RANK_NOUN[lang]}(?![^\W\d_])", re.I),
         rank_noun=re.compile(rf"\s{_RANK_NOUN[lang]}(?![^\W\d_])", re.I),
@@ -449,7 +459,8 @@ def json_number(value: Decimal) -> int | float | str:
 
 
 _CAPITAL_DIGIT = re.compile(r"[A-Z][0-9]")
-_GLUED_CODE = re.compile(rf"(?<![\w$])(?:{'|'.join(_CURRENCY_CODES)})(?=[0-9])")
+# (A capital looked at first: every code starts with one, and the engine skips to the next.)
+_GLUED_CODE = re.compile(rf"(?=[A-Z])(?<![\w$])(?:{'|'.join(_CURRENCY_CODES)})(?=[0-9])")
 
 
 def _glued_to_codes(text: str, lang: str) -> list[NumberMention]:

@@ -88,3 +88,20 @@ def test_numbers_read_with_and_without_marks() -> None:
     assert [m.surface for m in mentions] == ["2024", "350", "1 299,5"]
     assert [str(m.value) for m in mentions] == ["2024", "350", "1299.5"]
     assert [m.surface for m in numbers.find_numbers("1,299 and 7", "en")] == ["1,299", "7"]
+
+
+def test_patterns_that_look_first_for_a_letter_find_the_same() -> None:
+    texts = ["We took first place, then Second  Position.", "ſecond place and top position",
+             "Заняли первое место и второе  место", "första plats", "GBP7.50 and xUSD5, $EUR9",
+             "the EUR5 fee"]
+    for language in ("en", "es", "sv", "nb", "ru"):
+        rank_words = figures._lexicon(language).rank_words
+        plain = re.compile(rank_words.pattern.split(")", 1)[1], rank_words.flags)
+        assert rank_words.pattern.startswith("(?=[")
+        for text in texts:
+            assert [m.span() for m in rank_words.finditer(text)] == [
+                m.span() for m in plain.finditer(text)]
+    plain_code = re.compile(figures._GLUED_CODE.pattern.removeprefix("(?=[A-Z])"))
+    for text in texts:
+        assert [m.span() for m in figures._GLUED_CODE.finditer(text)] == [
+            m.span() for m in plain_code.finditer(text)]
