@@ -39,6 +39,13 @@ class Figure:
     qualifier: str  # over, nearly, about, under or exact
     label: str
 
+    def __reduce__(self) -> tuple[type[Figure], tuple[str, int, int, Decimal, str, str, str,
+                                                      str]]:
+        """Pickled as its fields in order, without their names (an import's workers send
+        a few dozen a file)."""
+        return Figure, (self.surface, self.start, self.end, self.value, self.unit, self.kind,
+                        self.qualifier, self.label)
+
 
 # ---------------------------------------------------------------- per-language word lists
 
