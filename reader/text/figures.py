@@ -39,6 +39,13 @@ class Figure:
     qualifier: str  # over, nearly, about, under or exact
     label: str
 
+    def __reduce__(self) -> tuple[type[Figure], tuple[str, int, int, Decimal, str, str, str,
+                                                      str]]:
+        """Pickled as its fields in order, without their names (an import's workers send
+        a few dozen a file)."""
+        return Figure, (self.surface, self.start, self.end, self.value, self.unit, self.kind,
+                        self.qualifier, self.label)
+
 
 # ---------------------------------------------------------------- per-language word lists
 
@@ -229,6 +236,7 @@ _CURRENCY_END = re.compile(r"(?:US\$|\$|€|[A-Z]{3})\s?$")
 _SENTENCE_BREAK = re.compile(r"[.;:!?](?=\s)|\n")
 _WORD_WITH_DIGIT = re.compile(r"(?<!\S)\S*[0-9]")
 _NOT_A_WORD = re.compile(r"[0-9%$€/]")
+_BREAK = re.compile(r"[ \n\t]")
 
 
 @dataclass(frozen=True)
@@ -264,6 +272,14 @@ class _Lexicon:
 
 def _alternation(words: list[str]) -> str:
     return "|".join(sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+def _first_letters(alternatives: list[str]) -> str:
+    """The letters the alternatives of these patterns start with (each alternative starts
+    with a plain letter), for a character class."""
+    letters = {word[0] for rx in alternatives for word in rx.split("|")}
+    assert all(letter.isalpha() for letter in letters)
+    return "".join(sorted(letters))
 
 
 def _cldr_names(language: str) -> tuple[dict[str, str], dict[str, str]]:
@@ -369,6 +385,8 @@ def _lexicon(language: str) -> _Lexicon:
         rank_after=re.compile(_RANK_AFTER[lang], re.I),
         rank_before=re.compile(_RANK_BEFORE[lang], re.I),
         rank_words=re.compile(
+            # the first letter of a rank word looked at first: the engine skips to the next one
+            rf"(?=[{_first_letters([rx for rx, _ in rank_words])}])"
             rf"(?<![^\W\d_])(?P<w>{_alternation([rx for rx, _ in rank_words])})\s+"
             rf"{_RANK_NOUN[lang]}(?![^\W\d_])", re.I),
         rank_noun=re.compile(rf"\s{_RANK_NOUN[lang]}(?![^\W\d_])", re.I),
@@ -448,7 +466,8 @@ def json_number(value: Decimal) -> int | float | str:
 
 
 _CAPITAL_DIGIT = re.compile(r"[A-Z][0-9]")
-_GLUED_CODE = re.compile(rf"(?<![\w$])(?:{'|'.join(_CURRENCY_CODES)})(?=[0-9])")
+# (A capital looked at first: every code starts with one, and the engine skips to the next.)
+_GLUED_CODE = re.compile(rf"(?=[A-Z])(?<![\w$])(?:{'|'.join(_CURRENCY_CODES)})(?=[0-9])")
 
 
 def _glued_to_codes(text: str, lang: str) -> list[NumberMention]:
@@ -472,19 +491,24 @@ _CLOCK_AFTER = re.compile(r"(?:[:.][0-5][0-9](?![0-9]))?\s*(?:[ap]\.?\s?m\b\.?|B
 _CLOCK_BEFORE = re.compile(r"(?:\bkl\.?|\bklockan|\bklokka|\bkloka|\ba las|\bhacia las|"
                            r"\bsobre las|\bde las|\bdesde las|\bhasta las)\s*$", re.IGNORECASE)
 _CLOCK_MINUTES = re.compile(r"(?<![0-9.,])[0-2]?[0-9]:$")
+# The longest matches of _CLOCK_MINUTES and of _CLOCK_BEFORE without its trailing space
+# ("hacia las"), for _ends_with.
+_CLOCK_MINUTES_REACH = 3
+_CLOCK_BEFORE_REACH = 9
 
 
 def _clock_time(text: str, mention: NumberMention, before: str) -> bool:
     """Whether a number is (part of) a time of day rather than a quantity."""
     after = text[mention.end:mention.end + 20]
-    if _CLOCK_MINUTES.search(before):
+    if _ends_with(_CLOCK_MINUTES, before, _CLOCK_MINUTES_REACH):
         return True  # the minutes of "10:15"
     hour = mention.value < 25 and mention.value >= 0
     if hour and _MINUTES_AFTER.match(after):
         return True
     if hour and _CLOCK_AFTER.match(after):
         return True
-    return bool(hour and _CLOCK_BEFORE.search(before))
+    return bool(hour and _ends_with(_CLOCK_BEFORE, before,
+                                    _CLOCK_BEFORE_REACH + _trailing_space(before)))
 
 
 # How far from a number its word (an address, a file name) is looked for.
@@ -496,10 +520,9 @@ def _excluded(text: str, mention: NumberMention, lex: _Lexicon) -> bool:
     # The word around the number, looked for within a bounded reach (looking through the
     # whole text for each number made a long text's figures quadratic).
     low = max(0, start - _TOKEN_REACH)
-    token_start = max(text.rfind(c, low, start) for c in " \n\t\u00a0") + 1 or low
+    token_start = _last_break(text, low, start) + 1 or low
     high = min(len(text), end + _TOKEN_REACH)
-    token_end = min((i for i in (text.find(c, end, high) for c in " \n\t") if i != -1),
-                    default=high)
+    token_end = _next_break(text, end, high)
     token = text[token_start:token_end]
     if "://" in token or "www." in token or "@" in token or _WEB_PAGE.search(token):
         return True
@@ -521,6 +544,22 @@ def _excluded(text: str, mention: NumberMention, lex: _Lexicon) -> bool:
         return True  # a date: "25 de octubre", "October 25", "14 января"
     # "12.10.2025", "25/10/2017"
     return _DATE_AFTER.match(after) is not None
+
+
+def _last_break(text: str, low: int, high: int) -> int:
+    """Where the last space, line end, tab or no-break space of text[low:high] is, -1 if none:
+    the other three looked for only after the last space, as they come after it or not at all
+    (what was max(text.rfind(c, low, high) for c in " \\n\\t\\u00a0"))."""
+    space = text.rfind(" ", low, high)
+    after = max(space + 1, low)
+    return max(space, text.rfind("\n", after, high), text.rfind("\t", after, high),
+               text.rfind("\u00a0", after, high))
+
+
+def _next_break(text: str, low: int, high: int) -> int:
+    """Where the first space, line end or tab of text[low:high] is, `high` if none."""
+    found = _BREAK.search(text, low, high)
+    return high if found is None else found.start()
 
 
 def _ends_with(pattern: re.Pattern[str], text: str, reach: int) -> re.Match[str] | None:
@@ -702,7 +741,7 @@ def _figure(text: str, start: int, end: int, value: Decimal, unit: str, kind: st
 def _label(text: str, start: int, lex: _Lexicon) -> str:
     """What the figure measures: the words of its clause before it, without verbs and links."""
     window = _PARENTHESES.sub(" ", text[max(0, start - 300):start])
-    words = _clean(_BOUNDARY.split(window)[-1], lex)
+    words = _clean(_last_clause(window), lex)
     if not words:
         # a figure in a list ("53 communes, 3 wards"): the subject of the sentence
         sentence = _SENTENCE_BREAK.split(window)[-1]
@@ -717,6 +756,25 @@ def _label(text: str, start: int, lex: _Lexicon) -> str:
             break
         label = f"{label} {word}".strip()
     return label[:1].upper() + label[1:]
+
+
+# How much of a label's window is looked through first for the clause's boundary.
+_CLAUSE_TAIL = 64
+
+
+def _last_clause(window: str) -> str:
+    """_BOUNDARY.split(window)[-1], the text after the window's last boundary, looked for in
+    the window's last _CLAUSE_TAIL characters first (most clauses end there). Where neither of
+    the two characters before them is a space, no boundary (at most three characters, the
+    longest starting with a space) can straddle their start, so the boundaries found from
+    there are those a search from the start finds; else, or when there are none, the whole
+    window is split."""
+    tail = len(window) - _CLAUSE_TAIL
+    if tail >= 2 and not window[tail - 1].isspace() and not window[tail - 2].isspace():
+        ends = [boundary.end() for boundary in _BOUNDARY.finditer(window, tail)]
+        if ends:
+            return window[ends[-1]:]
+    return _BOUNDARY.split(window)[-1]
 
 
 def _clean(clause: str, lex: _Lexicon, until_number: bool = False) -> list[str]:

@@ -118,10 +118,7 @@ def find_numbers(text: str, language: str) -> list[NumberMention]:
         # the "-" of "2025 -2030" or "18-NQ" is a dash: a sign follows a space or a bracket
         if sign and match.start() > 0 and not _opens_number(text[match.start() - 1]):
             sign = ""
-        for part_start, part in _parts(match.group("body"), number):
-            value = _value(part, number)
-            if value is None:
-                continue
+        for part_start, part, value in _parts(match.group("body"), number):
             part_sign = sign if part_start == 0 else ""
             if part_sign and part_sign in _MINUS_SIGNS:
                 value = -value
@@ -144,11 +141,20 @@ def _opens_number(character: str) -> bool:
     return character.isspace() or character in "([{«“\"'/:;=≈~<>"
 
 
-def _parts(body: str, number: NumberFormat) -> list[tuple[int, str]]:
-    """The body as one number, or cut at spaces when its groups cannot be one ("2024 350")."""
-    if _value(body, number) is not None or not any(c in _SPACES for c in body):
-        return [(0, body)]
-    return [(piece.start(), piece.group()) for piece in _NOT_SPACE.finditer(body)]
+def _parts(body: str, number: NumberFormat) -> list[tuple[int, str, Decimal]]:
+    """The body as one number, or cut at spaces when its groups cannot be one ("2024 350"):
+    each part's place in the body, its digits and its value (parts with none left out)."""
+    value = _value(body, number)
+    if value is not None:
+        return [(0, body, value)]
+    if not any(c in _SPACES for c in body):
+        return []
+    parts = []
+    for piece in _NOT_SPACE.finditer(body):
+        part = piece.group()
+        if (part_value := _value(part, number)) is not None:
+            parts.append((piece.start(), part, part_value))
+    return parts
 
 
 _RUN = re.compile(r"[0-9]+")
@@ -158,6 +164,8 @@ _NOT_SPACE = re.compile(rf"[^{_SPACES}]+")
 
 def _value(body: str, number: NumberFormat) -> Decimal | None:
     """Read digits and marks ("20 699,5") as a value, or None when no reading fits."""
+    if body.isdigit():  # most numbers: digits alone (the pattern lets no other digit in)
+        return Decimal(body)
     runs = _RUN.findall(body)
     marks = _RUN.sub("", body)
     if not marks:
@@ -223,10 +231,14 @@ _EXTRA_SCALES: dict[str, list[tuple[str, int]]] = {
 
 
 @cache
-def _extra_scales(language: str) -> tuple[tuple[re.Pattern[str], int], ...]:
+def _extra_scales(language: str) -> tuple[re.Pattern[str], tuple[int, ...]]:
+    """The language's extra scale words as one pattern, a group for each in order (the first
+    that matches wins, as when they are tried one by one: each starts with a letter, so only
+    after every space), and each group's power of ten."""
     entries = _EXTRA_SCALES.get(language, []) + _EXTRA_SCALES[""]
-    return tuple((re.compile(rf"[{_SPACES}]*(?:{rx})", re.IGNORECASE), power)
-                 for rx, power in entries)
+    alternatives = "|".join(f"({rx})" for rx, _power in entries)
+    return (re.compile(rf"[{_SPACES}]*(?:{alternatives})", re.IGNORECASE),
+            tuple(power for _rx, power in entries))
 
 
 @cache
@@ -246,11 +258,11 @@ def read_scale(text: str, position: int, language: str) -> tuple[int, int] | Non
     pattern = _scale_pattern(language)
     match = pattern.match(text, position) if pattern is not None else None
     if match is None:
-        for extra, power in _extra_scales(language.split("-")[0].split("_")[0].lower()):
-            found = extra.match(text, position)
-            if found is not None:
-                return power, found.end()
-        return None
+        extra, powers = _extra_scales(language.split("-")[0].split("_")[0].lower())
+        found = extra.match(text, position)
+        if found is None:
+            return None
+        return powers[found.lastindex - 1], found.end()  # type: ignore[operator]
     word = " ".join(match.group("word").lower().split())
     power_of_word = dict(scale_words(language)).get(word)
     return (power_of_word, match.end()) if power_of_word is not None else None

@@ -24,6 +24,8 @@ PROVINCES = (
 
 
 def _fold(text: str) -> str:
+    if text.isascii():  # nothing to decompose, no marks: the same as below, at once
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
     # Each distinct character is looked at once (a text has few), not each character.
     marks = {ord(c): None for c in set(decomposed) if unicodedata.combining(c)}
@@ -37,7 +39,9 @@ def _squash(name: str) -> str:
 _BY_SQUASHED = {_squash(name): name for name in PROVINCES}
 # The provinces by their squashed names, the longest first (as a host is searched).
 _LONGEST_FIRST = sorted(_BY_SQUASHED.items(), key=lambda item: -len(item[0]))
+# (The first letter of a province looked at first: the engine skips to the next one.)
 _TEXT_PATTERN = re.compile(
+    "(?=[" + "".join(sorted({_fold(name)[0] for name in PROVINCES})) + "])"
     r"\b(" + "|".join(re.escape(_fold(name)) for name in PROVINCES) + r")\b"
 )
 

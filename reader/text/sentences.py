@@ -83,6 +83,10 @@ class SentenceSpan:
     start: int
     end: int
 
+    def __reduce__(self) -> tuple[type[SentenceSpan], tuple[int, int]]:
+        """Pickled as its two offsets (an import's workers send tens of them a file)."""
+        return SentenceSpan, (self.start, self.end)
+
 
 def split_sentences(text: str, language: str, offset: int = 0) -> list[SentenceSpan]:
     """Sentence spans of one paragraph, shifted by `offset` into the enclosing text."""

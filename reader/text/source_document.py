@@ -30,6 +30,13 @@ class Paragraph:
     start: int
     end: int
 
+    def __reduce__(self) -> tuple[type[Paragraph],
+                                  tuple[int, str, ParagraphKind, int, int, int]]:
+        """Pickled as its fields in order, without their names (an import's workers send
+        every paragraph of every file)."""
+        return Paragraph, (self.position, self.text, self.kind, self.section, self.start,
+                           self.end)
+
 
 @dataclass(frozen=True)
 class Block:

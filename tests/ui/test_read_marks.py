@@ -63,6 +63,7 @@ def test_an_article_on_screen_becomes_read_and_ctrl_u_makes_it_unread(
 def test_the_unread_list_keeps_the_article_being_read_until_it_is_left(
         qtbot: QtBot, window: MainWindow) -> None:
     window.read_marks.read_after_ms = 50
+    qtbot.wait(100)  # the article shown at the start has been on screen long enough
     pane = window.library_pane
     pane.set_quick_filter(ListKind.UNREAD.value)
     assert pane.filter_combo.currentText() == "Unread"
