@@ -13,7 +13,8 @@ goals of the speed issue:
    300 articles/s goal needs about 5.5 ms of CPU per file on two cores, the CPU is the figure
    to compare on a shared machine.
 3. the size of that library per 1,000 articles.
-4. `search_latency.py` on it: the median and 95th percentile of the 20 queries.
+4. `search_latency.py` on it: the median and 95th percentile of the 20 queries, and of a
+   search as the window makes it (the hits, then the snippets of the 16 rows shown).
 
 Nothing is asserted: the figures are printed (CI times nothing). A few minutes for 5,000 files.
 """
