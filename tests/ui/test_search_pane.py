@@ -98,7 +98,7 @@ def test_only_the_rows_shown_have_their_snippets_cut(qtbot: QtBot, window: MainW
 
     search.model.set_hits(uncut, "provincial", cut)
     search.results.viewport().update()
-    qtbot.wait(50)  # laid out and painted
+    qtbot.waitUntil(lambda: search.model.snippets_cut() > 0)  # laid out and painted
     heights = {search.results.visualRect(search.model.index(row)).height()
                for row in range(search.model.rowCount())}
     assert len(heights) == 1  # one height: the list lays out only the rows it shows
